@@ -1,0 +1,88 @@
+package dev.gearbox.cost;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ContentPart;
+import dev.gearbox.model.Message;
+import dev.gearbox.model.Tool;
+import dev.gearbox.model.ToolCall;
+
+/**
+ * Counts tokens with a real BPE tokenizer (jtokkit, bundled vocabularies: no download). Used when
+ * an upstream reports no usage, for the counterfactual on another model, and by the simulator.
+ *
+ * <p>Chat overhead follows OpenAI's published accounting for chat models: 3 tokens per message
+ * plus 3 to prime the reply. Images are counted at a flat 85 tokens (OpenAI's low-detail price);
+ * a provider's own count, when it reports one, always wins over this estimate.
+ */
+public final class TokenCounter {
+  private static final int TOKENS_PER_MESSAGE = 3;
+  private static final int REPLY_PRIMING_TOKENS = 3;
+  private static final int IMAGE_TOKENS = 85;
+
+  private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+
+  private final Encoding encoding;
+
+  private TokenCounter(Encoding encoding) {
+    this.encoding = encoding;
+  }
+
+  /** cl100k_base: GPT-4 and GPT-3.5 era models, and the default for unknown models. */
+  public static TokenCounter cl100k() {
+    return new TokenCounter(REGISTRY.getEncoding(EncodingType.CL100K_BASE));
+  }
+
+  /** o200k_base: GPT-4o and later OpenAI models. */
+  public static TokenCounter o200k() {
+    return new TokenCounter(REGISTRY.getEncoding(EncodingType.O200K_BASE));
+  }
+
+  /** The encoding named in config ("cl100k_base", "o200k_base"); cl100k_base when unknown. */
+  public static TokenCounter named(String encodingName) {
+    return REGISTRY
+        .getEncoding(encodingName)
+        .map(TokenCounter::new)
+        .orElseGet(TokenCounter::cl100k);
+  }
+
+  public String encodingName() {
+    return encoding.getName();
+  }
+
+  public int count(String text) {
+    return encoding.countTokensOrdinary(text);
+  }
+
+  /** Prompt tokens of a whole request: messages, tool calls, tool schemas and chat overhead. */
+  public long countPrompt(ChatRequest request) {
+    long total = REPLY_PRIMING_TOKENS;
+    for (Message message : request.messages()) {
+      total += countMessage(message);
+    }
+    for (Tool tool : request.tools()) {
+      total += count(tool.name()) + count(tool.description().orElse(""));
+      total += count(tool.parametersSchema().toString());
+    }
+    return total;
+  }
+
+  /** Tokens of one message as it sits in a prompt, overhead included. */
+  public long countMessage(Message message) {
+    long total = TOKENS_PER_MESSAGE;
+    for (ContentPart part : message.content()) {
+      total +=
+          switch (part) {
+            case ContentPart.Text text -> count(text.text());
+            case ContentPart.Image ignored -> IMAGE_TOKENS;
+          };
+    }
+    for (ToolCall call : message.toolCalls()) {
+      total += count(call.name()) + count(call.argumentsJson());
+    }
+    return total;
+  }
+}

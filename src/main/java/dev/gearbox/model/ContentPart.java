@@ -1,0 +1,38 @@
+package dev.gearbox.model;
+
+import java.util.Objects;
+
+/** One part of a message's content. Closed set: every codec handles each kind explicitly. */
+public sealed interface ContentPart {
+
+  /** Plain text. */
+  record Text(String text) implements ContentPart {
+    public Text {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * An image, either a remote URL or inline data. Inline data is kept as base64 with its media
+   * type so both wire formats (OpenAI data URIs, Anthropic base64 sources) round-trip exactly.
+   */
+  record Image(String url, String mediaType, String base64Data, String detail) implements ContentPart {
+    public Image {
+      if ((url == null) == (base64Data == null)) {
+        throw new IllegalArgumentException("an image has either a url or inline data");
+      }
+    }
+
+    public static Image ofUrl(String url) {
+      return new Image(url, null, null, null);
+    }
+
+    public static Image inline(String mediaType, String base64Data) {
+      return new Image(null, mediaType, base64Data, null);
+    }
+
+    public boolean isInline() {
+      return base64Data != null;
+    }
+  }
+}
