@@ -1,0 +1,75 @@
+package dev.gearbox.config;
+
+import dev.gearbox.provider.ModelSpec;
+import dev.gearbox.provider.ProviderSpec;
+import dev.gearbox.store.DatabaseConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated runtime configuration. Built only by {@link ConfigLoader}; every reference in it
+ * (a model's provider, a fallback's model, the default model) is known to resolve.
+ */
+public record GatewayConfig(
+    Server server,
+    Path dataDir,
+    DatabaseConfig database,
+    Simulator simulator,
+    List<ProviderSpec> providers,
+    List<ModelSpec> models,
+    Map<String, List<String>> fallbacks,
+    Routing routing,
+    List<VirtualKey> keys,
+    String baselineModel,
+    String source) {
+
+  /** A provider whose base URL is this is served by the in-process simulator. */
+  public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
+
+  public GatewayConfig {
+    providers = List.copyOf(providers);
+    models = List.copyOf(models);
+    fallbacks = Map.copyOf(fallbacks);
+    keys = List.copyOf(keys);
+  }
+
+  public record Server(int port, String host, long maxBodyBytes, Optional<String> adminKeyEnv) {}
+
+  public record Simulator(boolean enabled, int port, boolean fast) {}
+
+  public record Routing(String defaultModel, Duration totalTimeout) {}
+
+  public Optional<ModelSpec> model(String alias) {
+    return models.stream().filter(m -> m.alias().equals(alias)).findFirst();
+  }
+
+  public Optional<ProviderSpec> provider(String name) {
+    return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Without keys the gateway accepts anonymous requests, and only on loopback. */
+  public boolean authenticationRequired() {
+    return !keys.isEmpty();
+  }
+
+  public boolean usesEmbeddedSimulator() {
+    return providers.stream().anyMatch(p -> p.baseUrl().equals(EMBEDDED_SIMULATOR));
+  }
+
+  public GatewayConfig withPort(int port) {
+    return new GatewayConfig(
+        new Server(port, server.host(), server.maxBodyBytes(), server.adminKeyEnv()),
+        dataDir, database, simulator, providers, models, fallbacks, routing, keys, baselineModel,
+        source);
+  }
+
+  public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
+    return new GatewayConfig(
+        server, dir, db, simulator, providers, models, fallbacks, routing, keys, baselineModel,
+        source);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.gearbox.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML file exactly as written, before validation. Every key is declared here, so a misspelt
+ * key is an error naming the key and the keys that are allowed, never silently ignored. Absent
+ * sections are null here and get their defaults in {@link ConfigValidator}.
+ */
+record RawConfig(
+    RawServer server,
+    @JsonProperty("data_dir") String dataDir,
+    RawDatabase database,
+    RawSimulator simulator,
+    List<RawProvider> providers,
+    List<RawModel> models,
+    RawRouting routing,
+    List<RawKey> keys,
+    Map<String, RawPrice> prices,
+    @JsonProperty("baseline_model") String baselineModel) {
+
+  record RawServer(
+      Integer port,
+      String host,
+      @JsonProperty("max_body_bytes") Long maxBodyBytes,
+      @JsonProperty("admin_key_env") String adminKeyEnv) {}
+
+  record RawDatabase(
+      String kind, String url, String user, @JsonProperty("password_env") String passwordEnv) {}
+
+  /** The in-process upstream simulator: the embedded default's models. */
+  record RawSimulator(Boolean enabled, Integer port, Boolean fast) {}
+
+  record RawProvider(
+      String name,
+      String kind,
+      @JsonProperty("base_url") String baseUrl,
+      @JsonProperty("api_key_env") String apiKeyEnv,
+      String locality,
+      @JsonProperty("connect_timeout_ms") Long connectTimeoutMs,
+      @JsonProperty("attempt_timeout_ms") Long attemptTimeoutMs,
+      @JsonProperty("max_retries") Integer maxRetries,
+      Map<String, String> headers) {}
+
+  record RawModel(
+      String alias,
+      String provider,
+      @JsonProperty("upstream_model") String upstreamModel,
+      String tier,
+      @JsonProperty("context_window") Integer contextWindow,
+      String tokenizer,
+      List<String> fallbacks,
+      RawCapabilities capabilities) {}
+
+  record RawCapabilities(
+      Boolean tools,
+      Boolean vision,
+      @JsonProperty("json_schema") Boolean jsonSchema,
+      @JsonProperty("multiple_choices") Boolean multipleChoices) {}
+
+  record RawRouting(
+      @JsonProperty("default_model") String defaultModel,
+      @JsonProperty("total_timeout_ms") Long totalTimeoutMs) {}
+
+  record RawKey(
+      String id,
+      @JsonProperty("key_sha256") String keySha256,
+      @JsonProperty("key_env") String keyEnv,
+      String tenant,
+      Boolean admin) {}
+
+  record RawPrice(
+      @JsonProperty("input_per_million") String inputPerMillion,
+      @JsonProperty("output_per_million") String outputPerMillion,
+      @JsonProperty("cached_input_per_million") String cachedInputPerMillion,
+      @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
+      @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
+      @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+}

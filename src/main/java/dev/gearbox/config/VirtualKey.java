@@ -1,0 +1,43 @@
+package dev.gearbox.config;
+
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A client key of the gateway, stored only as the SHA-256 of the secret. {@code id} is what the
+ * ledger, the audit log and the logs name; the secret is never kept.
+ */
+public record VirtualKey(String id, byte[] sha256, String tenant, boolean admin) {
+  public VirtualKey {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(tenant, "tenant");
+    if (sha256.length != 32) {
+      throw new IllegalArgumentException("a key hash is 32 bytes of SHA-256");
+    }
+    sha256 = sha256.clone();
+  }
+
+  @Override
+  public byte[] sha256() {
+    return sha256.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "VirtualKey[id=" + id + ", tenant=" + tenant + ", admin=" + admin + "]";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof VirtualKey k
+        && k.id.equals(id)
+        && java.util.Arrays.equals(k.sha256, sha256)
+        && k.tenant.equals(tenant)
+        && k.admin == admin;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, HexFormat.of().formatHex(sha256), tenant, admin);
+  }
+}

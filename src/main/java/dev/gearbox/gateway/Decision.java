@@ -1,0 +1,38 @@
+package dev.gearbox.gateway;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Why a request went where it went: the model asked for, the model that served, its tier, the
+ * rule or reason that chose it, the cache status, and every upstream attempt on the way (retries
+ * and fallbacks). Ends up in the ledger, the response headers and the metrics.
+ */
+public record Decision(
+    String requestedModel,
+    String servedModel,
+    String tier,
+    String reason,
+    String cacheStatus,
+    List<String> attempts) {
+
+  public Decision {
+    Objects.requireNonNull(requestedModel, "requestedModel");
+    Objects.requireNonNull(servedModel, "servedModel");
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(cacheStatus, "cacheStatus");
+    attempts = List.copyOf(attempts);
+  }
+
+  /** The {@code x-gearbox-route} header: compact, one line, no secrets. */
+  public String routeHeader() {
+    return "model=%s; tier=%s; reason=%s; attempts=%d"
+        .formatted(servedModel, tier, reason, Math.max(1, attempts.size()));
+  }
+
+  public String attemptsSummary() {
+    return attempts.stream().collect(Collectors.joining(", "));
+  }
+}

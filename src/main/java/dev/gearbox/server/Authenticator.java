@@ -1,0 +1,84 @@
+package dev.gearbox.server;
+
+import dev.gearbox.config.VirtualKey;
+import dev.gearbox.model.GatewayError;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves the caller's virtual key from {@code Authorization: Bearer} or {@code x-api-key}.
+ * Keys are compared by SHA-256 digest in constant time, so neither the stored configuration nor
+ * the comparison leaks the secret. With no keys configured the gateway is open, but only to
+ * loopback callers: an unconfigured gateway must not become an open relay on a network.
+ */
+final class Authenticator {
+  static final String ANONYMOUS_KEY_ID = "anonymous";
+  static final String DEFAULT_TENANT = "default";
+
+  private final List<VirtualKey> keys;
+
+  Authenticator(List<VirtualKey> keys) {
+    this.keys = List.copyOf(keys);
+  }
+
+  /** The caller's key, or a {@link GatewayError.Unauthorized} explaining what is wrong. */
+  Caller authenticate(
+      Optional<String> authorization, Optional<String> apiKey, SocketAddress remote) {
+    if (keys.isEmpty()) {
+      if (!isLoopback(remote)) {
+        throw new GatewayError.Unauthorized(
+                "this gateway has no keys configured and accepts requests from loopback only")
+            .toException();
+      }
+      return new Caller(ANONYMOUS_KEY_ID, DEFAULT_TENANT, false);
+    }
+    Optional<String> secret = presented(authorization, apiKey);
+    if (secret.isEmpty()) {
+      throw new GatewayError.Unauthorized(
+              "missing API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'")
+          .toException();
+    }
+    byte[] digest = sha256(secret.get());
+    for (VirtualKey key : keys) {
+      if (MessageDigest.isEqual(digest, key.sha256())) {
+        return new Caller(key.id(), key.tenant(), key.admin());
+      }
+    }
+    throw new GatewayError.Unauthorized("invalid API key").toException();
+  }
+
+  private static Optional<String> presented(Optional<String> authorization, Optional<String> key) {
+    if (key.isPresent() && !key.get().isBlank()) {
+      return Optional.of(key.get().strip());
+    }
+    return authorization
+        .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(value -> value.substring(7).strip())
+        .filter(value -> !value.isEmpty());
+  }
+
+  static boolean isLoopback(SocketAddress remote) {
+    if (remote instanceof InetSocketAddress inet) {
+      InetAddress address = inet.getAddress();
+      return address != null && address.isLoopbackAddress();
+    }
+    return false;
+  }
+
+  static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** An authenticated caller: the key's id (never the secret) and its tenant. */
+  record Caller(String keyId, String tenant, boolean admin) {}
+}

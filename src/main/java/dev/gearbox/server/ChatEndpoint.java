@@ -1,0 +1,187 @@
+package dev.gearbox.server;
+
+import dev.gearbox.gateway.CallContext;
+import dev.gearbox.gateway.CompletedCall;
+import dev.gearbox.gateway.Decision;
+import dev.gearbox.gateway.Gateway;
+import dev.gearbox.gateway.StreamingCall;
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.GatewayException;
+import dev.gearbox.model.StreamEvent;
+import dev.gearbox.wire.StreamWriter;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Serves one chat API (OpenAI's or Anthropic's): authenticate, read a bounded body, decode into
+ * the canonical request, run the gateway, and answer in the same API's format, streamed or not.
+ * Every failure becomes that API's error JSON; before the first streamed byte it is a plain HTTP
+ * error, after it an in-stream error event, never a silently cut answer.
+ */
+final class ChatEndpoint implements Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+
+  private final ClientApi api;
+  private final Gateway gateway;
+  private final Authenticator authenticator;
+  private final long maxBodyBytes;
+  private final GatewayMetrics metrics;
+  private final Clock clock;
+
+  ChatEndpoint(
+      ClientApi api,
+      Gateway gateway,
+      Authenticator authenticator,
+      long maxBodyBytes,
+      GatewayMetrics metrics,
+      Clock clock) {
+    this.api = api;
+    this.gateway = gateway;
+    this.authenticator = authenticator;
+    this.maxBodyBytes = maxBodyBytes;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(ServerRequest req, ServerResponse res) {
+    Instant start = clock.instant();
+    String requestId = RequestIds.next();
+    MDC.put("requestId", requestId);
+    res.header(GearboxHeaders.REQUEST_ID, requestId);
+    try {
+      CallContext context = context(req, requestId, start);
+      ChatRequest chat = api.decode(readBody(req));
+      if (chat.stream()) {
+        stream(context, chat, res, start);
+      } else {
+        complete(context, chat, res, start);
+      }
+    } catch (GatewayException e) {
+      fail(res, e.error(), start, Optional.empty());
+    } catch (RuntimeException e) {
+      LOG.error("request failed unexpectedly", e);
+      fail(res, internal(requestId), start, Optional.empty());
+    } finally {
+      MDC.remove("requestId");
+    }
+  }
+
+  private CallContext context(ServerRequest req, String requestId, Instant start) {
+    Authenticator.Caller caller =
+        authenticator.authenticate(
+            req.headers().first(HeaderNames.AUTHORIZATION),
+            req.headers().first(GearboxHeaders.X_API_KEY),
+            req.remotePeer().address());
+    return new CallContext(
+        requestId,
+        start,
+        caller.keyId(),
+        caller.tenant(),
+        GearboxHeaders.sessionId(req.headers()),
+        req.headers().first(GearboxHeaders.PARENT).map(String::strip).filter(s -> !s.isEmpty()));
+  }
+
+  private byte[] readBody(ServerRequest req) {
+    try {
+      Optional<Long> length = req.headers().contentLength().isPresent()
+          ? Optional.of(req.headers().contentLength().getAsLong())
+          : Optional.empty();
+      return BoundedBody.read(req.content().inputStream(), length, maxBodyBytes);
+    } catch (IOException e) {
+      throw new GatewayError.InvalidRequest(
+              "the request body could not be read completely", Optional.empty())
+          .toException();
+    }
+  }
+
+  private void complete(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
+    CompletedCall call = gateway.complete(context, chat);
+    decisionHeaders(res, call.decision());
+    res.header(GearboxHeaders.COST_USD, call.costUsd().toPlainString());
+    res.header(GearboxHeaders.SAVED_USD, call.savedUsd().toPlainString());
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(api.encodeResponse(call.response()));
+    metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200,
+        Duration.between(start, clock.instant()));
+  }
+
+  private void stream(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
+    try (StreamingCall call = gateway.stream(context, chat)) {
+      decisionHeaders(res, call.decision());
+      res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
+      res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+      StreamWriter writer = api.streamWriter(chat.includeUsage());
+      try (OutputStream out = res.outputStream()) {
+        pump(call, writer, out);
+      } catch (UncheckedIOException | IOException e) {
+        call.clientGone();
+        LOG.debug("client went away mid-stream: {}", e.getMessage());
+      }
+      metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200,
+          Duration.between(start, clock.instant()));
+    }
+  }
+
+  private void pump(StreamingCall call, StreamWriter writer, OutputStream out) throws IOException {
+    try {
+      Optional<StreamEvent> event;
+      while ((event = call.next()).isPresent()) {
+        String frames = writer.write(event.get());
+        if (!frames.isEmpty()) {
+          out.write(frames.getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        }
+      }
+    } catch (GatewayException e) {
+      metrics.error(api.label(), e.error().getClass().getSimpleName());
+      LOG.warn("upstream failed after the stream began: {}", e.error().message());
+      out.write(writer.writeError(e.error()).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+  }
+
+  private void decisionHeaders(ServerResponse res, Decision decision) {
+    res.header(GearboxHeaders.ROUTE, decision.routeHeader());
+    res.header(GearboxHeaders.MODEL, decision.servedModel());
+    res.header(GearboxHeaders.TIER, decision.tier());
+    res.header(GearboxHeaders.CACHE, decision.cacheStatus());
+  }
+
+  private void fail(
+      ServerResponse res, GatewayError error, Instant start, Optional<Decision> decision) {
+    metrics.error(api.label(), error.getClass().getSimpleName());
+    if (res.isSent()) {
+      return;
+    }
+    if (error instanceof GatewayError.RateLimited limited) {
+      res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfterSeconds())));
+    }
+    res.status(error.httpStatus());
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(api.encodeError(error));
+    metrics.request(api.label(), decision.map(Decision::servedModel).orElse("none"),
+        decision.map(Decision::tier).orElse("none"), error.httpStatus(),
+        Duration.between(start, clock.instant()));
+  }
+
+  private static GatewayError internal(String requestId) {
+    return new GatewayError.Internal(
+        "the gateway failed to process this request; quote request id " + requestId
+            + " when reporting it");
+  }
+}

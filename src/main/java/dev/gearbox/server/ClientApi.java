@@ -1,0 +1,84 @@
+package dev.gearbox.server;
+
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ChatResponse;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.wire.AnthropicCodec;
+import dev.gearbox.wire.Json;
+import dev.gearbox.wire.OpenAiCodec;
+import dev.gearbox.wire.StreamWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One client-facing API: how its requests decode and its answers and errors encode. */
+enum ClientApi {
+  OPENAI("openai") {
+    @Override
+    ChatRequest decode(byte[] body) {
+      return OpenAiCodec.decodeRequest(body);
+    }
+
+    @Override
+    byte[] encodeResponse(ChatResponse response) {
+      return bytes(OpenAiCodec.encodeResponse(response));
+    }
+
+    @Override
+    byte[] encodeError(GatewayError error) {
+      return bytes(OpenAiCodec.encodeError(error));
+    }
+
+    @Override
+    StreamWriter streamWriter(boolean includeUsage) {
+      return StreamWriter.openAi(includeUsage);
+    }
+  },
+
+  ANTHROPIC("anthropic") {
+    @Override
+    ChatRequest decode(byte[] body) {
+      return AnthropicCodec.decodeRequest(body);
+    }
+
+    @Override
+    byte[] encodeResponse(ChatResponse response) {
+      return bytes(AnthropicCodec.encodeResponse(response));
+    }
+
+    @Override
+    byte[] encodeError(GatewayError error) {
+      return bytes(AnthropicCodec.encodeError(error));
+    }
+
+    @Override
+    StreamWriter streamWriter(boolean includeUsage) {
+      return StreamWriter.anthropic();
+    }
+  };
+
+  private final String label;
+
+  ClientApi(String label) {
+    this.label = label;
+  }
+
+  String label() {
+    return label;
+  }
+
+  abstract ChatRequest decode(byte[] body);
+
+  abstract byte[] encodeResponse(ChatResponse response);
+
+  abstract byte[] encodeError(GatewayError error);
+
+  abstract StreamWriter streamWriter(boolean includeUsage);
+
+  static byte[] bytes(JsonNode node) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.gearbox.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.config.GatewayConfig;
+import dev.gearbox.gateway.Gateway;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.provider.ModelSpec;
+import dev.gearbox.wire.Json;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the gateway: both chat APIs, the model list, health and metrics, on Helidon's
+ * virtual-thread webserver. Each request runs on its own virtual thread and blocks freely.
+ */
+public final class GatewayServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  private final WebServer server;
+
+  private GatewayServer(WebServer server) {
+    this.server = server;
+  }
+
+  /** Starts listening; port 0 picks a free port ({@link #port()} tells which). */
+  public static GatewayServer start(
+      GatewayConfig config, Gateway gateway, GatewayMetrics metrics, Clock clock) {
+    Authenticator auth = new Authenticator(config.keys());
+    long maxBody = config.server().maxBodyBytes();
+    WebServer server =
+        WebServer.builder()
+            .host(config.server().host())
+            .port(config.server().port())
+            .maxPayloadSize(-1)
+            .routing(
+                routing ->
+                    routes(routing, gateway, auth, maxBody, metrics, clock, config.models()))
+            .build()
+            .start();
+    LOG.info("listening on http://{}:{}", config.server().host(), server.port());
+    return new GatewayServer(server);
+  }
+
+  private static void routes(
+      HttpRouting.Builder routing,
+      Gateway gateway,
+      Authenticator auth,
+      long maxBody,
+      GatewayMetrics metrics,
+      Clock clock,
+      List<ModelSpec> models) {
+    routing
+        .post("/v1/chat/completions",
+            new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock))
+        .post("/v1/messages",
+            new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock))
+        .get("/v1/models", (req, res) -> models(res, models))
+        .get("/health", (req, res) -> json(res, 200, health()))
+        .get("/metrics", (req, res) -> {
+          res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+          res.send(metrics.scrape());
+        })
+        .any(GatewayServer::notFound);
+  }
+
+  private static void models(ServerResponse res, List<ModelSpec> models) {
+    ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
+    ArrayNode data = body.putArray("data");
+    for (ModelSpec model : models) {
+      data.addObject()
+          .put("id", model.alias())
+          .put("object", "model")
+          .put("created", 0)
+          .put("owned_by", model.providerName())
+          .put("type", "model")
+          .put("display_name", model.alias());
+    }
+    json(res, 200, body);
+  }
+
+  private static ObjectNode health() {
+    return Json.MAPPER.createObjectNode().put("status", "ok");
+  }
+
+  private static void notFound(ServerRequest req, ServerResponse res) {
+    GatewayError error =
+        new GatewayError.NotFound(
+            "no such endpoint: " + req.prologue().method().text() + " " + req.path().path()
+                + "; served: POST /v1/chat/completions, POST /v1/messages, GET /v1/models");
+    boolean anthropic = req.path().path().startsWith("/v1/messages");
+    res.status(404);
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send((anthropic ? ClientApi.ANTHROPIC : ClientApi.OPENAI).encodeError(error));
+  }
+
+  private static void json(ServerResponse res, int status, ObjectNode body) {
+    res.status(status);
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(ClientApi.bytes(body));
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
