@@ -1,0 +1,89 @@
+package dev.gearbox.provider;
+
+import dev.gearbox.model.GatewayError;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One try of one model, as the request's decision record shows it: which model and provider,
+ * how it ended, how long it took and the upstream's HTTP status when one was received. A model
+ * the request could not be sent to appears with {@link Outcome#INCOMPATIBLE} and no duration.
+ */
+public record Attempt(
+    String modelAlias,
+    String providerName,
+    Outcome outcome,
+    Duration duration,
+    OptionalInt httpStatus,
+    Optional<GatewayError> error) {
+
+  public Attempt {
+    Objects.requireNonNull(modelAlias, "modelAlias");
+    Objects.requireNonNull(providerName, "providerName");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(httpStatus, "httpStatus");
+    Objects.requireNonNull(error, "error");
+    if ((outcome == Outcome.SUCCEEDED) != error.isEmpty()) {
+      throw new IllegalArgumentException("an attempt has an error exactly when it failed");
+    }
+  }
+
+  static Attempt succeeded(ModelSpec model, Duration duration, int httpStatus) {
+    return new Attempt(
+        model.alias(), model.providerName(), Outcome.SUCCEEDED, duration,
+        OptionalInt.of(httpStatus), Optional.empty());
+  }
+
+  static Attempt failed(
+      ModelSpec model, Duration duration, GatewayError error, OptionalInt httpStatus) {
+    return new Attempt(
+        model.alias(), model.providerName(), Outcome.of(error), duration, httpStatus,
+        Optional.of(error));
+  }
+
+  public boolean succeeded() {
+    return outcome == Outcome.SUCCEEDED;
+  }
+
+  /** How an attempt ended; the names are what dashboards and the ledger show. */
+  public enum Outcome {
+    SUCCEEDED,
+    /** The upstream answered 429. */
+    RATE_LIMITED,
+    /** The upstream answered 5xx, 529 or something unreadable. */
+    UPSTREAM_ERROR,
+    TIMED_OUT,
+    /** No connection, or the connection broke. */
+    UNREACHABLE,
+    CONTEXT_LENGTH_EXCEEDED,
+    /** The upstream refused the request as invalid (a 4xx other than 429). */
+    REJECTED,
+    /** The request asks for something this model cannot honour; it was not sent. */
+    INCOMPATIBLE,
+    /** The gateway itself failed (a bug, an interrupted wait). */
+    GATEWAY_ERROR;
+
+    static Outcome of(GatewayError error) {
+      return switch (error) {
+        case GatewayError.UpstreamFailed failed ->
+            failed.upstreamStatus() == 429 ? RATE_LIMITED : UPSTREAM_ERROR;
+        case GatewayError.UpstreamTimeout ignored -> TIMED_OUT;
+        case GatewayError.UpstreamUnreachable ignored -> UNREACHABLE;
+        case GatewayError.ContextLengthExceeded ignored -> CONTEXT_LENGTH_EXCEEDED;
+        case GatewayError.UpstreamRejected ignored -> REJECTED;
+        case GatewayError.InvalidRequest ignored -> INCOMPATIBLE;
+        case GatewayError.Unauthorized ignored -> GATEWAY_ERROR;
+        case GatewayError.Forbidden ignored -> GATEWAY_ERROR;
+        case GatewayError.ModelNotFound ignored -> GATEWAY_ERROR;
+        case GatewayError.NotFound ignored -> GATEWAY_ERROR;
+        case GatewayError.PayloadTooLarge ignored -> GATEWAY_ERROR;
+        case GatewayError.RateLimited ignored -> GATEWAY_ERROR;
+        case GatewayError.BudgetExceeded ignored -> GATEWAY_ERROR;
+        case GatewayError.Internal ignored -> GATEWAY_ERROR;
+      };
+    }
+  }
+}

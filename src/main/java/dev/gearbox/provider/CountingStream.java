@@ -1,0 +1,74 @@
+package dev.gearbox.provider;
+
+import dev.gearbox.cost.TokenCounter;
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.StreamEvent;
+import dev.gearbox.model.Usage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Passes a stream through and, when it completes without a usage report (or with an empty
+ * one), inserts a counted {@code UsageReported} just before {@code Completed}. Generated text,
+ * tool names and argument fragments are counted as they pass, so nothing is buffered.
+ */
+final class CountingStream implements UpstreamStream {
+  private final UpstreamStream upstream;
+  private final ChatRequest request;
+  private final TokenCounter counter;
+  private final Deque<StreamEvent> held = new ArrayDeque<>();
+  private long outputTokens;
+  private boolean usageReported;
+
+  CountingStream(UpstreamStream upstream, ChatRequest request, ModelSpec model) {
+    this.upstream = upstream;
+    this.request = request;
+    this.counter = TokenCounter.named(model.tokenizer());
+  }
+
+  @Override
+  public Optional<StreamEvent> next() {
+    if (!held.isEmpty()) {
+      return Optional.of(held.poll());
+    }
+    Optional<StreamEvent> next = upstream.next();
+    while (next.isPresent() && swallowed(next.get())) {
+      next = upstream.next();
+    }
+    return next.map(this::observe);
+  }
+
+  @Override
+  public void close() {
+    upstream.close();
+  }
+
+  /** An empty usage report is dropped here and replaced by a count at the end. */
+  private boolean swallowed(StreamEvent event) {
+    return event instanceof StreamEvent.UsageReported(Usage usage) && UsageCount.missing(usage);
+  }
+
+  private StreamEvent observe(StreamEvent event) {
+    switch (event) {
+      case StreamEvent.TextDelta delta -> outputTokens += counter.count(delta.text());
+      case StreamEvent.ToolCallStarted call -> outputTokens += counter.count(call.name());
+      case StreamEvent.ToolCallArguments args -> outputTokens += counter.count(args.fragment());
+      case StreamEvent.UsageReported ignored -> usageReported = true;
+      case StreamEvent.Completed completed -> {
+        if (!usageReported) {
+          usageReported = true;
+          held.add(completed);
+          return new StreamEvent.UsageReported(counted());
+        }
+      }
+      case StreamEvent.Started ignored -> {}
+      case StreamEvent.Finished ignored -> {}
+    }
+    return event;
+  }
+
+  private Usage counted() {
+    return Usage.counted(counter.countPrompt(request), outputTokens);
+  }
+}

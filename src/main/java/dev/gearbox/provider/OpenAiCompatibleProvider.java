@@ -1,0 +1,66 @@
+package dev.gearbox.provider;
+
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ChatResponse;
+import dev.gearbox.model.GatewayException;
+import dev.gearbox.wire.OpenAiCodec;
+import dev.gearbox.wire.StreamReader;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A server speaking OpenAI Chat Completions at {@code <baseUrl>/chat/completions}: OpenAI, vLLM,
+ * llama.cpp, Ollama, SGLang, TGI. The key, when there is one, travels as a bearer token.
+ * Streams always ask for usage ({@code stream_options.include_usage}) so the ledger gets the
+ * upstream's own counts; whether the client sees them is the server's choice.
+ */
+public final class OpenAiCompatibleProvider implements Provider {
+  private static final String PATH = "/chat/completions";
+
+  private final ProviderSpec spec;
+  private final Redactor redactor;
+  private final UpstreamHttp http;
+
+  OpenAiCompatibleProvider(ProviderSpec spec, Optional<String> apiKey, Clock clock) {
+    this.spec = spec;
+    this.redactor = Redactor.of(apiKey, spec.urlCredentials());
+    Map<String, String> auth =
+        apiKey.map(key -> Map.of("authorization", "Bearer " + key)).orElse(Map.of());
+    this.http = new UpstreamHttp(spec, auth, redactor, clock);
+  }
+
+  @Override
+  public ProviderSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public ChatResponse complete(ChatRequest request, Deadline deadline) {
+    ChatRequest plain = request.withStream(false, false);
+    byte[] answer = http.post(PATH, OpenAiCodec.encodeRequest(plain), request.model(), deadline);
+    try {
+      return OpenAiCodec.decodeResponse(answer);
+    } catch (GatewayException e) {
+      throw http.errors().malformed(200, request.model(), e);
+    }
+  }
+
+  @Override
+  public UpstreamStream stream(ChatRequest request, Deadline deadline) {
+    ChatRequest streamed = request.withStream(true, true);
+    BodyReader body =
+        http.openStream(PATH, OpenAiCodec.encodeRequest(streamed), request.model(), deadline);
+    return new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "OpenAiCompatibleProvider[" + spec.name() + " at " + spec.safeBaseUrl() + "]";
+  }
+}

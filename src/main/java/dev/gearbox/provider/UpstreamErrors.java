@@ -1,0 +1,159 @@
+package dev.gearbox.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.GatewayException;
+import dev.gearbox.wire.ContextLengthErrors;
+import dev.gearbox.wire.Json;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where upstream failures become {@link GatewayError}s: an HTTP status and body, a
+ * broken or refused connection, a timeout. Messages name the provider, never its URL or key, and
+ * quote the upstream's own error text only after {@link Redactor} has cleaned it.
+ *
+ * <p>Context-length errors are recognised by their wording (each server words them differently,
+ * some with status 400, some 500), so that test runs first; 408 counts as a timeout, since it
+ * says the upstream gave up waiting, which another try may beat.
+ */
+final class UpstreamErrors {
+  private static final Logger log = LoggerFactory.getLogger(UpstreamErrors.class);
+
+  static final int LOGGED_BODY_CHARS = 500;
+  private static final int QUOTED_MESSAGE_CHARS = 300;
+
+  private final String provider;
+  private final Duration connectTimeout;
+  private final Redactor redactor;
+  private final Clock clock;
+
+  UpstreamErrors(ProviderSpec spec, Redactor redactor, Clock clock) {
+    this.provider = spec.name();
+    this.connectTimeout = spec.connectTimeout();
+    this.redactor = redactor;
+    this.clock = clock;
+  }
+
+  /** The error for a non-2xx answer of the upstream; the status travels as the cause. */
+  GatewayException fromStatus(int status, HttpHeaders headers, byte[] body, String model) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    log.debug("upstream '{}' answered HTTP {} for model '{}': {}",
+        provider, status, model, redactor.excerpt(text, LOGGED_BODY_CHARS));
+    GatewayError error = classify(status, headers, text, model);
+    return new GatewayException(redactor.scrub(error), new UpstreamStatus(provider, status));
+  }
+
+  /** The error for an answer that came with status 2xx but could not be read. */
+  GatewayException malformed(int status, String model, Exception cause) {
+    log.debug("upstream '{}' sent an unreadable answer for model '{}': {}",
+        provider, model, redactor.scrub(String.valueOf(cause.getMessage())));
+    GatewayError error = new GatewayError.UpstreamFailed(
+        "upstream '%s' sent an answer that could not be read".formatted(provider), status, 0);
+    return new GatewayException(error, new UpstreamStatus(provider, status));
+  }
+
+  /** The error for a connection that failed or broke; {@code phase} says what we were doing. */
+  GatewayException fromIo(IOException e, String phase) {
+    log.debug("upstream '{}' connection failed while {}: {}",
+        provider, phase, redactor.scrub(String.valueOf(e)));
+    GatewayError error = switch (e) {
+      case HttpConnectTimeoutException ignored -> new GatewayError.UpstreamUnreachable(
+          "upstream '%s' did not accept a connection within %d ms"
+              .formatted(provider, connectTimeout.toMillis()));
+      case HttpTimeoutException ignored -> new GatewayError.UpstreamTimeout(
+          "upstream '%s' did not answer in time".formatted(provider));
+      case ConnectException ignored -> new GatewayError.UpstreamUnreachable(
+          "upstream '%s' refused the connection".formatted(provider));
+      default -> new GatewayError.UpstreamUnreachable(
+          "the connection to upstream '%s' broke while %s".formatted(provider, phase));
+    };
+    return new GatewayException(error, e);
+  }
+
+  /** The error for an attempt that ran out of time while {@code phase}. */
+  GatewayException timeout(String phase, Duration waited) {
+    return new GatewayError.UpstreamTimeout(
+        "upstream '%s' timed out after %d ms while %s"
+            .formatted(provider, waited.toMillis(), phase))
+        .toException();
+  }
+
+  private GatewayError classify(int status, HttpHeaders headers, String body, String model) {
+    Optional<String> quoted = upstreamMessage(body);
+    if (ContextLengthErrors.matches(status, body)) {
+      return new GatewayError.ContextLengthExceeded(
+          "the prompt does not fit the context window of model '%s'%s"
+              .formatted(model, quoted.map(q -> " (upstream said: " + q + ")").orElse("")));
+    }
+    if (status == 429) {
+      return new GatewayError.UpstreamFailed(
+          "upstream '%s' is rate limiting requests (HTTP 429)".formatted(provider), 429,
+          RetryAfter.seconds(headers, clock));
+    }
+    if (status == 408) {
+      return new GatewayError.UpstreamTimeout(
+          "upstream '%s' timed out waiting for the request (HTTP 408)".formatted(provider));
+    }
+    if (status >= 500 || status < 400) {
+      return new GatewayError.UpstreamFailed(
+          "upstream '%s' failed with HTTP %d".formatted(provider, status), status,
+          RetryAfter.seconds(headers, clock));
+    }
+    return rejected(status, quoted);
+  }
+
+  private GatewayError rejected(int status, Optional<String> quoted) {
+    if (status == 401 || status == 403) {
+      return new GatewayError.UpstreamRejected(
+          ("upstream '%s' refused the gateway's credentials (HTTP %d); the operator should check"
+              + " the provider's API key").formatted(provider, status), status);
+    }
+    return new GatewayError.UpstreamRejected(
+        "upstream '%s' rejected the request (HTTP %d)%s"
+            .formatted(provider, status, quoted.map(q -> ": " + q).orElse("")), status);
+  }
+
+  /**
+   * The human-readable message inside an upstream error body: {@code error.message} (OpenAI,
+   * Anthropic, llama.cpp), {@code error} as a string (Ollama, TGI), top-level {@code message}
+   * (older vLLM, SGLang) or {@code detail} (FastAPI servers); scrubbed and shortened.
+   */
+  private Optional<String> upstreamMessage(String body) {
+    return parse(body)
+        .flatMap(UpstreamErrors::messageField)
+        .filter(text -> !text.isBlank())
+        .map(text -> redactor.excerpt(text.strip(), QUOTED_MESSAGE_CHARS));
+  }
+
+  private static Optional<JsonNode> parse(String body) {
+    try {
+      return Optional.of(Json.MAPPER.readTree(body)).filter(JsonNode::isObject);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> messageField(JsonNode root) {
+    JsonNode error = root.path("error");
+    if (error.isTextual()) {
+      return Optional.of(error.asText());
+    }
+    for (JsonNode candidate :
+        new JsonNode[] {error.path("message"), root.path("message"), root.path("detail")}) {
+      if (candidate.isTextual()) {
+        return Optional.of(candidate.asText());
+      }
+    }
+    return Optional.empty();
+  }
+}

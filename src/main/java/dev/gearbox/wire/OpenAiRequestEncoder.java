@@ -1,0 +1,185 @@
+package dev.gearbox.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ContentPart;
+import dev.gearbox.model.Message;
+import dev.gearbox.model.ResponseFormat;
+import dev.gearbox.model.Sampling;
+import dev.gearbox.model.Tool;
+import dev.gearbox.model.ToolCall;
+import dev.gearbox.model.ToolChoice;
+import java.util.List;
+
+/** A canonical request as the Chat Completions JSON sent to an OpenAI-compatible upstream. */
+final class OpenAiRequestEncoder {
+  private OpenAiRequestEncoder() {}
+
+  static ObjectNode encode(ChatRequest request, TokenLimitField limitField) {
+    ObjectNode root = Json.NODES.objectNode();
+    root.put("model", request.model());
+    ArrayNode messages = root.putArray("messages");
+    for (int i = 0; i < request.messages().size(); i++) {
+      messages.add(message(request.messages().get(i), "messages[" + i + "]"));
+    }
+    tools(request, root);
+    request.responseFormat().ifPresent(f -> root.set("response_format", responseFormat(f)));
+    sampling(request.sampling(), limitField, root);
+    if (request.stream()) {
+      root.put("stream", true);
+      root.putObject("stream_options").put("include_usage", true);
+    }
+    return root;
+  }
+
+  private static ObjectNode message(Message message, String param) {
+    ObjectNode out = Json.NODES.objectNode();
+    switch (message.role()) {
+      case SYSTEM -> {
+        out.put("role", "system");
+        out.set("content", textOnly(message, param));
+      }
+      case USER -> {
+        out.put("role", "user");
+        out.set("content", content(message.content()));
+      }
+      case ASSISTANT -> assistant(message, param, out);
+      case TOOL -> {
+        out.put("role", "tool");
+        out.put("tool_call_id", message.toolCallId().orElseThrow());
+        out.set("content", textOnly(message, param));
+      }
+    }
+    message.name().ifPresent(n -> out.put("name", n));
+    return out;
+  }
+
+  private static void assistant(Message message, String param, ObjectNode out) {
+    out.put("role", "assistant");
+    if (message.content().isEmpty()) {
+      out.putNull("content");
+    } else {
+      out.set("content", textOnly(message, param));
+    }
+    if (!message.toolCalls().isEmpty()) {
+      ArrayNode calls = out.putArray("tool_calls");
+      message.toolCalls().forEach(call -> calls.add(toolCall(call)));
+    }
+  }
+
+  static ObjectNode toolCall(ToolCall call) {
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("id", call.id());
+    out.put("type", "function");
+    ObjectNode function = out.putObject("function");
+    function.put("name", call.name());
+    function.put("arguments", call.argumentsJson());
+    return out;
+  }
+
+  /** One text part as a plain string, several as an array of text parts. */
+  private static JsonNode textOnly(Message message, String param) {
+    if (message.hasImages()) {
+      throw Fields.invalid(param, "'" + param + "' carries an image, which an OpenAI-format "
+          + "upstream accepts only in user messages");
+    }
+    return content(message.content());
+  }
+
+  private static JsonNode content(List<ContentPart> parts) {
+    if (parts.size() == 1 && parts.getFirst() instanceof ContentPart.Text text) {
+      return Json.NODES.textNode(text.text());
+    }
+    ArrayNode array = Json.NODES.arrayNode();
+    for (ContentPart part : parts) {
+      array.add(part(part));
+    }
+    return array;
+  }
+
+  private static ObjectNode part(ContentPart part) {
+    ObjectNode out = Json.NODES.objectNode();
+    switch (part) {
+      case ContentPart.Text text -> {
+        out.put("type", "text");
+        out.put("text", text.text());
+      }
+      case ContentPart.Image image -> {
+        out.put("type", "image_url");
+        ObjectNode url = out.putObject("image_url");
+        url.put("url", image.isInline() ? Images.dataUri(image) : image.url());
+        if (image.detail() != null) {
+          url.put("detail", image.detail());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void tools(ChatRequest request, ObjectNode root) {
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = root.putArray("tools");
+      request.tools().forEach(tool -> tools.add(tool(tool)));
+    }
+    request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
+  }
+
+  private static ObjectNode tool(Tool tool) {
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("type", "function");
+    ObjectNode function = out.putObject("function");
+    function.put("name", tool.name());
+    tool.description().ifPresent(d -> function.put("description", d));
+    function.set("parameters", tool.parametersSchema().deepCopy());
+    return out;
+  }
+
+  private static JsonNode toolChoice(ToolChoice choice) {
+    return switch (choice) {
+      case ToolChoice.Auto auto -> Json.NODES.textNode("auto");
+      case ToolChoice.None none -> Json.NODES.textNode("none");
+      case ToolChoice.Required required -> Json.NODES.textNode("required");
+      case ToolChoice.Named named -> {
+        ObjectNode out = Json.NODES.objectNode();
+        out.put("type", "function");
+        out.putObject("function").put("name", named.name());
+        yield out;
+      }
+    };
+  }
+
+  private static ObjectNode responseFormat(ResponseFormat format) {
+    ObjectNode out = Json.NODES.objectNode();
+    switch (format) {
+      case ResponseFormat.Text text -> out.put("type", "text");
+      case ResponseFormat.JsonObject object -> out.put("type", "json_object");
+      case ResponseFormat.JsonSchema schema -> {
+        out.put("type", "json_schema");
+        ObjectNode spec = out.putObject("json_schema");
+        spec.put("name", schema.name());
+        if (!schema.schema().isEmpty()) {
+          spec.set("schema", schema.schema().deepCopy());
+        }
+        spec.put("strict", schema.strict());
+      }
+    }
+    return out;
+  }
+
+  private static void sampling(Sampling sampling, TokenLimitField limitField, ObjectNode root) {
+    sampling.maxTokens().ifPresent(t -> root.put(limitField.jsonName(), t));
+    sampling.temperature().ifPresent(t -> root.put("temperature", t));
+    sampling.topP().ifPresent(p -> root.put("top_p", p));
+    sampling.seed().ifPresent(s -> root.put("seed", s));
+    if (sampling.n() > 1) {
+      root.put("n", sampling.n());
+    }
+    if (!sampling.stop().isEmpty()) {
+      ArrayNode stop = root.putArray("stop");
+      sampling.stop().forEach(stop::add);
+    }
+    sampling.user().ifPresent(u -> root.put("user", u));
+  }
+}

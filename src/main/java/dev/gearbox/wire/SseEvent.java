@@ -1,0 +1,34 @@
+package dev.gearbox.wire;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One server-sent event: its {@code event:} type when the stream named one (Anthropic does,
+ * OpenAI does not) and its data lines joined with {@code "\n"}.
+ */
+public record SseEvent(Optional<String> event, String data) {
+  public SseEvent {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(data, "data");
+  }
+
+  public static SseEvent data(String data) {
+    return new SseEvent(Optional.empty(), data);
+  }
+
+  public static SseEvent named(String event, String data) {
+    return new SseEvent(Optional.of(event), data);
+  }
+
+  /** This event as wire text, one complete frame ending in a blank line. */
+  public String toFrame() {
+    StringBuilder frame = new StringBuilder();
+    event.ifPresent(name -> frame.append("event: ").append(name).append('\n'));
+    data.lines().forEach(line -> frame.append("data: ").append(line).append('\n'));
+    if (data.isEmpty()) {
+      frame.append("data: \n");
+    }
+    return frame.append('\n').toString();
+  }
+}
