@@ -4,6 +4,9 @@ import dev.gearbox.config.RawConfig.RawCapabilities;
 import dev.gearbox.config.RawConfig.RawKey;
 import dev.gearbox.config.RawConfig.RawModel;
 import dev.gearbox.config.RawConfig.RawProvider;
+import dev.gearbox.cost.Budget;
+import dev.gearbox.cost.ModelPrice;
+import dev.gearbox.cost.RateLimit;
 import dev.gearbox.provider.Capabilities;
 import dev.gearbox.provider.Locality;
 import dev.gearbox.provider.ModelSpec;
@@ -58,13 +61,17 @@ final class ConfigValidator {
     Map<String, List<String>> fallbacks = fallbacks(orEmpty(raw.models()), models);
     GatewayConfig.Routing routing = routing(raw.routing(), models);
     List<VirtualKey> keys = keys(orEmpty(raw.keys()));
+    LimitsValidator limits = new LimitsValidator(problems);
+    List<Budget> budgets = limits.budgets(orEmpty(raw.keys()), orEmpty(raw.tenants()));
+    Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
+    Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
     String baseline = baseline(raw.baselineModel(), models);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new GatewayConfig(
-        server, dir, database, simulator, providers, models, fallbacks, routing, keys, baseline,
-        source);
+        server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
+        rateLimits, prices, baseline, source);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {
@@ -140,19 +147,28 @@ final class ConfigValidator {
       if (kind.isEmpty() || baseUrl.isEmpty()) {
         continue;
       }
-      result.add(
-          new ProviderSpec(
-              raw.name(),
-              kind.get(),
-              baseUrl.get(),
-              Optional.ofNullable(raw.apiKeyEnv()),
-              locality,
-              millis(raw.connectTimeoutMs(), DEFAULT_CONNECT_TIMEOUT, where + ".connect_timeout_ms"),
-              millis(raw.attemptTimeoutMs(), DEFAULT_ATTEMPT_TIMEOUT, where + ".attempt_timeout_ms"),
-              Math.max(0, retries),
-              raw.headers() == null ? Map.of() : Map.copyOf(raw.headers())));
+      try {
+        result.add(providerSpec(raw, kind.get(), baseUrl.get(), locality, retries, where));
+      } catch (IllegalArgumentException e) {
+        problems.add(where + ": " + e.getMessage());
+      }
     }
     return result;
+  }
+
+  private ProviderSpec providerSpec(
+      RawProvider raw, ProviderKind kind, URI baseUrl, Locality locality, int retries,
+      String where) {
+    return new ProviderSpec(
+        raw.name(),
+        kind,
+        baseUrl,
+        Optional.ofNullable(raw.apiKeyEnv()),
+        locality,
+        millis(raw.connectTimeoutMs(), DEFAULT_CONNECT_TIMEOUT, where + ".connect_timeout_ms"),
+        millis(raw.attemptTimeoutMs(), DEFAULT_ATTEMPT_TIMEOUT, where + ".attempt_timeout_ms"),
+        Math.max(0, retries),
+        raw.headers() == null ? Map.of() : Map.copyOf(raw.headers()));
   }
 
   private Optional<ProviderKind> providerKind(String kind, String where) {

@@ -1,5 +1,8 @@
 package dev.gearbox.config;
 
+import dev.gearbox.cost.Budget;
+import dev.gearbox.cost.ModelPrice;
+import dev.gearbox.cost.RateLimit;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.ProviderSpec;
 import dev.gearbox.store.DatabaseConfig;
@@ -24,6 +27,9 @@ public record GatewayConfig(
     Map<String, List<String>> fallbacks,
     Routing routing,
     List<VirtualKey> keys,
+    List<Budget> budgets,
+    Map<String, RateLimit> rateLimits,
+    Map<String, ModelPrice> priceOverrides,
     String baselineModel,
     String source) {
 
@@ -35,6 +41,9 @@ public record GatewayConfig(
     models = List.copyOf(models);
     fallbacks = Map.copyOf(fallbacks);
     keys = List.copyOf(keys);
+    budgets = List.copyOf(budgets);
+    rateLimits = Map.copyOf(rateLimits);
+    priceOverrides = Map.copyOf(priceOverrides);
   }
 
   public record Server(int port, String host, long maxBodyBytes, Optional<String> adminKeyEnv) {}
@@ -63,13 +72,13 @@ public record GatewayConfig(
   public GatewayConfig withPort(int port) {
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes(), server.adminKeyEnv()),
-        dataDir, database, simulator, providers, models, fallbacks, routing, keys, baselineModel,
-        source);
+        dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
+        baselineModel, source);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
-        server, dir, db, simulator, providers, models, fallbacks, routing, keys, baselineModel,
-        source);
+        server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
+        baselineModel, source);
   }
 }

@@ -18,6 +18,7 @@ record RawConfig(
     List<RawModel> models,
     RawRouting routing,
     List<RawKey> keys,
+    List<RawTenant> tenants,
     Map<String, RawPrice> prices,
     @JsonProperty("baseline_model") String baselineModel) {
 
@@ -69,7 +70,18 @@ record RawConfig(
       @JsonProperty("key_sha256") String keySha256,
       @JsonProperty("key_env") String keyEnv,
       String tenant,
-      Boolean admin) {}
+      Boolean admin,
+      List<RawBudget> budgets,
+      @JsonProperty("rate_limit") RawRateLimit rateLimit) {}
+
+  record RawTenant(String name, List<RawBudget> budgets) {}
+
+  record RawBudget(String period, String usd, String enforcement) {}
+
+  record RawRateLimit(
+      @JsonProperty("requests_per_minute") Long requestsPerMinute,
+      @JsonProperty("tokens_per_minute") Long tokensPerMinute,
+      @JsonProperty("max_concurrent") Integer maxConcurrent) {}
 
   record RawPrice(
       @JsonProperty("input_per_million") String inputPerMillion,

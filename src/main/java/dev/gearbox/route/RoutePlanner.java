@@ -113,6 +113,10 @@ public final class RoutePlanner {
         .toException();
   }
 
+  public List<ModelSpec> models() {
+    return models;
+  }
+
   private Optional<ModelSpec> model(String alias) {
     return models.stream().filter(m -> m.alias().equals(alias)).findFirst();
   }

@@ -1,5 +1,9 @@
 package dev.gearbox.server;
 
+import dev.gearbox.gateway.CallObserver;
+import dev.gearbox.gateway.Decision;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,7 +15,7 @@ import java.time.Duration;
  * tokens by kind. Labels are bounded sets (API, model alias, tier, status class, error kind) so
  * the series count stays small whatever the traffic.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements CallObserver {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -50,6 +54,24 @@ public final class GatewayMetrics {
         .tags("model", model, "kind", kind)
         .register(registry)
         .increment(count);
+  }
+
+  @Override
+  public void served(Decision decision, Usage usage, Duration upstream) {
+    upstream(decision.servedModel(), upstream);
+    tokens(decision.servedModel(), "input", usage.inputTokens());
+    tokens(decision.servedModel(), "output", usage.outputTokens());
+    tokens(decision.servedModel(), "cached_input", usage.cachedInputTokens());
+    tokens(decision.servedModel(), "cache_write", usage.cacheWriteTokens());
+  }
+
+  @Override
+  public void failed(Decision decision, GatewayError error) {
+    Counter.builder("gearbox.upstream.failures")
+        .description("Calls on which every upstream attempt failed, by error kind")
+        .tags("model", decision.servedModel(), "kind", error.getClass().getSimpleName())
+        .register(registry)
+        .increment();
   }
 
   /** The Prometheus text exposition of every meter. */

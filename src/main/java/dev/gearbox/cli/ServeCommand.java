@@ -1,0 +1,84 @@
+package dev.gearbox.cli;
+
+import dev.gearbox.config.GatewayConfig;
+import dev.gearbox.server.GatewayApp;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gearbox serve}: runs the gateway until interrupted. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the gateway (OpenAI and Anthropic APIs) until stopped with Ctrl-C.")
+final class ServeCommand implements Runnable {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default 8080).")
+  Integer port;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    GatewayConfig config = common.load();
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (GatewayApp app = start(config)) {
+      announce(config, app, spec.commandLine().getOut());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        app.close();
+        stopped.countDown();
+      }, "gearbox-shutdown"));
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static GatewayApp start(GatewayConfig config) {
+    try {
+      return GatewayApp.start(config, name -> Optional.ofNullable(System.getenv(name)),
+          Clock.systemUTC());
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("Address already in use")
+          || e.getCause() instanceof java.net.BindException) {
+        throw new FriendlyErrors.UserError("port " + config.server().port()
+            + " is already in use; choose another with --port N", e);
+      }
+      throw e;
+    }
+  }
+
+  private static void announce(GatewayConfig config, GatewayApp app, PrintWriter out) {
+    String base = "http://" + config.server().host() + ":" + app.port();
+    out.println("Gearbox is serving on " + base + "  (config: " + config.source() + ")");
+    out.println("  OpenAI API:    " + base + "/v1/chat/completions");
+    out.println("  Anthropic API: " + base + "/v1/messages");
+    out.println("  models: auto, " + String.join(", ",
+        config.models().stream().map(m -> m.alias() + " (" + m.tier().name().toLowerCase(
+            java.util.Locale.ROOT) + ")").toList()));
+    out.println("  ledger: " + config.database());
+    if (config.usesEmbeddedSimulator()) {
+      out.println("  upstream: the built-in simulator, replaying recorded answers of"
+          + " gpt-4-1106-preview (sim-frontier) and Mixtral-8x7B (sim-small).");
+      out.println("  To use real models, pass --config FILE (see README: Ollama, vLLM, OpenAI,"
+          + " Anthropic).");
+    }
+    if (!config.authenticationRequired()) {
+      out.println("  No API keys configured: accepting requests without a key, from loopback"
+          + " only.");
+    }
+    out.println("Try: curl -s " + base + "/v1/chat/completions -H 'content-type: application/json'"
+        + " -d '{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
+    out.flush();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.gearbox.server;
+
+import dev.gearbox.config.GatewayConfig;
+import dev.gearbox.cost.Budgets;
+import dev.gearbox.cost.Counterfactual;
+import dev.gearbox.cost.PriceBook;
+import dev.gearbox.cost.RateLimiter;
+import dev.gearbox.cost.SqlLedger;
+import dev.gearbox.cost.TokenCounter;
+import dev.gearbox.gateway.Accounting;
+import dev.gearbox.gateway.Gateway;
+import dev.gearbox.provider.FallbackChain;
+import dev.gearbox.provider.HealthBoard;
+import dev.gearbox.provider.ModelSpec;
+import dev.gearbox.provider.Provider;
+import dev.gearbox.provider.ProviderSpec;
+import dev.gearbox.provider.RetryPolicy;
+import dev.gearbox.provider.Sleeper;
+import dev.gearbox.route.RoutePlanner;
+import dev.gearbox.sim.SimConfig;
+import dev.gearbox.sim.Simulator;
+import dev.gearbox.store.Database;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: every part built from one {@link GatewayConfig} and closed in reverse
+ * order. On the embedded default this includes the in-process upstream simulator.
+ */
+public final class GatewayApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
+
+  private final List<AutoCloseable> parts;
+  private final GatewayServer server;
+  private final Optional<Simulator> simulator;
+
+  private GatewayApp(
+      List<AutoCloseable> parts, GatewayServer server, Optional<Simulator> simulator) {
+    this.parts = parts;
+    this.server = server;
+    this.simulator = simulator;
+  }
+
+  /** Builds and starts everything; on failure, closes what had started and rethrows. */
+  public static GatewayApp start(
+      GatewayConfig config, Function<String, Optional<String>> env, Clock clock) {
+    List<AutoCloseable> parts = new ArrayList<>();
+    try {
+      Optional<Simulator> simulator = startSimulator(config);
+      simulator.ifPresent(parts::add);
+      Map<String, Provider> providers = providers(config, simulator, env, clock);
+      parts.addAll(providers.values());
+      Database database = Database.open(config.database());
+      parts.add(database);
+      SqlLedger ledger = SqlLedger.start(database);
+      parts.add(ledger);
+      GatewayMetrics metrics = new GatewayMetrics();
+      Accounting accounting = accounting(config, ledger, metrics, clock);
+      ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
+      parts.add(fanOut::shutdownNow);
+      FallbackChain chain = new FallbackChain(
+          RetryPolicy.standard(new SplittableRandom()), Sleeper.system(), clock,
+          new HealthBoard(clock), fanOut);
+      RoutePlanner planner = new RoutePlanner(
+          config.models(), config.fallbacks(), config.routing().defaultModel());
+      Gateway gateway = new Gateway(planner, chain, providers, accounting,
+          config.routing().totalTimeout(), clock);
+      GatewayServer server = GatewayServer.start(config, gateway, metrics, clock);
+      parts.add(server);
+      return new GatewayApp(parts, server, simulator);
+    } catch (RuntimeException e) {
+      closeAll(parts);
+      throw e;
+    }
+  }
+
+  private static Optional<Simulator> startSimulator(GatewayConfig config) {
+    if (!config.usesEmbeddedSimulator()) {
+      return Optional.empty();
+    }
+    SimConfig sim = config.simulator().fast() ? SimConfig.defaults().fast() : SimConfig.defaults();
+    Simulator simulator = Simulator.start(sim, config.simulator().port());
+    LOG.info("upstream simulator (recorded real answers) serving on {}", simulator.baseUri());
+    return Optional.of(simulator);
+  }
+
+  private static Map<String, Provider> providers(
+      GatewayConfig config,
+      Optional<Simulator> simulator,
+      Function<String, Optional<String>> env,
+      Clock clock) {
+    Map<String, Provider> providers = new LinkedHashMap<>();
+    for (ProviderSpec spec : config.providers()) {
+      ProviderSpec resolved = spec.baseUrl().equals(GatewayConfig.EMBEDDED_SIMULATOR)
+          ? spec.withBaseUrl(simulator.map(Simulator::baseUri).map(URI::create).orElseThrow())
+          : spec;
+      providers.put(spec.name(), Provider.create(resolved, env, clock));
+    }
+    return providers;
+  }
+
+  private static Accounting accounting(
+      GatewayConfig config, SqlLedger ledger, GatewayMetrics metrics, Clock clock) {
+    PriceBook prices = PriceBook.bundled().withOverrides(config.priceOverrides());
+    List<String> unpriced = config.models().stream()
+        .filter(m -> prices.price(m.alias()).isEmpty() && prices.price(m.upstreamModel()).isEmpty())
+        .map(ModelSpec::alias)
+        .toList();
+    if (!unpriced.isEmpty()) {
+      throw new dev.gearbox.config.ConfigException(config.source(), List.of(
+          "no price for model(s) " + String.join(", ", unpriced) + "; add them under 'prices:'"
+              + " (per-million prices, or gpu_usd_per_hour and tokens_per_second for"
+              + " self-hosted models)"));
+    }
+    ModelSpec baseline = config.model(config.baselineModel()).orElseThrow();
+    Counterfactual counterfactual = new Counterfactual(prices,
+        Accounting.priceKey(prices, baseline), TokenCounter.named(baseline.tokenizer()));
+    Budgets budgets = Budgets.create(config.budgets(), clock, ledger);
+    RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+    return new Accounting(prices, counterfactual, budgets, limiter, ledger, metrics, clock);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Optional<Simulator> simulator() {
+    return simulator;
+  }
+
+  @Override
+  public void close() {
+    closeAll(parts);
+  }
+
+  private static void closeAll(List<AutoCloseable> parts) {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("failed to close {} cleanly", parts.get(i).getClass().getSimpleName(), e);
+      }
+    }
+  }
+}
