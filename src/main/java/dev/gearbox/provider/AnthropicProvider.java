@@ -22,12 +22,14 @@ public final class AnthropicProvider implements Provider {
   private static final String PATH = "/messages";
 
   private final ProviderSpec spec;
+  private final Clock clock;
   private final Redactor redactor;
   private final UpstreamHttp http;
 
   AnthropicProvider(ProviderSpec spec, Optional<String> apiKey, Clock clock) {
     this.spec = spec;
-    this.redactor = Redactor.of(apiKey, spec.urlCredentials());
+    this.clock = clock;
+    this.redactor = Redactor.of(apiKey, spec.extraHeaders());
     Map<String, String> auth = apiKey
         .map(key -> Map.of("x-api-key", key, "anthropic-version", API_VERSION))
         .orElse(Map.of("anthropic-version", API_VERSION));
@@ -45,9 +47,9 @@ public final class AnthropicProvider implements Provider {
     byte[] answer = http.post(
         PATH, AnthropicCodec.encodeRequest(plain, DEFAULT_MAX_TOKENS), request.model(), deadline);
     try {
-      return AnthropicCodec.decodeResponse(answer);
+      return AnthropicCodec.decodeResponse(answer, clock);
     } catch (GatewayException e) {
-      throw http.errors().malformed(200, request.model(), e);
+      throw http.errors().unreadable(e, request.model());
     }
   }
 
@@ -57,7 +59,7 @@ public final class AnthropicProvider implements Provider {
     BodyReader body = http.openStream(
         PATH, AnthropicCodec.encodeRequest(streamed, DEFAULT_MAX_TOKENS), request.model(),
         deadline);
-    return new HttpUpstreamStream(body, StreamReader.anthropic(), redactor);
+    return new HttpUpstreamStream(body, StreamReader.anthropic(clock), redactor);
   }
 
   @Override
@@ -67,6 +69,6 @@ public final class AnthropicProvider implements Provider {
 
   @Override
   public String toString() {
-    return "AnthropicProvider[" + spec.name() + " at " + spec.safeBaseUrl() + "]";
+    return "AnthropicProvider[" + spec.name() + " at " + spec.baseUrl() + "]";
   }
 }

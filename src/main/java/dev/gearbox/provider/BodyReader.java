@@ -19,7 +19,7 @@ final class BodyReader implements AutoCloseable {
 
   private final InputStream body;
   private final Watchdog watchdog;
-  private final UpstreamErrors errors;
+  private final ErrorClassifier errors;
   private final Duration idleTimeout;
   private final Deadline deadline;
   private final AtomicBoolean timedOut = new AtomicBoolean();
@@ -28,7 +28,7 @@ final class BodyReader implements AutoCloseable {
   BodyReader(
       InputStream body,
       Watchdog watchdog,
-      UpstreamErrors errors,
+      ErrorClassifier errors,
       Duration idleTimeout,
       Deadline deadline) {
     this.body = body;

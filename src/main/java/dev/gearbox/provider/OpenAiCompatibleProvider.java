@@ -5,6 +5,7 @@ import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.wire.OpenAiCodec;
 import dev.gearbox.wire.StreamReader;
+import dev.gearbox.wire.TokenLimitField;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +18,17 @@ import java.util.Optional;
  */
 public final class OpenAiCompatibleProvider implements Provider {
   private static final String PATH = "/chat/completions";
+  private static final String OPENAI_HOST = "api.openai.com";
 
   private final ProviderSpec spec;
+  private final TokenLimitField limitField;
   private final Redactor redactor;
   private final UpstreamHttp http;
 
   OpenAiCompatibleProvider(ProviderSpec spec, Optional<String> apiKey, Clock clock) {
     this.spec = spec;
-    this.redactor = Redactor.of(apiKey, spec.urlCredentials());
+    this.limitField = limitField(spec);
+    this.redactor = Redactor.of(apiKey, spec.extraHeaders());
     Map<String, String> auth =
         apiKey.map(key -> Map.of("authorization", "Bearer " + key)).orElse(Map.of());
     this.http = new UpstreamHttp(spec, auth, redactor, clock);
@@ -38,11 +42,11 @@ public final class OpenAiCompatibleProvider implements Provider {
   @Override
   public ChatResponse complete(ChatRequest request, Deadline deadline) {
     ChatRequest plain = request.withStream(false, false);
-    byte[] answer = http.post(PATH, OpenAiCodec.encodeRequest(plain), request.model(), deadline);
+    byte[] answer = http.post(PATH, OpenAiCodec.encodeRequest(plain, limitField), request.model(), deadline);
     try {
       return OpenAiCodec.decodeResponse(answer);
     } catch (GatewayException e) {
-      throw http.errors().malformed(200, request.model(), e);
+      throw http.errors().unreadable(e, request.model());
     }
   }
 
@@ -50,8 +54,19 @@ public final class OpenAiCompatibleProvider implements Provider {
   public UpstreamStream stream(ChatRequest request, Deadline deadline) {
     ChatRequest streamed = request.withStream(true, true);
     BodyReader body =
-        http.openStream(PATH, OpenAiCodec.encodeRequest(streamed), request.model(), deadline);
+        http.openStream(PATH, OpenAiCodec.encodeRequest(streamed, limitField), request.model(), deadline);
     return new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
+  }
+
+  /**
+   * OpenAI's own API refuses {@code max_tokens} on its reasoning models and accepts
+   * {@code max_completion_tokens} on all; Ollama and older llama.cpp builds read only
+   * {@code max_tokens}, which every other compatible server accepts too.
+   */
+  private static TokenLimitField limitField(ProviderSpec spec) {
+    return OPENAI_HOST.equalsIgnoreCase(spec.baseUrl().getHost())
+        ? TokenLimitField.MAX_COMPLETION_TOKENS
+        : TokenLimitField.MAX_TOKENS;
   }
 
   @Override
@@ -61,6 +76,6 @@ public final class OpenAiCompatibleProvider implements Provider {
 
   @Override
   public String toString() {
-    return "OpenAiCompatibleProvider[" + spec.name() + " at " + spec.safeBaseUrl() + "]";
+    return "OpenAiCompatibleProvider[" + spec.name() + " at " + spec.baseUrl() + "]";
   }
 }

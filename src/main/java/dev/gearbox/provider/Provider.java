@@ -19,9 +19,11 @@ public sealed interface Provider extends AutoCloseable
   /**
    * Sends a non-streamed request and returns the whole answer.
    *
-   * @throws dev.gearbox.model.GatewayException classified per {@link UpstreamErrors}: the
-   *     upstream failed, timed out (attempt timeout or deadline), was unreachable, rejected the
-   *     request, or the request holds something this upstream cannot express
+   * @throws dev.gearbox.model.GatewayException when the upstream failed (UpstreamFailed), timed
+   *     out against the attempt timeout or the deadline (UpstreamTimeout), could not be reached
+   *     (UpstreamUnreachable), found the prompt too long (ContextLengthExceeded) or rejected the
+   *     request (UpstreamRejected), or when the request holds something this upstream cannot
+   *     express (InvalidRequest)
    */
   ChatResponse complete(ChatRequest request, Deadline deadline);
 

@@ -1,7 +1,6 @@
 package dev.gearbox.provider;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ public record ProviderSpec(
     if (name.isBlank()) {
       throw new IllegalArgumentException("a provider needs a name");
     }
-    requireHttpUrl(name, baseUrl);
+    requireAbsoluteUrl(name, baseUrl);
     requirePositive(name, "connect timeout", connectTimeout);
     requirePositive(name, "attempt timeout", attemptTimeout);
     if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
@@ -57,18 +56,11 @@ public record ProviderSpec(
     extraHeaders.keySet().forEach(header -> requireSettable(name, header));
   }
 
-  /** A spec with the defaults of a local OpenAI-compatible server: no key, 2 retries. */
-  public static ProviderSpec local(String name, URI baseUrl) {
+  /** The same provider at another URL (the embedded simulator once it has a port). */
+  public ProviderSpec withBaseUrl(URI url) {
     return new ProviderSpec(
-        name,
-        ProviderKind.OPENAI_COMPATIBLE,
-        baseUrl,
-        Optional.empty(),
-        Locality.ON_PREM,
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(60),
-        2,
-        Map.of());
+        name, kind, url, apiKeyEnv, locality, connectTimeout, attemptTimeout, maxRetries,
+        extraHeaders);
   }
 
   public ProviderSpec withRetries(int retries) {
@@ -83,55 +75,39 @@ public record ProviderSpec(
         extraHeaders);
   }
 
-  public ProviderSpec withApiKeyEnv(String variable) {
-    return new ProviderSpec(
-        name, kind, baseUrl, Optional.of(variable), locality, connectTimeout, attemptTimeout,
-        maxRetries, extraHeaders);
-  }
-
-  public ProviderSpec withKind(ProviderKind newKind) {
-    return new ProviderSpec(
-        name, newKind, baseUrl, apiKeyEnv, locality, connectTimeout, attemptTimeout, maxRetries,
-        extraHeaders);
-  }
-
-  /**
-   * The URL of an endpoint below the base URL, without any user info: credentials written into
-   * the base URL travel as a Basic authorization header, never in a URL that may get logged.
-   */
+  /** The URL of an endpoint below the base URL: {@code endpoint("/chat/completions")}. */
   public URI endpoint(String path) {
-    String base = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
-    String joined = base.endsWith("/") ? base + path.substring(1) : base + path;
-    try {
-      return new URI(
-          baseUrl.getScheme(), null, baseUrl.getHost(), baseUrl.getPort(), joined, null, null);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("provider '%s': bad endpoint path".formatted(name), e);
-    }
+    String base = Optional.ofNullable(baseUrl.getRawPath()).orElse("");
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + trimmed + path);
   }
 
-  /** The base URL as it may appear in logs: user info removed. */
-  public String safeBaseUrl() {
-    return endpoint("/").toString();
-  }
-
-  /** The {@code user:password} part of the base URL, when the operator wrote one in. */
-  public Optional<String> urlCredentials() {
-    return Optional.ofNullable(baseUrl.getUserInfo()).filter(info -> !info.isEmpty());
-  }
-
-  private static void requireHttpUrl(String name, URI url) {
-    String scheme = Optional.ofNullable(url.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+  private static void requireAbsoluteUrl(String name, URI url) {
+    if (!url.isAbsolute()) {
       throw new IllegalArgumentException(
-          "provider '%s': the base URL must be an absolute http(s) URL ending in the API version,"
+          "provider '%s': the base URL must be absolute, such as https://api.openai.com/v1"
+              .formatted(name));
+    }
+    if (url.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "provider '%s': the base URL must not carry credentials; name the key's environment"
               .formatted(name)
-              + " such as https://api.openai.com/v1");
+              + " variable instead");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null) {
       throw new IllegalArgumentException(
           "provider '%s': the base URL takes no query or fragment".formatted(name));
     }
+  }
+
+  /**
+   * Whether a provider can be called at {@code baseUrl}: an http(s) URL with a host. Other
+   * absolute URLs are allowed in a spec so that configuration can name stand-ins (an embedded
+   * simulator) that are replaced by a real URL before providers are created.
+   */
+  public boolean callable() {
+    String scheme = Optional.ofNullable(baseUrl.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+    return (scheme.equals("http") || scheme.equals("https")) && baseUrl.getHost() != null;
   }
 
   private static void requirePositive(String name, String what, Duration duration) {

@@ -4,16 +4,25 @@ import dev.gearbox.model.GatewayError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Removes a provider's secrets (its API key, credentials written into its base URL) from any
+ * Removes a provider's secrets (its API key, credentials in configured headers) from any
  * text that leaves the provider: error messages, log lines, upstream bodies. Upstreams do echo
  * what they received (a 401 body quoting the key, a proxy error quoting the URL), so every
  * upstream-derived string passes through here, not only the ones we format ourselves.
  */
 final class Redactor {
   static final String MASK = "[redacted]";
+
+  /** A key shown masked ({@code sk-proj-****...abcd}): its visible ends are still ours. */
+  private static final Pattern MASKED_KEY =
+      Pattern.compile("[A-Za-z0-9_\\-]*\\*{4,}[A-Za-z0-9_\\-]*");
+
+  private static final Pattern CREDENTIAL_HEADER =
+      Pattern.compile("(?i)auth|key|token|secret|password");
 
   private final List<String> secrets;
 
@@ -25,17 +34,24 @@ final class Redactor {
         .toList();
   }
 
-  static Redactor of(Optional<String> apiKey, Optional<String> urlCredentials) {
+  /**
+   * The secrets of a provider: its API key, and the values of configured headers whose names
+   * say they carry a credential ({@code Authorization: Basic ...}, {@code api-key}), with the
+   * credential part after an auth scheme on its own too.
+   */
+  static Redactor of(Optional<String> apiKey, Map<String, String> extraHeaders) {
     List<String> secrets = new ArrayList<>();
     apiKey.ifPresent(secrets::add);
-    urlCredentials.ifPresent(
-        info -> {
-          secrets.add(info);
-          int colon = info.indexOf(':');
-          if (colon >= 0) {
-            secrets.add(info.substring(colon + 1));
-          }
-        });
+    extraHeaders.forEach((name, value) -> {
+      if (CREDENTIAL_HEADER.matcher(name).find()) {
+        String credential = value.strip();
+        secrets.add(credential);
+        int space = credential.indexOf(' ');
+        if (space > 0) {
+          secrets.add(credential.substring(space + 1).strip());
+        }
+      }
+    });
     return new Redactor(secrets);
   }
 
@@ -45,7 +61,7 @@ final class Redactor {
     for (String secret : secrets) {
       clean = clean.replace(secret, MASK);
     }
-    return clean;
+    return MASKED_KEY.matcher(clean).replaceAll(MASK);
   }
 
   /** {@code text} scrubbed and cut to {@code maxChars}, for DEBUG logs of upstream bodies. */
@@ -55,7 +71,7 @@ final class Redactor {
   }
 
   boolean leaks(String text) {
-    return secrets.stream().anyMatch(text::contains);
+    return secrets.stream().anyMatch(text::contains) || MASKED_KEY.matcher(text).find();
   }
 
   /** The same error with its message scrubbed; the error itself when nothing leaks. */

@@ -10,12 +10,9 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,9 +43,14 @@ final class UpstreamHttp implements AutoCloseable {
   private final Map<String, String> headers;
   private final HttpClient client;
   private final Watchdog watchdog;
-  private final UpstreamErrors errors;
+  private final ErrorClassifier errors;
 
   UpstreamHttp(ProviderSpec spec, Map<String, String> authHeaders, Redactor redactor, Clock clock) {
+    if (!spec.callable()) {
+      throw new IllegalArgumentException(
+          "provider '%s': base URL %s cannot be called; an http(s) URL is needed"
+              .formatted(spec.name(), spec.baseUrl()));
+    }
     this.spec = spec;
     this.headers = headers(spec, authHeaders);
     this.client = HttpClient.newBuilder()
@@ -57,17 +59,17 @@ final class UpstreamHttp implements AutoCloseable {
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     this.watchdog = Watchdog.create();
-    this.errors = new UpstreamErrors(spec, redactor, clock);
+    this.errors = new ErrorClassifier(spec, redactor, clock);
   }
 
-  UpstreamErrors errors() {
+  ErrorClassifier errors() {
     return errors;
   }
 
   /**
    * POSTs {@code body} to {@code path} and returns the answer of a 200 response.
    *
-   * @throws GatewayException classified by {@link UpstreamErrors} for any other outcome
+   * @throws GatewayException classified by {@link ErrorClassifier} for any other outcome
    */
   byte[] post(String path, ObjectNode body, String model, Deadline deadline) {
     Duration timeout = attemptTimeout(deadline);
@@ -84,7 +86,7 @@ final class UpstreamHttp implements AutoCloseable {
   /**
    * POSTs {@code body} to {@code path} and returns the open event stream of a 200 response.
    *
-   * @throws GatewayException classified by {@link UpstreamErrors} for any other outcome
+   * @throws GatewayException classified by {@link ErrorClassifier} for any other outcome
    */
   BodyReader openStream(String path, ObjectNode body, String model, Deadline deadline) {
     Duration timeout = attemptTimeout(deadline);
@@ -175,16 +177,6 @@ final class UpstreamHttp implements AutoCloseable {
   private static Map<String, String> headers(ProviderSpec spec, Map<String, String> auth) {
     Map<String, String> all = new LinkedHashMap<>(spec.extraHeaders());
     all.putAll(auth);
-    boolean hasAuthorization =
-        all.keySet().stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).equals("authorization"));
-    if (!hasAuthorization) {
-      spec.urlCredentials().ifPresent(info -> all.put("authorization", basic(info)));
-    }
     return Map.copyOf(all);
-  }
-
-  private static String basic(String userInfo) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
   }
 }

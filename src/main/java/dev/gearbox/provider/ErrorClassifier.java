@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * some with status 400, some 500), so that test runs first; 408 counts as a timeout, since it
  * says the upstream gave up waiting, which another try may beat.
  */
-final class UpstreamErrors {
-  private static final Logger log = LoggerFactory.getLogger(UpstreamErrors.class);
+final class ErrorClassifier {
+  private static final Logger log = LoggerFactory.getLogger(ErrorClassifier.class);
 
   static final int LOGGED_BODY_CHARS = 500;
   private static final int QUOTED_MESSAGE_CHARS = 300;
@@ -37,7 +37,7 @@ final class UpstreamErrors {
   private final Redactor redactor;
   private final Clock clock;
 
-  UpstreamErrors(ProviderSpec spec, Redactor redactor, Clock clock) {
+  ErrorClassifier(ProviderSpec spec, Redactor redactor, Clock clock) {
     this.provider = spec.name();
     this.connectTimeout = spec.connectTimeout();
     this.redactor = redactor;
@@ -53,13 +53,15 @@ final class UpstreamErrors {
     return new GatewayException(redactor.scrub(error), new UpstreamStatus(provider, status));
   }
 
-  /** The error for an answer that came with status 2xx but could not be read. */
-  GatewayException malformed(int status, String model, Exception cause) {
-    log.debug("upstream '{}' sent an unreadable answer for model '{}': {}",
-        provider, model, redactor.scrub(String.valueOf(cause.getMessage())));
-    GatewayError error = new GatewayError.UpstreamFailed(
-        "upstream '%s' sent an answer that could not be read".formatted(provider), status, 0);
-    return new GatewayException(error, new UpstreamStatus(provider, status));
+  /**
+   * The error for a 200 answer that could not be read, or that held an error object: the
+   * wire's verdict on it, cleaned, with the status kept for the attempt record.
+   */
+  GatewayException unreadable(GatewayException decodeFailure, String model) {
+    log.debug("upstream '{}' sent an unusable answer for model '{}': {}",
+        provider, model, redactor.scrub(decodeFailure.getMessage()));
+    return new GatewayException(
+        redactor.scrub(decodeFailure.error()), new UpstreamStatus(provider, 200));
   }
 
   /** The error for a connection that failed or broke; {@code phase} says what we were doing. */
@@ -130,7 +132,7 @@ final class UpstreamErrors {
    */
   private Optional<String> upstreamMessage(String body) {
     return parse(body)
-        .flatMap(UpstreamErrors::messageField)
+        .flatMap(ErrorClassifier::messageField)
         .filter(text -> !text.isBlank())
         .map(text -> redactor.excerpt(text.strip(), QUOTED_MESSAGE_CHARS));
   }
