@@ -76,6 +76,12 @@ public record GatewayConfig(
         baselineModel, source);
   }
 
+  public GatewayConfig withSimulator(Simulator newSimulator) {
+    return new GatewayConfig(
+        server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source);
+  }
+
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,

@@ -20,7 +20,6 @@ import dev.gearbox.route.RoutePlanner;
 import dev.gearbox.sim.SimConfig;
 import dev.gearbox.sim.Simulator;
 import dev.gearbox.store.Database;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +102,7 @@ public final class GatewayApp implements AutoCloseable {
     Map<String, Provider> providers = new LinkedHashMap<>();
     for (ProviderSpec spec : config.providers()) {
       ProviderSpec resolved = spec.baseUrl().equals(GatewayConfig.EMBEDDED_SIMULATOR)
-          ? spec.withBaseUrl(simulator.map(Simulator::baseUri).map(URI::create).orElseThrow())
+          ? spec.withBaseUrl(simulator.map(Simulator::baseUri).orElseThrow())
           : spec;
       providers.put(spec.name(), Provider.create(resolved, env, clock));
     }

@@ -1,0 +1,62 @@
+package dev.gearbox.server;
+
+import dev.gearbox.config.ConfigLoader;
+import dev.gearbox.config.GatewayConfig;
+import dev.gearbox.store.DatabaseConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real gateway on a random loopback port, for tests that talk to it over HTTP. */
+final class GatewayHarness implements AutoCloseable {
+  final GatewayApp app;
+  final GatewayConfig config;
+
+  private GatewayHarness(GatewayApp app, GatewayConfig config) {
+    this.app = app;
+    this.config = config;
+  }
+
+  /** The embedded default (two simulated tiers), with the simulator answering at once. */
+  static GatewayHarness embeddedDefault(Path dataDir) {
+    GatewayConfig config = new ConfigLoader(name -> Optional.empty()).loadEmbeddedDefault(dataDir);
+    return start(config.withSimulator(new GatewayConfig.Simulator(true, 0, true)), dataDir,
+        Map.of());
+  }
+
+  /** A gateway on the given YAML, with environment variables as given. */
+  static GatewayHarness fromYaml(String yaml, Path dataDir, Map<String, String> env) {
+    GatewayConfig config =
+        new ConfigLoader(name -> Optional.ofNullable(env.get(name))).parse(yaml, "test", dataDir);
+    return start(config, dataDir, env);
+  }
+
+  private static GatewayHarness start(GatewayConfig config, Path dataDir, Map<String, String> env) {
+    GatewayConfig onFreePort =
+        config.withPort(0).withDataDir(dataDir, new DatabaseConfig.Sqlite(dataDir));
+    GatewayApp app = GatewayApp.start(onFreePort, name -> Optional.ofNullable(env.get(name)),
+        Clock.systemUTC());
+    return new GatewayHarness(app, onFreePort);
+  }
+
+  /** Base URL for OpenAI SDKs: {@code http://127.0.0.1:PORT/v1}. */
+  String openAiBaseUrl() {
+    return root() + "/v1";
+  }
+
+  /** Base URL for Anthropic SDKs: the server root. */
+  String root() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  URI uri(String path) {
+    return URI.create(root() + path);
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}
