@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
@@ -55,6 +56,37 @@ public final class TokenCounter {
 
   public int count(String text) {
     return encoding.countTokensOrdinary(text);
+  }
+
+  /**
+   * The longest prefix of {@code text} of at most {@code maxTokens} tokens, cut at a token
+   * boundary and never inside a character: what a model emits when it stops at its token limit.
+   * Returns {@code text} itself when it already fits.
+   *
+   * @throws IllegalArgumentException when {@code maxTokens} is negative
+   */
+  public String truncate(String text, int maxTokens) {
+    if (maxTokens < 0) {
+      throw new IllegalArgumentException("maxTokens must not be negative");
+    }
+    IntArrayList tokens = encoding.encodeOrdinary(text);
+    if (tokens.size() <= maxTokens) {
+      return text;
+    }
+    for (int keep = maxTokens; keep > 0; keep--) {
+      IntArrayList head = new IntArrayList(keep);
+      for (int i = 0; i < keep; i++) {
+        head.add(tokens.get(i));
+      }
+      String prefix = encoding.decode(head);
+      // A byte-level token can end inside a multi-byte character; such a prefix decodes to a
+      // replacement character and is not a prefix of the text, so one token fewer is kept. The
+      // count is checked again because a cut text may tokenise differently from the whole.
+      if (text.startsWith(prefix) && count(prefix) <= maxTokens) {
+        return prefix;
+      }
+    }
+    return "";
   }
 
   /** Prompt tokens of a whole request: messages, tool calls, tool schemas and chat overhead. */
