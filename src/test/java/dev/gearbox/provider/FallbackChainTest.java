@@ -1,0 +1,262 @@
+package dev.gearbox.provider;
+
+import static dev.gearbox.provider.Fixtures.ask;
+import static dev.gearbox.provider.Fixtures.completion;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.model.ChatResponse;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.provider.Attempt.Outcome;
+import dev.gearbox.provider.ScriptedUpstream.Reply;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Retries, backoff, Retry-After, fallback and deadlines of non-streamed calls. */
+class FallbackChainTest {
+  private final ChainHarness harness = new ChainHarness();
+  private final ScriptedUpstream primary = harness.upstream();
+  private final ScriptedUpstream backup = harness.upstream();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  private ChainOutcome<ChatResponse> call(List<Candidate> candidates) {
+    return harness.chain().complete(ask("hi"), candidates, harness.minutes(5));
+  }
+
+  private static List<Outcome> outcomes(ChainOutcome<?> outcome) {
+    return outcome.attempts().stream().map(Attempt::outcome).toList();
+  }
+
+  private static String servedBy(ChainOutcome<ChatResponse> outcome) {
+    assertThat(outcome).isInstanceOf(ChainOutcome.Served.class);
+    return ((ChainOutcome.Served<ChatResponse>) outcome).model().alias();
+  }
+
+  private static GatewayError failure(ChainOutcome<?> outcome) {
+    assertThat(outcome).isInstanceOf(ChainOutcome.Failed.class);
+    return ((ChainOutcome.Failed<?>) outcome).error();
+  }
+
+  @Test
+  void oneRetry_meansExactlyTwoAttemptsBeforeFallingBack() {
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(200, completion("p", "late")));
+    backup.then(Reply.json(200, completion("b", "from backup")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(1)),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(primary.requests()).hasSize(2);
+    assertThat(outcomes(outcome))
+        .containsExactly(Outcome.UPSTREAM_ERROR, Outcome.UPSTREAM_ERROR, Outcome.SUCCEEDED);
+    assertThat(outcome.attempts().getFirst().httpStatus()).isEqualTo(OptionalInt.of(503));
+    assertThat(outcome.orThrow().first().message().text()).isEqualTo("from backup");
+  }
+
+  @Test
+  void zeroRetries_meansOneAttempt() {
+    primary.then(Reply.json(500, "{}"), Reply.json(200, completion("p", "late")));
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(primary.requests()).hasSize(1);
+    assertThat(harness.sleeper.waits()).isEmpty();
+  }
+
+  @Test
+  void backoff_doublesBetweenRetries() {
+    primary.then(Reply.json(500, "{}"), Reply.json(502, "{}"), Reply.json(503, "{}"),
+        Reply.json(200, completion("p", "third time lucky")));
+
+    ChainOutcome<ChatResponse> outcome =
+        call(List.of(harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3))));
+
+    assertThat(servedBy(outcome)).isEqualTo("primary");
+    assertThat(harness.sleeper.waits()).containsExactly(
+        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void retryAfter_isWaitedBeforeRetryingTheSameModel() {
+    primary.then(Reply.json(429, Map.of("retry-after", "3"), "{}"),
+        Reply.json(200, completion("p", "ok")));
+
+    ChainOutcome<ChatResponse> outcome =
+        call(List.of(harness.candidate("primary", primary.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("primary");
+    assertThat(harness.sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+    assertThat(outcomes(outcome)).containsExactly(Outcome.RATE_LIMITED, Outcome.SUCCEEDED);
+  }
+
+  @Test
+  void retryAfterBeyondTheDeadline_fallsBackWithoutWaiting() {
+    primary.then(Reply.json(429, Map.of("retry-after", "30"), "{}"));
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    ChainOutcome<ChatResponse> outcome = harness.chain().complete(ask("hi"), List.of(
+            harness.candidate("primary", primary.baseUrl()),
+            harness.candidate("backup", backup.baseUrl())),
+        Deadline.after(Duration.ofSeconds(10), harness.clock));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(harness.sleeper.waits()).isEmpty();
+    assertThat(primary.requests()).hasSize(1);
+  }
+
+  @Test
+  void rateLimitedThroughout_fallsBack() {
+    primary.then(Reply.json(429, "{}"), Reply.json(429, "{}"));
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl()),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(outcomes(outcome))
+        .containsExactly(Outcome.RATE_LIMITED, Outcome.RATE_LIMITED, Outcome.SUCCEEDED);
+  }
+
+  @Test
+  void attemptTimeout_fallsBack() {
+    primary.then(Reply.hang(Duration.ofSeconds(5)));
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl(),
+            s -> s.withRetries(0).withAttemptTimeout(Duration.ofMillis(200))),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(outcomes(outcome)).containsExactly(Outcome.TIMED_OUT, Outcome.SUCCEEDED);
+  }
+
+  @Test
+  void connectionRefused_fallsBack() {
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", ChainHarness.refusing()),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(outcomes(outcome))
+        .containsExactly(Outcome.UNREACHABLE, Outcome.UNREACHABLE, Outcome.SUCCEEDED);
+  }
+
+  @Test
+  void contextLength_fallsBackAtOnceWithoutRetrying() {
+    primary.then(Reply.json(400, """
+        {"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5120 tokens (4096 in the messages, 1024 in the completion).","type":"BadRequestError","param":null,"code":400}"""));
+    backup.then(Reply.json(200, completion("b", "long context ok")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(primary.requests()).hasSize(1);
+    assertThat(outcomes(outcome)).containsExactly(Outcome.CONTEXT_LENGTH_EXCEEDED, Outcome.SUCCEEDED);
+    assertThat(outcome.attempts().getFirst().httpStatus()).isEqualTo(OptionalInt.of(400));
+    assertThat(harness.sleeper.waits()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 404, 422})
+  void clientErrors_neverRetryNorFallBack(int status) {
+    primary.then(Reply.json(status, "{\"error\":{\"message\":\"no\"}}"));
+    backup.then(Reply.json(200, completion("b", "should not be asked")));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(failure(outcome)).isInstanceOfSatisfying(GatewayError.UpstreamRejected.class,
+        e -> assertThat(e.upstreamStatus()).isEqualTo(status));
+    assertThat(primary.requests()).hasSize(1);
+    assertThat(backup.requests()).isEmpty();
+    assertThat(outcomes(outcome)).containsExactly(Outcome.REJECTED);
+  }
+
+  @Test
+  void everyModelFailing_returnsTheLastFailureWithEveryAttempt() {
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"));
+    backup.then(Reply.json(500, "{}"), Reply.json(500, "{}"));
+
+    ChainOutcome<ChatResponse> outcome = call(List.of(
+        harness.candidate("primary", primary.baseUrl()),
+        harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(failure(outcome)).isEqualTo(new GatewayError.UpstreamFailed(
+        "upstream 'backup-provider' failed with HTTP 500", 500, 0));
+    assertThat(outcome.attempts()).extracting(Attempt::modelAlias)
+        .containsExactly("primary", "primary", "backup", "backup");
+  }
+
+  @Test
+  void totalDeadline_capsTheAttemptAndStopsTheChain() {
+    primary.then(Reply.hang(Duration.ofSeconds(5)));
+    backup.then(Reply.json(200, completion("b", "too late to ask")));
+    Clock real = Clock.systemUTC();
+
+    long started = System.nanoTime();
+    ChainOutcome<ChatResponse> outcome = harness.chain(real).complete(ask("hi"), List.of(
+            harness.candidate("primary", primary.baseUrl()),
+            harness.candidate("backup", backup.baseUrl())),
+        Deadline.after(Duration.ofMillis(300), real));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(failure(outcome)).isInstanceOf(GatewayError.UpstreamTimeout.class);
+    assertThat(outcomes(outcome)).containsExactly(Outcome.TIMED_OUT);
+    assertThat(backup.requests()).isEmpty();
+    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    assertThat(outcome.attempts().getFirst().duration()).isGreaterThan(Duration.ofMillis(250));
+  }
+
+  @Test
+  void backoffThatWouldOutlastTheDeadline_fallsBackInstead() {
+    primary.then(Reply.json(502, "{}"));
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    ChainOutcome<ChatResponse> outcome = harness.chain().complete(ask("hi"), List.of(
+            harness.candidate("primary", primary.baseUrl()),
+            harness.candidate("backup", backup.baseUrl())),
+        Deadline.after(Duration.ofMillis(50), harness.clock));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(harness.sleeper.waits()).isEmpty();
+  }
+
+  @Test
+  void health_countsUpstreamFailuresAndResetsOnSuccess() {
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"));
+    backup.then(Reply.json(200, completion("b", "ok")));
+
+    call(List.of(
+        harness.candidate("primary", primary.baseUrl()),
+        harness.candidate("backup", backup.baseUrl())));
+
+    ProviderHealth failing = harness.health.health("primary-provider");
+    assertThat(failing.consecutiveFailures()).isEqualTo(2);
+    assertThat(failing.lastFailure()).contains(Outcome.UPSTREAM_ERROR);
+    assertThat(failing.healthy()).isFalse();
+    assertThat(harness.health.health("backup-provider").healthy()).isTrue();
+    assertThat(harness.health.snapshot()).containsOnlyKeys("primary-provider", "backup-provider");
+  }
+}
