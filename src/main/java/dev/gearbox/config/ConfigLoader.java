@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,21 +66,25 @@ public final class ConfigLoader {
     }
   }
 
-  /** Parses YAML text; used by tests and by {@link #load}. */
+  /** Parses YAML text, as read from {@code source}. */
   public GatewayConfig parse(String yaml, String source, Path dataDir) {
-    return parse(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source, dataDir);
+    return parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), source, dataDir);
   }
 
   private GatewayConfig parse(InputStream in, String source, Path dataDir) {
-    RawConfig raw;
+    String text;
     try {
-      raw = YAML.readValue(in, RawConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(source, List.of(unknownKey(e)));
-    } catch (JacksonException e) {
-      throw new ConfigException(source, List.of(describe(e)));
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
+    }
+    RawConfig raw;
+    try {
+      raw = YAML.readValue(text, RawConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(source, List.of(unknownKey(e, text)));
+    } catch (JacksonException e) {
+      throw new ConfigException(source, List.of(describe(e)));
     }
     if (raw == null) {
       throw new ConfigException(source, List.of("the file is empty"));
@@ -87,14 +92,30 @@ public final class ConfigLoader {
     return new ConfigValidator(env, source, dataDir).validate(raw);
   }
 
-  private static String unknownKey(UnrecognizedPropertyException e) {
+  private static String unknownKey(UnrecognizedPropertyException e, String text) {
     String known =
         e.getKnownPropertyIds().stream()
             .map(Object::toString)
             .sorted()
             .collect(Collectors.joining(", "));
     return "line %d: unknown key '%s' at %s; known keys there: %s"
-        .formatted(line(e), e.getPropertyName(), path(e), known);
+        .formatted(keyLine(text, e.getPropertyName(), line(e)), e.getPropertyName(), path(e),
+            known);
+  }
+
+  /**
+   * YAML parsers report the position after an unknown key's value, so the line of the key itself
+   * is found in the text: the first line that declares it, else the parser's line.
+   */
+  private static int keyLine(String text, String key, int parserLine) {
+    String[] lines = text.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.startsWith(key + ":") || line.startsWith("- " + key + ":")) {
+        return i + 1;
+      }
+    }
+    return parserLine;
   }
 
   private static String describe(JacksonException e) {
@@ -110,7 +131,7 @@ public final class ConfigLoader {
   }
 
   private static String path(JacksonException e) {
-    if (!(e instanceof com.fasterxml.jackson.databind.DatabindException d)) {
+    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException d)) {
       return "(document)";
     }
     String joined =

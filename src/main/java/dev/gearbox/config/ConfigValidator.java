@@ -57,7 +57,10 @@ final class ConfigValidator {
     DatabaseConfig database = database(raw.database(), dir);
     GatewayConfig.Simulator simulator = simulator(raw.simulator());
     List<ProviderSpec> providers = providers(orEmpty(raw.providers()));
-    List<ModelSpec> models = models(orEmpty(raw.models()), providers);
+    List<ModelSpec> models = models(orEmpty(raw.models()), orEmpty(raw.providers()));
+    if (orEmpty(raw.models()).isEmpty()) {
+      problems.add("models: at least one model must be configured");
+    }
     Map<String, List<String>> fallbacks = fallbacks(orEmpty(raw.models()), models);
     GatewayConfig.Routing routing = routing(raw.routing(), models);
     List<VirtualKey> keys = keys(orEmpty(raw.keys()));
@@ -231,11 +234,12 @@ final class ConfigValidator {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
   }
 
-  private List<ModelSpec> models(List<RawModel> raws, List<ProviderSpec> providers) {
+  private List<ModelSpec> models(List<RawModel> raws, List<RawProvider> providers) {
     List<ModelSpec> result = new ArrayList<>();
     Set<String> aliases = new HashSet<>();
-    Set<String> providerNames = new HashSet<>();
-    providers.forEach(p -> providerNames.add(p.name()));
+    Set<String> providerNames = new java.util.TreeSet<>();
+    providers.stream().map(RawProvider::name).filter(Objects::nonNull)
+        .forEach(providerNames::add);
     for (int i = 0; i < raws.size(); i++) {
       RawModel raw = raws.get(i);
       if (raw.alias() == null || raw.alias().isBlank()) {
@@ -319,9 +323,6 @@ final class ConfigValidator {
             .map(ModelSpec::alias)
             .findFirst()
             .orElse(models.isEmpty() ? "" : models.getFirst().alias());
-    if (models.isEmpty()) {
-      problems.add("models: at least one model must be configured");
-    }
     String defaultModel =
         raw == null || raw.defaultModel() == null ? fallbackDefault : raw.defaultModel();
     if (!models.isEmpty() && models.stream().noneMatch(m -> m.alias().equals(defaultModel))) {

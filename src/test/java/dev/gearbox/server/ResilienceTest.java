@@ -48,6 +48,7 @@ class ResilienceTest {
         .withTimeoutHoldMs(5_000);
     sim = Simulator.start(config, 0);
     StringBuilder models = new StringBuilder();
+    StringBuilder prices = new StringBuilder("prices:\n");
     for (String name : List.of("always-503", "once-503", "rate-limited", "breaks-mid-answer",
         "errors-before-content", "drops-mid-answer", "window-vllm", "window-ollama", "hangs",
         "splits-sse")) {
@@ -57,7 +58,10 @@ class ResilienceTest {
               tier: small
               fallbacks: [sim-frontier]
           """.formatted(name));
+      prices.append("  %s: {gpu_usd_per_hour: \"2.00\", tokens_per_second: \"500\"}\n"
+          .formatted(name));
     }
+    prices.append("  no-such-model: {input_per_million: \"0.5\", output_per_million: \"1.5\"}\n");
     gateway = GatewayHarness.fromYaml("""
         providers:
           - name: sim
@@ -75,7 +79,7 @@ class ResilienceTest {
             tier: small
             fallbacks: [sim-frontier]
         %s
-        """.formatted(sim.baseUri(), models), dataDir, Map.of());
+        """.formatted(sim.baseUri(), models) + prices, dataDir, Map.of());
   }
 
   private static SimModel faulty(String name, int count, String fault) {
