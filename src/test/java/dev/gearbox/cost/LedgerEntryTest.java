@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LedgerEntryTest {
@@ -51,7 +52,7 @@ class LedgerEntryTest {
 
     assertThat(line.savedPercent()).isEmpty();
     assertThat(UsageRendering.json(new UsageSummary(UsageWindow.ALL_TIME, line,
-        java.util.Map.of())).at("/total/saved_percent").isNull()).isTrue();
+        Map.of())).at("/total/saved_percent").isNull()).isTrue();
   }
 
   @Test
