@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -65,7 +66,7 @@ public record Budget(
 
   /** How messages name this budget: {@code tenant acme daily}. */
   public String name() {
-    return scope.name().toLowerCase(java.util.Locale.ROOT) + " " + subject + " "
+    return scope.name().toLowerCase(Locale.ROOT) + " " + subject + " "
         + period.adjective;
   }
 

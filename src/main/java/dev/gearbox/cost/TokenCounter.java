@@ -10,6 +10,8 @@ import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.Tool;
 import dev.gearbox.model.ToolCall;
+import dev.gearbox.model.Usage;
+import dev.gearbox.model.UsageSource;
 
 /**
  * Counts tokens with a real BPE tokenizer (jtokkit, bundled vocabularies: no download). Used when
@@ -100,6 +102,14 @@ public final class TokenCounter {
       total += count(tool.parametersSchema().toString());
     }
     return total;
+  }
+
+  /**
+   * Usage of a call the upstream reported none for: the prompt and the answer counted here,
+   * marked {@link UsageSource#COUNTED} so the ledger says where the numbers came from.
+   */
+  public Usage countUsage(ChatRequest request, String answerText) {
+    return Usage.counted(countPrompt(request), count(answerText));
   }
 
   /** Tokens of one message as it sits in a prompt, overhead included. */

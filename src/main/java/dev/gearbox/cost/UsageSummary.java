@@ -1,5 +1,6 @@
 package dev.gearbox.cost;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,6 @@ public record UsageSummary(
   public UsageSummary {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(total, "total");
-    groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+    groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
   }
 }

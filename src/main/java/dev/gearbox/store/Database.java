@@ -15,10 +15,9 @@ import org.slf4j.LoggerFactory;
  * The process's one connection pool and schema, on SQLite or PostgreSQL.
  *
  * <p>Opening runs the Flyway migrations under {@code db/migration/<dialect>} ({@link
- * Dialect#migrationLocation()}). Each feature that keeps tables adds its own numbered scripts
- * there, one per dialect, with a major version of its own (ledger 1.x, audit 2.x, cache 3.x, and
- * so on): branches then never collide on a number, and out-of-order application is allowed so a
- * feature's script that lands later than another's higher number still runs.
+ * Dialect#migrationLocation()}). A feature that keeps tables adds its scripts there, one per
+ * dialect with the same version, named {@code V<n>__<feature>_<what>.sql} with the next free
+ * number; applied scripts are never edited, a change is a new script.
  *
  * <p>SQLite runs in WAL mode (readers never block the writer) with a busy timeout, so the few
  * writers of one process queue up instead of failing; {@code synchronous=NORMAL} is durable
@@ -80,17 +79,13 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    MigrateResult result =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations(dialect.migrationLocation())
-            .outOfOrder(true)
-            .load()
-            .migrate();
+    Flyway flyway =
+        Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocation()).load();
+    MigrateResult result = flyway.migrate();
     LOG.info(
         "{}: schema at version {} ({} migrations applied now)",
         dataSource.getPoolName(),
-        result.targetSchemaVersion,
+        flyway.info().current().getVersion(),
         result.migrationsExecuted);
   }
 

@@ -8,6 +8,9 @@ import dev.gearbox.model.Usage;
 import dev.gearbox.model.UsageSource;
 import dev.gearbox.store.Database;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +116,19 @@ abstract class LedgerContractTest {
     assertThat(total.costUsd()).isEqualByComparingTo("1");
     assertThatThrownBy(() -> small.record(LedgerEntries.served("late", T0, "k", "t", "cheap",
         "0", "0"))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void writeFailure_isRetriedUntilTheDatabaseRecovers() throws Exception {
+    execute("ALTER TABLE ledger RENAME TO ledger_away");
+    ledger.record(LedgerEntries.served("during-outage", T0, "k", "t", "cheap", "0.001", "0.01"));
+    // Real time is the point here: the writer must meet the failure and back off at least once.
+    Thread.sleep(300);
+    execute("ALTER TABLE ledger_away RENAME TO ledger");
+
+    ledger.flush();
+
+    assertThat(ledger.byRequestId("during-outage")).hasSize(1);
   }
 
   @Test
@@ -267,5 +283,12 @@ abstract class LedgerContractTest {
       thread.join();
     }
     return admitted.get();
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        Statement statement = c.createStatement()) {
+      statement.execute(sql);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +56,7 @@ class DatabaseTest {
 
   @Test
   void postgresConfig_neverPrintsPassword() {
-    var config =
-        new DatabaseConfig.Postgres("jdbc:postgresql://db/x", "u", java.util.Optional.of("s3cr3t"));
+    var config = new DatabaseConfig.Postgres("jdbc:postgresql://db/x", "u", Optional.of("s3cr3t"));
     assertThat(config.toString()).doesNotContain("s3cr3t");
   }
 
