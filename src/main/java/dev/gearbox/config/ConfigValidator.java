@@ -79,8 +79,7 @@ final class ConfigValidator {
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {
     if (raw == null) {
-      return new GatewayConfig.Server(DEFAULT_PORT, "127.0.0.1", DEFAULT_MAX_BODY_BYTES,
-          Optional.empty());
+      return new GatewayConfig.Server(DEFAULT_PORT, "127.0.0.1", DEFAULT_MAX_BODY_BYTES);
     }
     int port = raw.port() == null ? DEFAULT_PORT : raw.port();
     if (port < 0 || port > 65535) {
@@ -91,7 +90,7 @@ final class ConfigValidator {
       problems.add("server.max_body_bytes must be at least 1024, got " + maxBody);
     }
     String host = raw.host() == null ? "127.0.0.1" : raw.host();
-    return new GatewayConfig.Server(port, host, maxBody, Optional.ofNullable(raw.adminKeyEnv()));
+    return new GatewayConfig.Server(port, host, maxBody);
   }
 
   private DatabaseConfig database(RawConfig.RawDatabase raw, Path dir) {

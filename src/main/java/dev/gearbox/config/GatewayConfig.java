@@ -46,7 +46,7 @@ public record GatewayConfig(
     priceOverrides = Map.copyOf(priceOverrides);
   }
 
-  public record Server(int port, String host, long maxBodyBytes, Optional<String> adminKeyEnv) {}
+  public record Server(int port, String host, long maxBodyBytes) {}
 
   public record Simulator(boolean enabled, int port, boolean fast) {}
 
@@ -71,7 +71,7 @@ public record GatewayConfig(
 
   public GatewayConfig withPort(int port) {
     return new GatewayConfig(
-        new Server(port, server.host(), server.maxBodyBytes(), server.adminKeyEnv()),
+        new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
         baselineModel, source);
   }

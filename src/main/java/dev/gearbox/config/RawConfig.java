@@ -25,8 +25,7 @@ record RawConfig(
   record RawServer(
       Integer port,
       String host,
-      @JsonProperty("max_body_bytes") Long maxBodyBytes,
-      @JsonProperty("admin_key_env") String adminKeyEnv) {}
+      @JsonProperty("max_body_bytes") Long maxBodyBytes) {}
 
   record RawDatabase(
       String kind, String url, String user, @JsonProperty("password_env") String passwordEnv) {}

@@ -53,6 +53,18 @@ final class Authenticator {
     throw new GatewayError.Unauthorized("invalid API key").toException();
   }
 
+  /** Like {@link #authenticate}, and the key must be an admin key (any caller on loopback
+   * when no keys are configured). */
+  Caller authenticateAdmin(
+      Optional<String> authorization, Optional<String> apiKey, SocketAddress remote) {
+    Caller caller = authenticate(authorization, apiKey, remote);
+    if (!keys.isEmpty() && !caller.admin()) {
+      throw new GatewayError.Forbidden("this endpoint needs an admin key (admin: true in config)")
+          .toException();
+    }
+    return caller;
+  }
+
   private static Optional<String> presented(Optional<String> authorization, Optional<String> key) {
     if (key.isPresent() && !key.get().isBlank()) {
       return Optional.of(key.get().strip());

@@ -1,5 +1,6 @@
 package dev.gearbox.server;
 
+import dev.gearbox.cost.CostHeaders;
 import dev.gearbox.gateway.CallContext;
 import dev.gearbox.gateway.CompletedCall;
 import dev.gearbox.gateway.Decision;
@@ -112,8 +113,8 @@ final class ChatEndpoint implements Handler {
   private void complete(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
     CompletedCall call = gateway.complete(context, chat);
     decisionHeaders(res, call.decision());
-    res.header(GearboxHeaders.COST_USD, call.costUsd().toPlainString());
-    res.header(GearboxHeaders.SAVED_USD, call.savedUsd().toPlainString());
+    res.header(GearboxHeaders.COST_USD, CostHeaders.usd(call.costUsd()));
+    res.header(GearboxHeaders.SAVED_USD, CostHeaders.usd(call.savedUsd()));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeResponse(call.response()));
     metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200,

@@ -7,6 +7,7 @@ import dev.gearbox.cost.PriceBook;
 import dev.gearbox.cost.RateLimiter;
 import dev.gearbox.cost.SqlLedger;
 import dev.gearbox.cost.TokenCounter;
+import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Accounting;
 import dev.gearbox.gateway.Gateway;
 import dev.gearbox.provider.FallbackChain;
@@ -43,12 +44,17 @@ public final class GatewayApp implements AutoCloseable {
   private final List<AutoCloseable> parts;
   private final GatewayServer server;
   private final Optional<Simulator> simulator;
+  private final SqlLedger ledger;
 
   private GatewayApp(
-      List<AutoCloseable> parts, GatewayServer server, Optional<Simulator> simulator) {
+      List<AutoCloseable> parts,
+      GatewayServer server,
+      Optional<Simulator> simulator,
+      SqlLedger ledger) {
     this.parts = parts;
     this.server = server;
     this.simulator = simulator;
+    this.ledger = ledger;
   }
 
   /** Builds and starts everything; on failure, closes what had started and rethrows. */
@@ -75,9 +81,10 @@ public final class GatewayApp implements AutoCloseable {
           config.models(), config.fallbacks(), config.routing().defaultModel());
       Gateway gateway = new Gateway(planner, chain, providers, accounting,
           config.routing().totalTimeout(), clock);
-      GatewayServer server = GatewayServer.start(config, gateway, metrics, clock);
+      GatewayServer server = GatewayServer.start(
+          config, gateway, metrics, new UsageReport(database), clock);
       parts.add(server);
-      return new GatewayApp(parts, server, simulator);
+      return new GatewayApp(parts, server, simulator, ledger);
     } catch (RuntimeException e) {
       closeAll(parts);
       throw e;
@@ -132,6 +139,11 @@ public final class GatewayApp implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Waits until every ledger row recorded so far is in the database. */
+  public void flushLedger() {
+    ledger.flush();
   }
 
   public Optional<Simulator> simulator() {

@@ -3,6 +3,7 @@ package dev.gearbox.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.config.GatewayConfig;
+import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Gateway;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.provider.ModelSpec;
@@ -32,7 +33,11 @@ public final class GatewayServer implements AutoCloseable {
 
   /** Starts listening; port 0 picks a free port ({@link #port()} tells which). */
   public static GatewayServer start(
-      GatewayConfig config, Gateway gateway, GatewayMetrics metrics, Clock clock) {
+      GatewayConfig config,
+      Gateway gateway,
+      GatewayMetrics metrics,
+      UsageReport usage,
+      Clock clock) {
     Authenticator auth = new Authenticator(config.keys());
     long maxBody = config.server().maxBodyBytes();
     WebServer server =
@@ -40,9 +45,10 @@ public final class GatewayServer implements AutoCloseable {
             .host(config.server().host())
             .port(config.server().port())
             .maxPayloadSize(-1)
-            .routing(
-                routing ->
-                    routes(routing, gateway, auth, maxBody, metrics, clock, config.models()))
+            .routing(routing -> {
+              new AdminEndpoints(auth, usage).register(routing);
+              routes(routing, gateway, auth, maxBody, metrics, clock, config.models());
+            })
             .build()
             .start();
     LOG.info("listening on http://{}:{}", config.server().host(), server.port());

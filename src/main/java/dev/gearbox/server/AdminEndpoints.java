@@ -1,0 +1,59 @@
+package dev.gearbox.server;
+
+import dev.gearbox.cost.UsageReport;
+import dev.gearbox.cost.UsageWindow;
+import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.GatewayException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The operator's endpoints under {@code /admin}: spend and savings from the ledger. They need an
+ * admin key; with no keys configured they are open to loopback callers only, like the rest.
+ */
+final class AdminEndpoints {
+  private final Authenticator authenticator;
+  private final UsageReport usage;
+
+  AdminEndpoints(Authenticator authenticator, UsageReport usage) {
+    this.authenticator = authenticator;
+    this.usage = usage;
+  }
+
+  void register(HttpRouting.Builder routing) {
+    routing.get("/admin/usage", this::usage);
+  }
+
+  /** {@code GET /admin/usage[?since=ISO-instant][&until=ISO-instant]}. */
+  private void usage(ServerRequest req, ServerResponse res) {
+    try {
+      authenticator.authenticateAdmin(
+          req.headers().first(HeaderNames.AUTHORIZATION),
+          req.headers().first(GearboxHeaders.X_API_KEY),
+          req.remotePeer().address());
+      UsageWindow window = new UsageWindow(
+          instant(req, "since"), instant(req, "until"));
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(ClientApi.bytes(usage.adminJson(window)));
+    } catch (GatewayException e) {
+      res.status(e.error().httpStatus());
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(ClientApi.OPENAI.encodeError(e.error()));
+    }
+  }
+
+  private static Optional<Instant> instant(ServerRequest req, String name) {
+    Optional<String> raw = req.query().first(name).asOptional();
+    try {
+      return raw.map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      throw GatewayError.InvalidRequest.forParam(name,
+          "'" + name + "' must be an ISO-8601 instant such as 2026-12-01T00:00:00Z").toException();
+    }
+  }
+}
