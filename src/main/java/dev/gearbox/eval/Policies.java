@@ -1,0 +1,105 @@
+package dev.gearbox.eval;
+
+import dev.gearbox.route.LogisticModel;
+import dev.gearbox.route.PromptTraits;
+import dev.gearbox.route.RouterFeatures;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The routing policies an evaluation compares, each a way of scoring a request by how surely
+ * the small model suffices. {@code router} is the one Gearbox serves (logistic regression on the
+ * prompt vector and traits); {@code knn} is the nearest-neighbour router of the RouteLLM
+ * baselines; {@code length} routes long prompts to the frontier first; {@code pipeline} adds
+ * the cascade's answer scorer, which reads the small model's answer.
+ */
+final class Policies {
+  static final int KNN_NEIGHBOURS = 50;
+
+  private Policies() {}
+
+  /** Logistic regression on the prompt model's features. */
+  static CrossValidation.Fitter router(FeatureTable table) {
+    return train -> {
+      LogisticModel model = trainRouter(table, train);
+      return i -> model.probability(table.promptRows[i]);
+    };
+  }
+
+  static LogisticModel trainRouter(FeatureTable table, int[] train) {
+    return LogisticModel.train(table.rows(table.promptRows, train), table.labels(train),
+        RouterFeatures.PENALTY, table.embeddings[0].length);
+  }
+
+  /** The share of the k most similar training prompts on which the small model sufficed. */
+  static CrossValidation.Fitter knn(FeatureTable table) {
+    return train -> {
+      int k = Math.min(KNN_NEIGHBOURS, Math.max(1, train.length / 10));
+      return i -> neighbourMean(table, train, i, k);
+    };
+  }
+
+  private static double neighbourMean(FeatureTable table, int[] train, int query, int k) {
+    float[] q = table.embeddings[query];
+    double[] similarity = new double[train.length];
+    for (int t = 0; t < train.length; t++) {
+      float[] v = table.embeddings[train[t]];
+      double dot = 0;
+      for (int j = 0; j < q.length; j++) {
+        dot += q[j] * v[j];
+      }
+      similarity[t] = dot;
+    }
+    Integer[] order = new Integer[train.length];
+    Arrays.setAll(order, t -> t);
+    Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
+    double sum = 0;
+    for (int t = 0; t < k; t++) {
+      sum += table.labels[train[order[t]]];
+    }
+    return sum / k;
+  }
+
+  /** Longer prompts are sent to the frontier first. */
+  static double[] length(FeatureTable table) {
+    return Arrays.stream(table.traits).mapToDouble(t -> -t.promptChars()).toArray();
+  }
+
+  /**
+   * Router and cascade together: every request tries the small model, and the answer scorer
+   * (router score, prompt traits and the answer's features) decides which to escalate. The
+   * router score of a training example comes from an inner cross-validation, as it would be
+   * for an unseen request, so the scorer does not learn to over-trust it.
+   */
+  static CrossValidation.Fitter pipeline(FeatureTable table, int innerFolds, long seed) {
+    double[][] answers = table.answerRows.orElseThrow();
+    return train -> {
+      List<String> groups = Arrays.stream(train)
+          .mapToObj(i -> table.dataset.examples().get(i).group()).toList();
+      int[] inner = new int[table.size()];
+      int[] innerOfTrain = CrossValidation.folds(groups, innerFolds, seed);
+      for (int t = 0; t < train.length; t++) {
+        inner[train[t]] = innerOfTrain[t];
+      }
+      double[] trainRouterScores =
+          CrossValidation.outOfFold(train, inner, innerFolds, router(table));
+      LogisticModel router = trainRouter(table, train);
+      double[][] rows = new double[train.length][];
+      for (int t = 0; t < train.length; t++) {
+        rows[t] = answerRow(table, answers, train[t], trainRouterScores[t]);
+      }
+      LogisticModel scorer =
+          LogisticModel.train(rows, table.labels(train), RouterFeatures.PENALTY, 0);
+      IntToDoubleFunction score = i -> scorer.probability(
+          answerRow(table, answers, i, router.probability(table.promptRows[i])));
+      return score;
+    };
+  }
+
+  private static double[] answerRow(
+      FeatureTable table, double[][] answers, int i, double routerScore) {
+    PromptTraits traits = table.traits[i];
+    return RouterFeatures.answer(routerScore, traits, answers[i]);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.gearbox.eval;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A labelled set seen as a choice between two models: {@code small} (cheap) and
+ * {@code frontier}. Only examples where both models have an outcome are kept. Quality is on the
+ * set's own scale (correctness or a grade); what the router learns is whether the small model
+ * did as well as the frontier model.
+ */
+public record RoutingDataset(
+    String name, String smallModel, String frontierModel, List<RoutingExample> examples) {
+
+  public RoutingDataset {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(smallModel, "smallModel");
+    Objects.requireNonNull(frontierModel, "frontierModel");
+    examples = examples.stream()
+        .filter(e -> e.quality(smallModel).isPresent() && e.quality(frontierModel).isPresent())
+        .toList();
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException(
+          "data set '" + name + "' has no example with outcomes of both " + smallModel + " and "
+              + frontierModel);
+    }
+  }
+
+  public int size() {
+    return examples.size();
+  }
+
+  public double smallQuality(int i) {
+    return examples.get(i).quality(smallModel).orElseThrow();
+  }
+
+  public double frontierQuality(int i) {
+    return examples.get(i).quality(frontierModel).orElseThrow();
+  }
+
+  /** Whether the small model did at least as well as the frontier model: the router's label. */
+  public boolean smallSuffices(int i) {
+    return smallQuality(i) >= frontierQuality(i);
+  }
+
+  /** Whether every example carries the small model's answer text (a cascade can be trained). */
+  public boolean hasSmallAnswers() {
+    return examples.stream().allMatch(e -> e.answer(smallModel).isPresent());
+  }
+
+  /** The same set restricted to the examples at {@code indices}, in that order. */
+  public RoutingDataset subset(int[] indices) {
+    List<RoutingExample> chosen = java.util.Arrays.stream(indices).mapToObj(examples::get).toList();
+    return new RoutingDataset(name, smallModel, frontierModel, chosen);
+  }
+}
