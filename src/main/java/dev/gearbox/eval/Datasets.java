@@ -70,6 +70,30 @@ public final class Datasets {
         : List.of(BUNDLED_SMALL, BUNDLED_FRONTIER);
   }
 
+  /** At most {@code max} examples of {@code set}, whole groups drawn at random with a seed. */
+  public static RoutingDataset sample(RoutingDataset set, int max, long seed) {
+    if (set.size() <= max) {
+      return set;
+    }
+    List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(
+        set.examples().stream().map(RoutingExample::group).toList()));
+    java.util.Collections.shuffle(groups, new java.util.Random(seed));
+    java.util.Set<String> chosen = new java.util.HashSet<>();
+    int count = 0;
+    Map<String, Long> sizes = set.examples().stream().collect(
+        java.util.stream.Collectors.groupingBy(RoutingExample::group,
+            java.util.stream.Collectors.counting()));
+    for (String group : groups) {
+      if (count + sizes.get(group) > max) {
+        break;
+      }
+      chosen.add(group);
+      count += sizes.get(group);
+    }
+    return new RoutingDataset(set.name(), set.smallModel(), set.frontierModel(),
+        set.examples().stream().filter(e -> chosen.contains(e.group())).toList());
+  }
+
   static RoutingDataset bundled(
       RecordedSet set, Optional<String> small, Optional<String> frontier) {
     RecordedSets sets = RecordedSets.bundled();

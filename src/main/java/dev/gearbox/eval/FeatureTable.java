@@ -16,6 +16,8 @@ final class FeatureTable {
   final PromptTraits[] traits;
   final double[][] promptRows;
   final Optional<double[][]> answerRows;
+  /** The cheap answer's features per example; null where the set has no answer text. */
+  final double[][] answerRowsWherePresent;
   /** 1 where the small model did at least as well as the frontier model. */
   final double[] labels;
 
@@ -32,7 +34,9 @@ final class FeatureTable {
       promptRows[i] = RouterFeatures.prompt(embeddings[i], traits[i]);
       labels[i] = dataset.smallSuffices(i) ? 1 : 0;
     }
-    answerRows = dataset.hasSmallAnswers() ? Optional.of(answerRows(dataset)) : Optional.empty();
+    answerRowsWherePresent = answerRows(dataset);
+    answerRows = dataset.hasSmallAnswers()
+        ? Optional.of(answerRowsWherePresent) : Optional.empty();
   }
 
   static FeatureTable build(RoutingDataset dataset, EmbeddingCache cache) {
@@ -45,11 +49,18 @@ final class FeatureTable {
     return labels.length;
   }
 
+  /** The indices of the examples that carry the small model's answer. */
+  int[] withAnswers() {
+    return java.util.stream.IntStream.range(0, size())
+        .filter(i -> answerRowsWherePresent[i] != null).toArray();
+  }
+
   private static double[][] answerRows(RoutingDataset dataset) {
     double[][] rows = new double[dataset.size()][];
     for (int i = 0; i < rows.length; i++) {
       RoutingExample e = dataset.examples().get(i);
-      rows[i] = AnswerFeatures.of(e.prompt(), e.answer(dataset.smallModel()).orElseThrow());
+      rows[i] = e.answer(dataset.smallModel())
+          .map(answer -> AnswerFeatures.of(e.prompt(), answer)).orElse(null);
     }
     return rows;
   }

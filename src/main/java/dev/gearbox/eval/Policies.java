@@ -75,26 +75,38 @@ final class Policies {
   static CrossValidation.Fitter pipeline(FeatureTable table, int innerFolds, long seed) {
     double[][] answers = table.answerRows.orElseThrow();
     return train -> {
-      List<String> groups = Arrays.stream(train)
-          .mapToObj(i -> table.dataset.examples().get(i).group()).toList();
-      int[] inner = new int[table.size()];
-      int[] innerOfTrain = CrossValidation.folds(groups, innerFolds, seed);
-      for (int t = 0; t < train.length; t++) {
-        inner[train[t]] = innerOfTrain[t];
-      }
-      double[] trainRouterScores =
-          CrossValidation.outOfFold(train, inner, innerFolds, router(table));
+      double[] trainRouterScores = innerRouterScores(table, train, innerFolds, seed);
       LogisticModel router = trainRouter(table, train);
-      double[][] rows = new double[train.length][];
-      for (int t = 0; t < train.length; t++) {
-        rows[t] = answerRow(table, answers, train[t], trainRouterScores[t]);
-      }
-      LogisticModel scorer =
-          LogisticModel.train(rows, table.labels(train), RouterFeatures.PENALTY, 0);
+      LogisticModel scorer = trainAnswerModel(table, train, trainRouterScores);
       IntToDoubleFunction score = i -> scorer.probability(
           answerRow(table, answers, i, router.probability(table.promptRows[i])));
       return score;
     };
+  }
+
+  /** Router scores of the {@code train} examples, each from a model that did not see it. */
+  static double[] innerRouterScores(FeatureTable table, int[] train, int folds, long seed) {
+    List<String> groups = Arrays.stream(train)
+        .mapToObj(i -> table.dataset.examples().get(i).group()).toList();
+    int[] inner = new int[table.size()];
+    int[] innerOfTrain = CrossValidation.folds(groups, folds, seed);
+    for (int t = 0; t < train.length; t++) {
+      inner[train[t]] = innerOfTrain[t];
+    }
+    return CrossValidation.outOfFold(train, inner, folds, router(table));
+  }
+
+  /** The answer scorer, trained on {@code train} (all with answers) and their router scores. */
+  static LogisticModel trainAnswerModel(FeatureTable table, int[] train, double[] routerScores) {
+    double[][] rows = new double[train.length][];
+    for (int t = 0; t < train.length; t++) {
+      rows[t] = answerRow(table, table.answerRowsWherePresent, train[t], routerScores[t]);
+    }
+    return LogisticModel.train(rows, table.labels(train), RouterFeatures.PENALTY, 0);
+  }
+
+  static double[] answerRow(FeatureTable table, int i, double routerScore) {
+    return answerRow(table, table.answerRowsWherePresent, i, routerScore);
   }
 
   private static double[] answerRow(

@@ -53,4 +53,34 @@ public record RoutingDataset(
     List<RoutingExample> chosen = java.util.Arrays.stream(indices).mapToObj(examples::get).toList();
     return new RoutingDataset(name, smallModel, frontierModel, chosen);
   }
+
+  /** The names the pair takes in a combined set. */
+  public static final String SMALL = "small";
+  public static final String FRONTIER = "frontier";
+
+  /**
+   * Several sets as one, for training a router on all of them: each set's pair is renamed
+   * {@value #SMALL} / {@value #FRONTIER}, grades on a 1-10 scale are divided by 10 so that every
+   * quality is in [0, 1], and groups and ids are prefixed with the set's name.
+   */
+  public static RoutingDataset combined(String name, List<RoutingDataset> sets) {
+    List<RoutingExample> all = new java.util.ArrayList<>();
+    for (RoutingDataset set : sets) {
+      double scale = set.examples.stream().anyMatch(e -> e.quality().values().stream()
+          .anyMatch(q -> q > 1)) ? 10 : 1;
+      for (int i = 0; i < set.size(); i++) {
+        RoutingExample e = set.examples.get(i);
+        java.util.Map<String, String> answers = new java.util.HashMap<>();
+        e.answer(set.smallModel).ifPresent(a -> answers.put(SMALL, a));
+        e.answer(set.frontierModel).ifPresent(a -> answers.put(FRONTIER, a));
+        java.util.Map<String, Long> tokens = new java.util.HashMap<>();
+        e.outputTokens(set.smallModel).ifPresent(t -> tokens.put(SMALL, t));
+        e.outputTokens(set.frontierModel).ifPresent(t -> tokens.put(FRONTIER, t));
+        all.add(new RoutingExample(set.name + ":" + e.id(), set.name + ":" + e.group(),
+            e.prompt(), e.turn(), java.util.Map.of(SMALL, set.smallQuality(i) / scale,
+            FRONTIER, set.frontierQuality(i) / scale), answers, tokens));
+      }
+    }
+    return new RoutingDataset(name, SMALL, FRONTIER, all);
+  }
 }
