@@ -62,8 +62,8 @@ final class ConfigValidator {
       problems.add("models: at least one model must be configured");
     }
     Map<String, List<String>> fallbacks = fallbacks(orEmpty(raw.models()), models);
-    GatewayConfig.Routing routing = routing(raw.routing(), models);
     List<VirtualKey> keys = keys(orEmpty(raw.keys()));
+    GatewayConfig.Routing routing = routing(raw.routing(), models, keys);
     LimitsValidator limits = new LimitsValidator(problems);
     List<Budget> budgets = limits.budgets(orEmpty(raw.keys()), orEmpty(raw.tenants()));
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
@@ -315,7 +315,8 @@ final class ConfigValidator {
     return result;
   }
 
-  private GatewayConfig.Routing routing(RawConfig.RawRouting raw, List<ModelSpec> models) {
+  private GatewayConfig.Routing routing(
+      RawConfig.RawRouting raw, List<ModelSpec> models, List<VirtualKey> keys) {
     String fallbackDefault =
         models.stream()
             .filter(m -> m.tier() == Tier.FRONTIER)
@@ -330,7 +331,15 @@ final class ConfigValidator {
     Duration total =
         millis(raw == null ? null : raw.totalTimeoutMs(), DEFAULT_TOTAL_TIMEOUT,
             "routing.total_timeout_ms");
-    return new GatewayConfig.Routing(defaultModel, total);
+    Optional<GatewayConfig.TierRouting> tiers = raw == null || !tiered(raw)
+        ? Optional.empty()
+        : new TierRoutingValidator(problems).validate(raw, models, keys);
+    return new GatewayConfig.Routing(defaultModel, total, tiers);
+  }
+
+  private static boolean tiered(RawConfig.RawRouting raw) {
+    return raw.router() != null || raw.smallModel() != null || raw.frontierModel() != null
+        || raw.keyTiers() != null || raw.target() != null || raw.cascadeBand() != null;
   }
 
   private List<VirtualKey> keys(List<RawKey> raws) {

@@ -5,6 +5,9 @@ import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.ProviderSpec;
+import dev.gearbox.provider.Tier;
+import dev.gearbox.route.CascadeBand;
+import dev.gearbox.route.QualityTarget;
 import dev.gearbox.store.DatabaseConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,7 +53,34 @@ public record GatewayConfig(
 
   public record Simulator(boolean enabled, int port, boolean fast) {}
 
-  public record Routing(String defaultModel, Duration totalTimeout) {}
+  /**
+   * How requests are routed. {@code tiers} is present when the operator configured tiered
+   * routing ({@code router}, {@code small_model} / {@code frontier_model} or {@code key_tiers});
+   * otherwise {@code auto} goes to {@code defaultModel}.
+   */
+  public record Routing(String defaultModel, Duration totalTimeout, Optional<TierRouting> tiers) {
+    public Routing(String defaultModel, Duration totalTimeout) {
+      this(defaultModel, totalTimeout, Optional.empty());
+    }
+  }
+
+  /**
+   * Tiered routing between a small and a frontier model alias.
+   *
+   * @param router {@code bundled} or the path of a router file; empty: pins and rules only
+   * @param keyTiers virtual key id to the tier its requests are pinned to
+   */
+  public record TierRouting(
+      Optional<String> router,
+      QualityTarget target,
+      Optional<CascadeBand> cascadeBand,
+      String smallModel,
+      String frontierModel,
+      Map<String, Tier> keyTiers) {
+    public TierRouting {
+      keyTiers = Map.copyOf(keyTiers);
+    }
+  }
 
   public Optional<ModelSpec> model(String alias) {
     return models.stream().filter(m -> m.alias().equals(alias)).findFirst();

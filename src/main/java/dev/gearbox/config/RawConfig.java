@@ -62,7 +62,18 @@ record RawConfig(
 
   record RawRouting(
       @JsonProperty("default_model") String defaultModel,
-      @JsonProperty("total_timeout_ms") Long totalTimeoutMs) {}
+      @JsonProperty("total_timeout_ms") Long totalTimeoutMs,
+      String router,
+      RawTarget target,
+      @JsonProperty("cascade_band") List<Double> cascadeBand,
+      @JsonProperty("small_model") String smallModel,
+      @JsonProperty("frontier_model") String frontierModel,
+      @JsonProperty("key_tiers") Map<String, String> keyTiers) {}
+
+  /** Exactly one of the two. */
+  record RawTarget(
+      @JsonProperty("quality_floor") Double qualityFloor,
+      @JsonProperty("frontier_share") Double frontierShare) {}
 
   record RawKey(
       String id,

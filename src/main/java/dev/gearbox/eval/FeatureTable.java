@@ -40,8 +40,8 @@ final class FeatureTable {
   }
 
   static FeatureTable build(RoutingDataset dataset, EmbeddingCache cache) {
-    float[][] vectors = cache.vectors(dataset.name() + "-" + dataset.size(),
-        dataset.examples().stream().map(RoutingExample::prompt).toList());
+    float[][] vectors =
+        cache.vectors(dataset.examples().stream().map(RoutingExample::prompt).toList());
     return new FeatureTable(dataset, vectors);
   }
 

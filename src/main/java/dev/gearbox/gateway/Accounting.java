@@ -117,13 +117,20 @@ public final class Accounting {
             .cost(cost, counterfactualCost)
             .latency(Duration.between(context.receivedAt(), now).toMillis(), upstreamMs)
             .httpStatus(status);
-    decision.ifPresent(d -> builder.route(d.servedModel(), d.tier(), d.reason())
+    decision.ifPresent(d -> builder.route(d.servedModel(), d.tier(), d.routeSummary())
         .cacheStatus(CacheStatus.MISS));
     return builder.build();
   }
 
   /** What a served call cost and saved against the all-frontier counterfactual. */
   public record Priced(BigDecimal costUsd, BigDecimal savedUsd) {}
+
+  /**
+   * A small-tier answer the cascade threw away before escalating. It was paid for, so its cost
+   * is added to the request's; its tokens stay out of the row, which describes the answer the
+   * client got.
+   */
+  record Discarded(ModelSpec model, Usage usage) {}
 
   /** One admitted call: settle it with served / failed, then close it (always). */
   final class Admission implements AutoCloseable {
@@ -148,13 +155,19 @@ public final class Accounting {
     }
 
     Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream) {
-      return settle(decision, model, usage, upstream, 200);
+      return settle(decision, model, usage, upstream, 200, Optional.empty());
+    }
+
+    /** Served after an escalation: the discarded small answer's cost is counted too. */
+    Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream,
+        Optional<Discarded> discarded) {
+      return settle(decision, model, usage, upstream, 200, discarded);
     }
 
     /** An upstream answered part of a stream, then failed or was abandoned by the client. */
     void failedMidStream(
         Decision decision, ModelSpec model, Usage usage, Duration upstream, int status) {
-      settle(decision, model, usage, upstream, status);
+      settle(decision, model, usage, upstream, status, Optional.empty());
     }
 
     void failed(Decision decision, GatewayError error) {
@@ -166,10 +179,12 @@ public final class Accounting {
       observer.failed(decision, error);
     }
 
-    private Priced settle(
-        Decision decision, ModelSpec model, Usage usage, Duration upstream, int status) {
+    private Priced settle(Decision decision, ModelSpec model, Usage usage, Duration upstream,
+        int status, Optional<Discarded> discarded) {
       settled = true;
-      BigDecimal cost = prices.cost(priceKey(prices, model), usage);
+      BigDecimal cost = prices.cost(priceKey(prices, model), usage).add(discarded
+          .map(d -> prices.cost(priceKey(prices, d.model()), d.usage()))
+          .orElse(BigDecimal.ZERO));
       BigDecimal baseline = counterfactual.costOf(request,
           new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()));
       budgets.settle(reservation, cost);

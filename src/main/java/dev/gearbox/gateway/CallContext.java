@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Who is calling and how this call relates to others. {@code keyId} names the virtual key (never
  * its secret); calls sharing {@code sessionId} form an agent session, and {@code parentId} links a
- * call to the call that spawned it.
+ * call to the call that spawned it. {@code requestedTier} is the tier the client asked to pin with
+ * {@code x-gearbox-tier} ({@code small} or {@code frontier}), as sent.
  */
 public record CallContext(
     String requestId,
@@ -15,7 +16,8 @@ public record CallContext(
     String keyId,
     String tenant,
     Optional<String> sessionId,
-    Optional<String> parentId) {
+    Optional<String> parentId,
+    Optional<String> requestedTier) {
 
   public CallContext {
     Objects.requireNonNull(requestId, "requestId");
@@ -24,5 +26,12 @@ public record CallContext(
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(parentId, "parentId");
+    Objects.requireNonNull(requestedTier, "requestedTier");
+  }
+
+  /** A call that pins no tier. */
+  public CallContext(String requestId, Instant receivedAt, String keyId, String tenant,
+      Optional<String> sessionId, Optional<String> parentId) {
+    this(requestId, receivedAt, keyId, tenant, sessionId, parentId, Optional.empty());
   }
 }

@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
@@ -11,20 +12,42 @@ import dev.gearbox.provider.FallbackChain;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.Provider;
 import dev.gearbox.provider.UpstreamStream;
+import dev.gearbox.route.Cascade;
+import dev.gearbox.route.RouteHints;
 import dev.gearbox.route.RoutePlan;
 import dev.gearbox.route.RoutePlanner;
+import dev.gearbox.validate.AnswerValidator;
+import dev.gearbox.validate.Verdict;
+import dev.gearbox.wire.StreamReplay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules), admit the call
- * against budgets and rate limits, call the upstream through the fallback chain, and account
- * for the result in the ledger. Each stage adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: plan the route (rules, then the
+ * classifier), admit the call against budgets and rate limits, call the upstream through the
+ * fallback chain, validate a small-tier answer and escalate it to the frontier when it fails
+ * (the cascade), and account for the result in the ledger. Each stage adds its verdict to the
+ * {@link Decision}.
+ *
+ * <p>An escalated request is one ledger row: the frontier's answer, with the discarded small
+ * call's cost added. A streamed request in the cascade band is answered in full by the small
+ * tier first and validated, then replayed to the client as a stream, so the client gets one
+ * clean answer; outside the band a streamed answer passes through as it arrives.
  */
 public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final int REPLAY_CHARS_PER_DELTA = 24;
+
   private final RoutePlanner planner;
+  private final Optional<Embedder> embedder;
+  private final Cascade cascade;
   private final FallbackChain chain;
   private final Map<String, Provider> providersByName;
   private final Accounting accounting;
@@ -38,6 +61,25 @@ public final class Gateway {
       Accounting accounting,
       Duration totalTimeout,
       Clock clock) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock, Optional.empty(),
+        new Cascade(new AnswerValidator(), Optional.empty()));
+  }
+
+  /**
+   * A gateway whose router reads prompt embeddings from {@code embedder} and whose cascade
+   * judges small-tier answers with {@code cascade}.
+   */
+  public Gateway(
+      RoutePlanner planner,
+      FallbackChain chain,
+      Map<String, Provider> providersByName,
+      Accounting accounting,
+      Duration totalTimeout,
+      Clock clock,
+      Optional<Embedder> embedder,
+      Cascade cascade) {
+    this.embedder = embedder;
+    this.cascade = cascade;
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
@@ -48,24 +90,79 @@ public final class Gateway {
 
   /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request);
+    RoutePlan plan = planner.plan(request, hints(context, request));
     try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
-      ChainOutcome<ChatResponse> outcome =
-          chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
-      return switch (outcome) {
-        case ChainOutcome.Served<ChatResponse> served -> {
-          Decision decision = decision(plan, served.model(), served.attempts());
-          ChatResponse response = served.value().withModel(served.model().alias());
-          Accounting.Priced priced =
-              admission.served(decision, served.model(), response.usage(), upstreamTime(served));
-          yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
-        }
-        case ChainOutcome.Failed<ChatResponse> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
-          throw failed.error().toException();
+      return complete(request, plan, admission);
+    }
+  }
+
+  private CompletedCall complete(
+      ChatRequest request, RoutePlan plan, Accounting.Admission admission) {
+    Deadline deadline = Deadline.after(totalTimeout, clock);
+    ChainOutcome<ChatResponse> outcome =
+        chain.complete(request, candidates(plan.candidates()), deadline);
+    if (plan.validates()) {
+      Optional<String> reason = escalationReason(request, plan, outcome);
+      if (reason.isPresent()) {
+        return escalate(request, plan, admission, outcome, reason.get(), deadline);
+      }
+    }
+    return switch (outcome) {
+      case ChainOutcome.Served<ChatResponse> served -> {
+        Decision decision = decision(plan, served.model(), served.attempts(), List.of());
+        ChatResponse response = served.value().withModel(served.model().alias());
+        Accounting.Priced priced =
+            admission.served(decision, served.model(), response.usage(), upstreamTime(served));
+        yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
+      }
+      case ChainOutcome.Failed<ChatResponse> failed -> {
+        admission.failed(decision(plan, plan.chosen(), failed.attempts(), List.of()),
+            failed.error());
+        throw failed.error().toException();
+      }
+    };
+  }
+
+  /** Why the small tier's outcome must go to the frontier, or empty to serve it. */
+  private Optional<String> escalationReason(
+      ChatRequest request, RoutePlan plan, ChainOutcome<ChatResponse> outcome) {
+    return switch (outcome) {
+      case ChainOutcome.Served<ChatResponse> served -> switch (
+          cascade.judge(request, plan, served.value())) {
+        case Verdict.Accepted ignored -> Optional.empty();
+        case Verdict.Rejected rejected -> {
+          LOG.debug("escalating: {} ({})", rejected.reason().label(), rejected.detail());
+          yield Optional.of(rejected.reason().label());
         }
       };
-    }
+      case ChainOutcome.Failed<ChatResponse> ignored -> Optional.of("small_failed");
+    };
+  }
+
+  private CompletedCall escalate(ChatRequest request, RoutePlan plan,
+      Accounting.Admission admission, ChainOutcome<ChatResponse> first, String reason,
+      Deadline deadline) {
+    ChainOutcome<ChatResponse> outcome =
+        chain.complete(request, candidates(plan.escalation()), deadline);
+    List<Attempt> attempts = new ArrayList<>(first.attempts());
+    attempts.addAll(outcome.attempts());
+    Optional<Accounting.Discarded> discarded = first instanceof ChainOutcome.Served<ChatResponse> s
+        ? Optional.of(new Accounting.Discarded(s.model(), s.value().usage()))
+        : Optional.empty();
+    return switch (outcome) {
+      case ChainOutcome.Served<ChatResponse> served -> {
+        Decision decision = decision(plan, served.model(), attempts, List.of(reason));
+        ChatResponse response = served.value().withModel(served.model().alias());
+        Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
+            upstreamTime(first).plus(upstreamTime(served)), discarded);
+        yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
+      }
+      case ChainOutcome.Failed<ChatResponse> failed -> {
+        admission.failed(decision(plan, plan.escalation().getFirst(), attempts,
+            List.of(reason)), failed.error());
+        throw failed.error().toException();
+      }
+    };
   }
 
   /**
@@ -73,22 +170,26 @@ public final class Gateway {
    * closed; closing it records the call whatever happened to the stream.
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request);
+    RoutePlan plan = planner.plan(request, hints(context, request));
+    if (plan.cascade()) {
+      return replayed(context, request, plan);
+    }
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
-      ChainOutcome<UpstreamStream> outcome =
-          chain.stream(request, candidates(plan), Deadline.after(totalTimeout, clock));
+      ChainOutcome<UpstreamStream> outcome = chain.stream(
+          request, candidates(plan.candidates()), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<UpstreamStream> served ->
             new RecordedStream(
                 served.value(),
-                decision(plan, served.model(), served.attempts()),
+                decision(plan, served.model(), served.attempts(), List.of()),
                 served.model(),
                 admission,
                 upstreamTime(served),
                 clock);
         case ChainOutcome.Failed<UpstreamStream> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), List.of()),
+              failed.error());
           admission.close();
           throw failed.error().toException();
         }
@@ -99,12 +200,47 @@ public final class Gateway {
     }
   }
 
+  /** The cascade for a streamed request: answered and judged in full, then replayed. */
+  private StreamingCall replayed(CallContext context, ChatRequest request, RoutePlan plan) {
+    ChatRequest whole = request.withStream(false, false);
+    CompletedCall call;
+    try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
+      call = complete(whole, plan, admission);
+    }
+    return new ReplayedCall(
+        StreamReplay.of(call.response(), REPLAY_CHARS_PER_DELTA), call.decision());
+  }
+
+  private RouteHints hints(CallContext context, ChatRequest request) {
+    PromptEmbedding prompt = embedder.map(e -> PromptEmbedding.of(e, request))
+        .orElseGet(() -> PromptEmbedding.of(NO_EMBEDDER, request));
+    return new RouteHints(context.keyId(), context.requestedTier(), prompt::vector);
+  }
+
+  /** Stands in when no router is configured: the planner then never asks for a vector. */
+  private static final Embedder NO_EMBEDDER = new Embedder() {
+    @Override
+    public float[] embed(String text) {
+      throw new IllegalStateException("no embedding model is configured");
+    }
+
+    @Override
+    public int dimensions() {
+      return 0;
+    }
+
+    @Override
+    public String modelName() {
+      return "none";
+    }
+  };
+
   public List<ModelSpec> models() {
     return planner.models();
   }
 
-  private List<Candidate> candidates(RoutePlan plan) {
-    return plan.candidates().stream()
+  private List<Candidate> candidates(List<ModelSpec> models) {
+    return models.stream()
         .map(model -> new Candidate(model, provider(model)))
         .toList();
   }
@@ -119,14 +255,18 @@ public final class Gateway {
     return provider;
   }
 
-  private static Decision decision(RoutePlan plan, ModelSpec served, List<Attempt> attempts) {
+  private static Decision decision(
+      RoutePlan plan, ModelSpec served, List<Attempt> attempts, List<String> escalations) {
     return new Decision(
         plan.requestedModel(),
         served.alias(),
         served.tier().name().toLowerCase(java.util.Locale.ROOT),
         plan.reason(),
         "miss",
-        attempts.stream().map(Gateway::describe).toList());
+        attempts.stream().map(Gateway::describe).toList(),
+        plan.score().map(s -> OptionalDouble.of(s.score())).orElse(OptionalDouble.empty()),
+        plan.score().map(s -> OptionalDouble.of(s.threshold())).orElse(OptionalDouble.empty()),
+        escalations);
   }
 
   private static String describe(Attempt attempt) {

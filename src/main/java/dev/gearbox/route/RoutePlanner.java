@@ -5,6 +5,7 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.provider.ModelSpec;
+import dev.gearbox.provider.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The rule stage of routing. An explicit model alias passes through; {@code auto} (and the
- * other router aliases) goes to the configured default model. Then every candidate that cannot
- * serve the request is dropped: the prompt is longer than its context window, or the request
- * needs tools, images or a JSON schema the model lacks. What is left, in order, is the chosen
- * model and its fallbacks.
+ * The route stage. Rules first: an explicit model alias passes through; for {@code auto} (and
+ * the other router aliases) a tier pinned by the key's policy or by the {@code x-gearbox-tier}
+ * header is obeyed, and a request the small model cannot serve (too long for its context window,
+ * or needing tools, images or a JSON schema it lacks) goes to the frontier. Then, when a router
+ * is configured, the classifier scores the prompt against the calibrated threshold; without one
+ * {@code auto} goes to the configured default model. Last, every candidate that cannot serve the
+ * request is dropped; what is left, in order, is the chosen model and its fallbacks.
  */
 public final class RoutePlanner {
   /** Names a client may use to ask the gateway to choose. */
@@ -26,32 +29,109 @@ public final class RoutePlanner {
   private final List<ModelSpec> models;
   private final Map<String, List<String>> fallbacks;
   private final String defaultModel;
+  private final Optional<RoutingPolicy> policy;
 
   public RoutePlanner(
       List<ModelSpec> models, Map<String, List<String>> fallbacks, String defaultModel) {
+    this(models, fallbacks, defaultModel, Optional.empty());
+  }
+
+  /** A planner that routes {@code auto} between tiers by {@code policy} when present. */
+  public RoutePlanner(List<ModelSpec> models, Map<String, List<String>> fallbacks,
+      String defaultModel, Optional<RoutingPolicy> policy) {
     this.models = List.copyOf(models);
     this.fallbacks = Map.copyOf(fallbacks);
     this.defaultModel = defaultModel;
+    this.policy = policy;
   }
 
-  /** The plan for a request, or a clear error when nothing configured can serve it. */
+  /** The plan for a request by rules alone (no pins, no classifier). */
   public RoutePlan plan(ChatRequest request) {
+    return plan(request, new RouteHints("", Optional.empty(), () -> new float[0]));
+  }
+
+  /**
+   * The plan for a request, or a clear error when nothing configured can serve it.
+   *
+   * @throws dev.gearbox.model.GatewayException for an unknown model, a bad tier pin, or a
+   *     request no configured model can serve
+   */
+  public RoutePlan plan(ChatRequest request, RouteHints hints) {
     String asked = request.model();
-    ModelSpec chosen;
-    String reason;
-    if (ROUTER_ALIASES.contains(asked)) {
-      chosen = model(defaultModel).orElseThrow();
-      reason = "default-model";
-    } else {
-      chosen = model(asked).orElseThrow(() -> unknownModel(asked));
-      reason = "explicit";
+    if (!ROUTER_ALIASES.contains(asked)) {
+      return planFor(request, model(asked).orElseThrow(() -> unknownModel(asked)), "explicit",
+          Optional.empty(), false);
     }
+    if (policy.isEmpty()) {
+      return planFor(request, model(defaultModel).orElseThrow(), "default-model",
+          Optional.empty(), false);
+    }
+    return tiered(request, hints, policy.get());
+  }
+
+  private RoutePlan tiered(ChatRequest request, RouteHints hints, RoutingPolicy policy) {
+    Optional<Tier> keyPin = Optional.ofNullable(policy.keyTiers().get(hints.keyId()));
+    if (keyPin.isPresent()) {
+      return pinned(request, policy, keyPin.get(), "pinned-by-key");
+    }
+    Optional<Tier> headerPin = hints.requestedTier().map(RoutePlanner::tier);
+    if (headerPin.isPresent()) {
+      return pinned(request, policy, headerPin.get(), "pinned-by-header");
+    }
+    ModelSpec small = model(policy.smallModel()).orElseThrow();
+    ModelSpec frontier = model(policy.frontierModel()).orElseThrow();
+    Optional<String> smallRefusal = refusal(request, small);
+    if (smallRefusal.isPresent()) {
+      return planFor(request, frontier, "rule: small model " + smallRefusal.get(),
+          Optional.empty(), false);
+    }
+    if (policy.router().isEmpty()) {
+      return planFor(request, model(defaultModel).orElseThrow(), "default-model",
+          Optional.empty(), false);
+    }
+    RouteScore score = policy.router().get().score(hints.vector().get(), PromptTraits.of(request));
+    ModelSpec chosen = score.tier() == Tier.SMALL ? small : frontier;
+    String reason = score.cascade() ? "classifier-unsure" : "classifier";
+    return planFor(request, chosen, reason, Optional.of(score), score.tier() == Tier.SMALL);
+  }
+
+  private RoutePlan pinned(ChatRequest request, RoutingPolicy policy, Tier tier, String why) {
+    return planFor(request, model(policy.model(tier)).orElseThrow(), why, Optional.empty(),
+        false);
+  }
+
+  private static Tier tier(String header) {
+    return switch (header.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "small" -> Tier.SMALL;
+      case "frontier" -> Tier.FRONTIER;
+      default -> throw GatewayError.InvalidRequest.of(
+          "x-gearbox-tier must be 'small' or 'frontier', got '" + header.strip() + "'")
+          .toException();
+    };
+  }
+
+  private RoutePlan planFor(ChatRequest request, ModelSpec chosen, String reason,
+      Optional<RouteScore> score, boolean validated) {
+    List<ModelSpec> chain = chain(chosen);
+    RoutePlan plan = servable(request, request.model(), chain, reason);
+    if (!validated || plan.chosen().tier() != Tier.SMALL) {
+      return new RoutePlan(plan.requestedModel(), plan.candidates(), plan.reason(), score,
+          List.of());
+    }
+    List<ModelSpec> escalation = chain(model(policy.orElseThrow().frontierModel()).orElseThrow())
+        .stream().filter(m -> refusal(request, m).isEmpty()).toList();
+    List<ModelSpec> smallFirst = plan.candidates().stream()
+        .filter(m -> m.tier() == Tier.SMALL).toList();
+    return new RoutePlan(plan.requestedModel(), smallFirst, plan.reason(), score, escalation);
+  }
+
+  private List<ModelSpec> chain(ModelSpec chosen) {
     List<ModelSpec> chain = new ArrayList<>();
     chain.add(chosen);
     for (String alias : fallbacks.getOrDefault(chosen.alias(), List.of())) {
       model(alias).ifPresent(chain::add);
     }
-    return servable(request, asked, chain, reason);
+    return chain;
   }
 
   private RoutePlan servable(

@@ -94,7 +94,8 @@ final class ChatEndpoint implements Handler {
         caller.keyId(),
         caller.tenant(),
         GearboxHeaders.sessionId(req.headers()),
-        req.headers().first(GearboxHeaders.PARENT).map(String::strip).filter(s -> !s.isEmpty()));
+        req.headers().first(GearboxHeaders.PARENT).map(String::strip).filter(s -> !s.isEmpty()),
+        req.headers().first(GearboxHeaders.TIER).map(String::strip).filter(s -> !s.isEmpty()));
   }
 
   private byte[] readBody(ServerRequest req) {

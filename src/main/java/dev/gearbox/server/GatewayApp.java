@@ -77,10 +77,11 @@ public final class GatewayApp implements AutoCloseable {
       FallbackChain chain = new FallbackChain(
           RetryPolicy.standard(new SplittableRandom()), Sleeper.system(), clock,
           new HealthBoard(clock), fanOut);
-      RoutePlanner planner = new RoutePlanner(
-          config.models(), config.fallbacks(), config.routing().defaultModel());
+      RoutingSetup routing = RoutingSetup.from(config);
+      RoutePlanner planner = new RoutePlanner(config.models(), config.fallbacks(),
+          config.routing().defaultModel(), routing.policy());
       Gateway gateway = new Gateway(planner, chain, providers, accounting,
-          config.routing().totalTimeout(), clock);
+          config.routing().totalTimeout(), clock, routing.embedder(), routing.cascade());
       GatewayServer server = GatewayServer.start(
           config, gateway, metrics, new UsageReport(database), clock);
       parts.add(server);

@@ -56,8 +56,34 @@ public final class GatewayMetrics implements CallObserver {
         .increment(count);
   }
 
+  /** Counts where a request was routed, and each escalation of the cascade by its reason. */
+  public void routed(Decision decision) {
+    Counter.builder("gearbox.routes")
+        .description("Requests by the tier that answered and how it was chosen")
+        .tags("tier", decision.tier(), "by", routeKind(decision.reason()))
+        .register(registry)
+        .increment();
+    for (String reason : decision.escalations()) {
+      Counter.builder("gearbox.escalations")
+          .description("Small-tier answers escalated to the frontier, by reason")
+          .tags("reason", reason)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  /** The bounded kind of a route reason: the words before any detail. */
+  private static String routeKind(String reason) {
+    if (reason.startsWith("rule:")) {
+      return "rule";
+    }
+    int cut = reason.indexOf(';');
+    return cut < 0 ? reason : reason.substring(0, cut);
+  }
+
   @Override
   public void served(Decision decision, Usage usage, Duration upstream) {
+    routed(decision);
     upstream(decision.servedModel(), upstream);
     tokens(decision.servedModel(), "input", usage.inputTokens());
     tokens(decision.servedModel(), "output", usage.outputTokens());
@@ -67,6 +93,7 @@ public final class GatewayMetrics implements CallObserver {
 
   @Override
   public void failed(Decision decision, GatewayError error) {
+    routed(decision);
     Counter.builder("gearbox.upstream.failures")
         .description("Calls on which every upstream attempt failed, by error kind")
         .tags("model", decision.servedModel(), "kind", error.getClass().getSimpleName())
