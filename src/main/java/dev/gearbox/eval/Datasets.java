@@ -138,15 +138,18 @@ public final class Datasets {
     };
   }
 
+  /** One parsed line of a JSON-lines file and its 1-based line number. */
+  record Line(int number, JsonNode json) {}
+
   /** Reads every non-blank line of a JSON-lines file. */
-  static List<JsonNode> jsonLines(Path file) {
-    List<JsonNode> lines = new ArrayList<>();
+  static List<Line> jsonLines(Path file) {
+    List<Line> lines = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int number = 0;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         number++;
         if (!line.isBlank()) {
-          lines.add(parse(line, file, number));
+          lines.add(new Line(number, parse(line, file, number)));
         }
       }
     } catch (IOException e) {

@@ -27,7 +27,8 @@ import java.util.Set;
  * }</pre>
  *
  * Output tokens default to the answer's token count when an answer is given, else to 256. With
- * exactly two models in the file the pair is inferred; otherwise name them.
+ * exactly two models in the file the pair is inferred (the one with the lower mean outcome is
+ * the small one); otherwise name them. Ids default to the line number.
  */
 final class UserDatasetFormat {
   static final long DEFAULT_OUTPUT_TOKENS = 256;
@@ -36,11 +37,11 @@ final class UserDatasetFormat {
   private UserDatasetFormat() {}
 
   static RoutingDataset read(Path file, Optional<String> small, Optional<String> frontier) {
-    List<JsonNode> lines = Datasets.jsonLines(file);
+    List<Datasets.Line> lines = Datasets.jsonLines(file);
     List<RoutingExample> examples = new ArrayList<>();
     Set<String> models = new LinkedHashSet<>();
     for (int i = 0; i < lines.size(); i++) {
-      RoutingExample example = example(lines.get(i), i + 1, file);
+      RoutingExample example = example(lines.get(i).json(), lines.get(i).number(), file);
       models.addAll(example.quality().keySet());
       examples.add(example);
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Training is full-batch gradient descent with Nesterov momentum on the mean log loss; the
  * problem is convex, so a few hundred steps on standardised inputs converge to well within the
- * noise of the data. The penalty is on weights only, never on the intercept.
+ * noise of the data. The step shrinks as the penalty per example grows, which keeps the descent
+ * stable however strong the penalty. The penalty is on weights only, never on the intercept.
  *
  * @param weights one per feature, for standardised inputs
  * @param means the training mean of each feature
@@ -75,6 +76,7 @@ public record LogisticModel(double[] weights, double bias, double[] means, doubl
     double[][] x = standardised(rows, means, scales);
     double[] w = new double[d + 1];
     double[] velocity = new double[d + 1];
+    double rate = LEARNING_RATE / (1 + penalty / rows.length);
     for (int step = 0; step < STEPS; step++) {
       double[] ahead = new double[d + 1];
       for (int j = 0; j <= d; j++) {
@@ -82,7 +84,8 @@ public record LogisticModel(double[] weights, double bias, double[] means, doubl
       }
       double[] gradient = gradient(x, labels, ahead, penalty);
       for (int j = 0; j <= d; j++) {
-        velocity[j] = MOMENTUM * velocity[j] - LEARNING_RATE * gradient[j];
+        double step = j == d ? LEARNING_RATE : rate;
+        velocity[j] = MOMENTUM * velocity[j] - step * gradient[j];
         w[j] += velocity[j];
       }
     }

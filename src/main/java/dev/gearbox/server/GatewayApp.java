@@ -45,16 +45,19 @@ public final class GatewayApp implements AutoCloseable {
   private final GatewayServer server;
   private final Optional<Simulator> simulator;
   private final SqlLedger ledger;
+  private final Gateway gateway;
 
   private GatewayApp(
       List<AutoCloseable> parts,
       GatewayServer server,
       Optional<Simulator> simulator,
-      SqlLedger ledger) {
+      SqlLedger ledger,
+      Gateway gateway) {
     this.parts = parts;
     this.server = server;
     this.simulator = simulator;
     this.ledger = ledger;
+    this.gateway = gateway;
   }
 
   /** Builds and starts everything; on failure, closes what had started and rethrows. */
@@ -85,7 +88,7 @@ public final class GatewayApp implements AutoCloseable {
       GatewayServer server = GatewayServer.start(
           config, gateway, metrics, new UsageReport(database), clock);
       parts.add(server);
-      return new GatewayApp(parts, server, simulator, ledger);
+      return new GatewayApp(parts, server, simulator, ledger, gateway);
     } catch (RuntimeException e) {
       closeAll(parts);
       throw e;
@@ -145,6 +148,11 @@ public final class GatewayApp implements AutoCloseable {
   /** Waits until every ledger row recorded so far is in the database. */
   public void flushLedger() {
     ledger.flush();
+  }
+
+  /** The pipeline itself, for tests that drive it below the HTTP layer. */
+  Gateway gateway() {
+    return gateway;
   }
 
   public Optional<Simulator> simulator() {

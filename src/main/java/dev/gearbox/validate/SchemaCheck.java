@@ -13,7 +13,8 @@ import java.util.Optional;
  * Checks a JSON value against a JSON Schema (draft 2020-12 unless the schema names its own
  * dialect). Remote {@code $ref}s are never fetched: the gateway must not make network calls on
  * a client's behalf to validate an answer, and air-gapped installs have no network anyway; a
- * schema that needs one fails to load and the answer is treated as not checkable (accepted).
+ * schema that needs one fails to load (or to resolve, when the reference is first followed)
+ * and the answer is treated as not checkable: accepted, since the fault is the schema's.
  */
 final class SchemaCheck {
   private static final SchemaRegistry REGISTRY =
@@ -33,7 +34,11 @@ final class SchemaCheck {
     } catch (RuntimeException unusableSchema) {
       return Optional.empty();
     }
-    List<Error> errors = compiled.validate(value);
-    return errors.stream().findFirst().map(Error::getMessage);
+    try {
+      List<Error> errors = compiled.validate(value);
+      return errors.stream().findFirst().map(Error::getMessage);
+    } catch (RuntimeException unresolvableReference) {
+      return Optional.empty();
+    }
   }
 }

@@ -16,7 +16,7 @@ class CalibrationTest {
     // All-frontier quality 5/6; all-small 4/6. Sending the two lowest scores to the frontier
     // gives 6/6 >= 0.95 * 5/6; sending one gives 5/6 >= 0.95 * 5/6 already.
     Threshold threshold = CALIBRATION.threshold(new QualityTarget.QualityFloor(0.95));
-    assertThat(threshold.value()).isEqualTo(0.15);
+    assertThat(threshold.value()).isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(threshold.frontierShare()).isEqualTo(1.0 / 6);
     assertThat(threshold.qualityRatio()).isEqualTo(1.0);
   }
@@ -31,7 +31,7 @@ class CalibrationTest {
   @Test
   void frontierShare_sendsThatShareBelowTheThreshold() {
     Threshold threshold = CALIBRATION.threshold(new QualityTarget.FrontierShare(0.5));
-    assertThat(threshold.value()).isEqualTo(0.45);
+    assertThat(threshold.value()).isCloseTo(0.45, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(threshold.frontierShare()).isEqualTo(0.5);
   }
 

@@ -2,6 +2,14 @@ package dev.gearbox.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.gateway.CallContext;
+import dev.gearbox.gateway.StreamingCall;
+import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Message;
+import dev.gearbox.model.ResponseFormat;
+import dev.gearbox.model.Role;
+import dev.gearbox.model.Sampling;
+import dev.gearbox.model.StreamEvent;
 import dev.gearbox.store.Database;
 import dev.gearbox.store.DatabaseConfig;
 import java.net.http.HttpClient;
@@ -10,9 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,13 +156,25 @@ class RoutingThroughGatewayTest {
   }
 
   @Test
-  void streamedRequestInTheBand_isValidatedBeforeTheFirstByte() throws Exception {
-    HttpResponse<String> response = post(cascading,
-        ask("auto", "Capital of France, as JSON please.", true, true));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(route(response)).contains("escalated=invalid_json");
-    assertThat(response.body()).contains("Paris").doesNotContain("Sure!")
-        .contains("data: [DONE]");
+  void streamedRequestInTheBand_isValidatedBeforeTheFirstEvent() throws Exception {
+    ChatRequest request = new ChatRequest("auto",
+        List.of(Message.text(Role.USER, "Capital of France, as JSON please.")), List.of(),
+        Optional.empty(), Optional.of(new ResponseFormat.JsonObject()), Sampling.DEFAULT, true,
+        true);
+    CallContext context = new CallContext("req-stream", Instant.now(), "anonymous", "default",
+        Optional.empty(), Optional.empty());
+    StringBuilder text = new StringBuilder();
+    try (StreamingCall call = cascading.app.gateway().stream(context, request)) {
+      assertThat(call.decision().escalations()).containsExactly("invalid_json");
+      assertThat(call.decision().servedModel()).isEqualTo("frontier");
+      Optional<StreamEvent> event;
+      while ((event = call.next()).isPresent()) {
+        if (event.get() instanceof StreamEvent.TextDelta delta) {
+          text.append(delta.text());
+        }
+      }
+    }
+    assertThat(text.toString()).isEqualTo("{\"city\": \"Paris\"}");
   }
 
   @Test
