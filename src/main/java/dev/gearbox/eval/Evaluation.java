@@ -56,6 +56,8 @@ public final class Evaluation {
         CrossValidation.outOfFold(all, folds, settings.folds(), Policies.router(table))));
     policies.add(report("knn", RoutingCurve.Mode.ROUTE, outcomes,
         CrossValidation.outOfFold(all, folds, settings.folds(), Policies.knn(table))));
+    policies.add(report("knn-soft", RoutingCurve.Mode.ROUTE, outcomes,
+        CrossValidation.outOfFold(all, folds, settings.folds(), Policies.knnSoft(table))));
     policies.add(report("length", RoutingCurve.Mode.ROUTE, outcomes, Policies.length(table)));
     if (table.answerRows.isPresent()) {
       policies.add(report("pipeline", RoutingCurve.Mode.CASCADE, outcomes,

@@ -34,13 +34,27 @@ final class Policies {
 
   /** The share of the k most similar training prompts on which the small model sufficed. */
   static CrossValidation.Fitter knn(FeatureTable table) {
+    return knn(table, table.labels);
+  }
+
+  /**
+   * kNN on soft labels: how much worse the models near the small one did than the models near
+   * the frontier on the neighbours (see {@link SoftLabels}). Where a set records many models
+   * (MMLU-Pro: 31) this label is far less noisy than one pair's right/wrong.
+   */
+  static CrossValidation.Fitter knnSoft(FeatureTable table) {
+    return knn(table, SoftLabels.of(table.dataset));
+  }
+
+  private static CrossValidation.Fitter knn(FeatureTable table, double[] labels) {
     return train -> {
       int k = Math.min(KNN_NEIGHBOURS, Math.max(1, train.length / 10));
-      return i -> neighbourMean(table, train, i, k);
+      return i -> neighbourMean(table, labels, train, i, k);
     };
   }
 
-  private static double neighbourMean(FeatureTable table, int[] train, int query, int k) {
+  private static double neighbourMean(
+      FeatureTable table, double[] labels, int[] train, int query, int k) {
     float[] q = table.embeddings[query];
     double[] similarity = new double[train.length];
     for (int t = 0; t < train.length; t++) {
@@ -56,7 +70,7 @@ final class Policies {
     Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
     double sum = 0;
     for (int t = 0; t < k; t++) {
-      sum += table.labels[train[order[t]]];
+      sum += labels[train[order[t]]];
     }
     return sum / k;
   }

@@ -84,8 +84,8 @@ public record LogisticModel(double[] weights, double bias, double[] means, doubl
       }
       double[] gradient = gradient(x, labels, ahead, penalty);
       for (int j = 0; j <= d; j++) {
-        double step = j == d ? LEARNING_RATE : rate;
-        velocity[j] = MOMENTUM * velocity[j] - step * gradient[j];
+        double stepSize = j == d ? LEARNING_RATE : rate;
+        velocity[j] = MOMENTUM * velocity[j] - stepSize * gradient[j];
         w[j] += velocity[j];
       }
     }

@@ -29,7 +29,7 @@ class EvaluationSmokeTest {
         .run(slice(), cache, PricedPairs.bundled());
     assertThat(report.requests()).isEqualTo(200);
     assertThat(report.policies()).extracting(PolicyReport::name)
-        .containsExactly("router", "knn", "length", "pipeline", "random", "oracle");
+        .containsExactly("router", "knn", "knn-soft", "length", "pipeline", "random", "oracle");
     assertThat(report.policy("random").orElseThrow().apgr()).isCloseTo(0.5, offset(1e-9));
     double oracle = report.policy("oracle").orElseThrow().apgr();
     for (PolicyReport p : report.policies()) {
