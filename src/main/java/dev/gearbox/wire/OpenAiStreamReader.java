@@ -72,7 +72,8 @@ final class OpenAiStreamReader implements StreamReader {
       for (int i = 0; i < array.size(); i++) {
         ObjectNode choice = Fields.object(array.get(i), Fields.index("choices", i));
         int index = Fields.optInt(choice, "index", Fields.index("choices", i), 0).orElse(0);
-        choices.computeIfAbsent(index, ChoiceState::new).read(choice, events);
+        choices.computeIfAbsent(index, ChoiceState::new)
+            .read(choice, Fields.index("choices", i), events);
       }
     });
     return events;
@@ -105,7 +106,7 @@ final class OpenAiStreamReader implements StreamReader {
       this.index = index;
     }
 
-    void read(ObjectNode choice, List<StreamEvent> events) {
+    void read(ObjectNode choice, String param, List<StreamEvent> events) {
       ObjectNode delta = choice.get("delta") instanceof ObjectNode d ? d : Json.NODES.objectNode();
       text(delta.get("content"), events);
       text(delta.get("refusal"), events);
@@ -113,7 +114,7 @@ final class OpenAiStreamReader implements StreamReader {
       if (calls != null && calls.isArray()) {
         calls.forEach(call -> toolFragment(call, events));
       }
-      Fields.optString(choice, "finish_reason", "choice")
+      Fields.optString(choice, "finish_reason", param)
           .ifPresent(r -> finish(Optional.of(FinishReasons.fromOpenAi(r)), events));
     }
 

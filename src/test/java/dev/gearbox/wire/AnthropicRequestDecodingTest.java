@@ -170,14 +170,16 @@ class AnthropicRequestDecodingTest {
   @Test
   void imageWithUnsupportedMediaType_isRefused() {
     invalid(() -> decode(withMessages("[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
-            + "\"source\":{\"type\":\"base64\",\"media_type\":\"image/bmp\",\"data\":\"AAAA\"}}]}]")),
+            + "\"source\":{\"type\":\"base64\",\"media_type\":\"image/bmp\","
+            + "\"data\":\"AAAA\"}}]}]")),
         "messages[0].content[0].source.media_type", "unsupported image media type 'image/bmp'");
   }
 
   @Test
   void imageWithBadBase64_isRefused() {
     invalid(() -> decode(withMessages("[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
-            + "\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\"not base64!\"}}]}]")),
+            + "\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\","
+            + "\"data\":\"not base64!\"}}]}]")),
         "messages[0].content[0].source.data", "valid base64");
   }
 

@@ -142,7 +142,8 @@ class OpenAiRequestDecodingTest {
 
   @Test
   void malformedJson_saysWhereAndWhy() {
-    GatewayError error = Fixtures.failure(() -> decode("{\n  \"model\": \"auto\",\n  \"messages\": [}\n}"));
+    String body = "{\n  \"model\": \"auto\",\n  \"messages\": [}\n}";
+    GatewayError error = Fixtures.failure(() -> decode(body));
     assertThat(error.httpStatus()).isEqualTo(400);
     assertThat(error.message()).contains("malformed").contains("line 3, column 16")
         .endsWith(": Unexpected close marker '}': expected ']'");

@@ -37,7 +37,8 @@ class RequestRoundTripTest {
     assertThat(encoded.path("stream_options").path("include_usage").asBoolean()).isTrue();
     assertThat(encoded.path("max_tokens").asInt()).isEqualTo(512);
     assertThat(encoded.path("messages").get(0).toString())
-        .isEqualTo("{\"role\":\"system\",\"content\":\"You are a travel assistant. Answer briefly.\"}");
+        .isEqualTo("{\"role\":\"system\",\"content\":"
+            + "\"You are a travel assistant. Answer briefly.\"}");
     assertThat(encoded.path("messages").get(2).path("content").isNull()).isTrue();
     assertThat(encoded.path("tools").get(0).path("function").path("parameters").toString())
         .contains("\"multipleOf\":0.10");
@@ -106,7 +107,8 @@ class RequestRoundTripTest {
             {"type":"image","source":{"type":"url",
               "url":"https://upload.wikimedia.org/wikipedia/commons/4/4b/Paris.jpg"}},
             {"type":"image","source":{"type":"base64","media_type":"image/png",
-              "data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="}}]},
+              "data":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAC\
+        hwGA60e6kgAAAABJRU5ErkJggg=="}}]},
           {"role":"assistant","content":[
             {"type":"tool_use","id":"call_Wq3fZl1","name":"get_weather",
              "input":{"location":"Paris, France","unit":"celsius"}},

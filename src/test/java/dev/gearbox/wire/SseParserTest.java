@@ -118,6 +118,9 @@ class SseParserTest {
   @Test
   void frame_roundTripsThroughTheParser() {
     SseEvent event = SseEvent.named("content_block_delta", "line one\nline two");
-    assertThat(Fixtures.events(event.toFrame() + event.toFrame())).containsExactly(event, event);
+    SseEvent trailing = SseEvent.data("ends in a newline\n");
+    SseEvent empty = SseEvent.data("");
+    assertThat(Fixtures.events(event.toFrame() + trailing.toFrame() + empty.toFrame()))
+        .containsExactly(event, trailing, empty);
   }
 }

@@ -21,6 +21,7 @@ import dev.gearbox.model.UsageSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +116,22 @@ class StreamTranslationTest {
   }
 
   @Test
+  void openAiStream_splitAtEveryBytePosition_readsToTheSameEvents() {
+    byte[] body = Fixtures.bytes("openai-stream.sse");
+    List<StreamEvent> whole = openAiFixture();
+    for (int split = 0; split <= body.length; split++) {
+      StreamReader reader = StreamReader.openAi();
+      List<StreamEvent> events = new ArrayList<>();
+      SseParser parser = new SseParser(e -> events.addAll(reader.read(e)));
+      parser.feed(body, 0, split);
+      parser.feed(body, split, body.length - split);
+      parser.finish();
+      events.addAll(reader.finish());
+      assertThat(events).as("split at byte %d", split).isEqualTo(whole);
+    }
+  }
+
+  @Test
   void openAiStream_readsToolCallsAndUsageFromTheFinalChunk() {
     ChatResponse response = Streams.assemble(openAiFixture());
 
@@ -179,7 +196,8 @@ class StreamTranslationTest {
     String upstream = "data: {\"id\":\"c\",\"model\":\"m\",\"created\":1,\"choices\":[{\"index\":0,"
         + "\"delta\":{\"content\":\"hi\"},\"finish_reason\":\"" + finishReason + "\"}]}\n\n"
         + "data: [DONE]\n\n";
-    String sse = Streams.write(StreamWriter.anthropic(), Streams.read(StreamReader.openAi(), upstream));
+    List<StreamEvent> events = Streams.read(StreamReader.openAi(), upstream);
+    String sse = Streams.write(StreamWriter.anthropic(), events);
     JsonNode messageDelta = Streams.jsonData(sse).get(Streams.jsonData(sse).size() - 2);
     assertThat(messageDelta.path("delta").path("stop_reason").asText()).isEqualTo(stopReason);
   }
