@@ -61,11 +61,13 @@ public final class Simulator implements AutoCloseable {
    * Starts a simulator on {@code host} (an address or name to bind, e.g. "0.0.0.0" for all
    * interfaces), dating answers and received requests by {@code clock}.
    *
+   * @throws IllegalArgumentException when a model replays a model no bundled set recorded
    * @throws IllegalStateException when the port cannot be bound
    */
   public static Simulator start(SimConfig config, String host, int port, Clock clock) {
     Objects.requireNonNull(config, "config");
     long started = System.nanoTime();
+    requireRecorded(config);
     ReceivedLog received = new ReceivedLog(config.receivedCapacity());
     CountDownLatch closing = new CountDownLatch(1);
     SimService service =
@@ -90,6 +92,17 @@ public final class Simulator implements AutoCloseable {
         "simulator listening on {} serving {} (started in {} ms)",
         simulator.baseUri(), config.modelNames(), (System.nanoTime() - started) / 1_000_000);
     return simulator;
+  }
+
+  private static void requireRecorded(SimConfig config) {
+    RecordedSets sets = RecordedSets.bundled();
+    for (SimModel model : config.models()) {
+      if (!sets.isRecorded(model.recordedModel())) {
+        throw new IllegalArgumentException(
+            "model " + model.name() + " replays '" + model.recordedModel()
+                + "', which no bundled set recorded; recorded models: " + sets.allModels());
+      }
+    }
   }
 
   /** The port listened on. */
