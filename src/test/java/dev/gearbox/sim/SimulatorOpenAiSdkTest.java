@@ -10,8 +10,15 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.core.JsonValue;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import dev.gearbox.cost.TokenCounter;
+import dev.gearbox.wire.Json;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +132,26 @@ class SimulatorOpenAiSdkTest {
   }
 
   @Test
+  void splitSse_midUtf8AndCrlf_sdkStillReassemblesTheExactText() {
+    RecordedItem item = RecordedSets.bundled().items(RecordedSet.MT_BENCH).stream()
+        .filter(i -> i.answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow()
+            .chars().anyMatch(c -> c > 0x7FF))
+        .findFirst().orElseThrow();
+    ChatCompletionCreateParams params = ask("sim-frontier", item.prompt()).toBuilder()
+        .putAdditionalHeader("x-sim-fault", "split_sse")
+        .build();
+
+    StringBuilder text = new StringBuilder();
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(params)) {
+      stream.stream().forEach(chunk -> chunk.choices().forEach(
+          c -> c.delta().content().ifPresent(text::append)));
+    }
+
+    assertThat(text.toString()).isEqualTo(recordedText(item, "gpt-4-1106-preview"));
+  }
+
+  @Test
   void whitespaceReflowedPrompt_stillMatchesTheRecording() {
     RecordedItem item = gsm8k(2);
     String reflowed = "  " + item.prompt().replace(" ", "\n  ") + "\n";
@@ -133,6 +160,71 @@ class SimulatorOpenAiSdkTest {
 
     assertThat(completion.choices().getFirst().message().content())
         .contains(recordedText(item, "gpt-4-1106-preview"));
+  }
+
+  @Test
+  void mtBenchSecondTurn_getsTheRecordedSecondAnswer() {
+    RecordedItem item = RecordedSets.bundled().item(RecordedSet.MT_BENCH, "101").orElseThrow();
+    String firstAnswer = item.answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow();
+    ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+        .model("sim-frontier")
+        .addUserMessage(item.turns().get(0))
+        .addAssistantMessage(firstAnswer)
+        .addUserMessage(item.turns().get(1))
+        .build();
+
+    HttpResponseFor<ChatCompletion> response =
+        client.chat().completions().withRawResponse().create(params);
+
+    assertThat(response.parse().choices().getFirst().message().content())
+        .contains(item.answer("gpt-4-1106-preview", 1).orElseThrow().text().orElseThrow());
+    assertThat(response.headers().values("x-sim-source")).containsExactly("recorded:mt-bench:101/turn-2");
+    assertThat(response.headers().values("x-sim-outcome").getFirst()).startsWith("score=");
+  }
+
+  @Test
+  void generatedAnswer_isDeterministicAndHonoursMaxTokens() {
+    ChatCompletionCreateParams params = ask("sim-small", "Describe a walk along the Thames in autumn.")
+        .toBuilder().maxCompletionTokens(20).build();
+
+    ChatCompletion first = client.chat().completions().create(params);
+    ChatCompletion second = client.chat().completions().create(params);
+
+    String text = first.choices().getFirst().message().content().orElseThrow();
+    assertThat(second.choices().getFirst().message().content()).contains(text);
+    assertThat(TOKENS.count(text)).isLessThanOrEqualTo(20);
+    assertThat(first.choices().getFirst().finishReason())
+        .isEqualTo(ChatCompletion.Choice.FinishReason.LENGTH);
+    assertThat(first.usage().orElseThrow().completionTokens()).isEqualTo(TOKENS.count(text));
+  }
+
+  @Test
+  void tools_answerWithACallWhoseArgumentsAreValidJsonForTheSchema() throws Exception {
+    ChatCompletionCreateParams params = ask("sim-frontier", "Book a table for four in Porto tonight.")
+        .toBuilder()
+        .addTool(ChatCompletionFunctionTool.builder().function(FunctionDefinition.builder()
+            .name("book_table")
+            .parameters(FunctionParameters.builder()
+                .putAdditionalProperty("type", JsonValue.from("object"))
+                .putAdditionalProperty("properties", JsonValue.from(Map.of(
+                    "city", Map.of("type", "string"),
+                    "people", Map.of("type", "integer", "minimum", 1, "maximum", 12),
+                    "time", Map.of("type", "string", "format", "date-time"))))
+                .putAdditionalProperty("required", JsonValue.from(List.of("city", "people", "time")))
+                .build())
+            .build()).build())
+        .build();
+
+    ChatCompletion completion = client.chat().completions().create(params);
+
+    ChatCompletion.Choice choice = completion.choices().getFirst();
+    assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+    var call = choice.message().toolCalls().orElseThrow().getFirst().asFunction().function();
+    assertThat(call.name()).isEqualTo("book_table");
+    JsonNode arguments = Json.MAPPER.readTree(call.arguments());
+    assertThat(arguments.get("city").isTextual()).isTrue();
+    assertThat(arguments.get("people").asInt()).isBetween(1, 12);
+    assertThat(arguments.get("time").asText()).contains("T");
   }
 
   @Test
