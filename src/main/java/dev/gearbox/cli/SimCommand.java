@@ -26,16 +26,27 @@ import picocli.CommandLine.Spec;
       "Point an SDK at the printed base URL; any API key is accepted."
     })
 public final class SimCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "9000", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "9000",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
   String host;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML file of models, latencies and faults (default: the built-in models).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML file of models, latencies and faults (default: the built-in models).")
   Optional<Path> config;
 
-  @Option(names = "--fast", description = "Answer at once: no time to first token, no generation time.")
+  @Option(
+      names = "--fast",
+      description = "Answer at once: no time to first token, no generation time.")
   boolean fast;
 
   @Spec CommandSpec spec;
@@ -53,12 +64,21 @@ public final class SimCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Simulator simulator = Simulator.start(simConfig, host, port, Clock.systemUTC())) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        simulator.close();
-        stopped.countDown();
-      }, "gearbox-sim-shutdown"));
-      out.println("gearbox sim: serving " + String.join(", ", simConfig.models().stream()
-          .map(m -> m.name() + " (" + m.recordedModel() + ")").toList()));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    simulator.close();
+                    stopped.countDown();
+                  },
+                  "gearbox-sim-shutdown"));
+      out.println(
+          "gearbox sim: serving "
+              + String.join(
+                  ", ",
+                  simConfig.models().stream()
+                      .map(m -> m.name() + " (" + m.recordedModel() + ")")
+                      .toList()));
       out.println("OpenAI base URL:    " + simulator.baseUri());
       out.println("Anthropic base URL: " + simulator.rootUri());
       out.flush();

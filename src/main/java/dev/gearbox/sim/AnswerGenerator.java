@@ -68,7 +68,10 @@ final class AnswerGenerator {
         if (answer.lengthChars() > 0) {
           lengths.computeIfAbsent(key, k -> new ArrayList<>()).add(answer.lengthChars());
         }
-        answer.text().map(AnswerGenerator::sentences).filter(s -> !s.isEmpty())
+        answer
+            .text()
+            .map(AnswerGenerator::sentences)
+            .filter(s -> !s.isEmpty())
             .ifPresent(s -> sentences.computeIfAbsent(key, k -> new ArrayList<>()).add(s));
       }
     }

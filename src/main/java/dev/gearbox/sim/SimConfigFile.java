@@ -86,12 +86,20 @@ public final class SimConfigFile {
     try {
       raw = YAML.readValue(yaml, RawConfig.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException("unknown key '" + e.getPropertyName() + "' at "
-          + path(e) + "; known: " + e.getKnownPropertyIds().stream().map(Object::toString)
-              .sorted().collect(Collectors.joining(", ")), e);
+      throw new IllegalArgumentException(
+          "unknown key '"
+              + e.getPropertyName()
+              + "' at "
+              + path(e)
+              + "; known: "
+              + e.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", ")),
+          e);
     } catch (JsonMappingException e) {
-      throw new IllegalArgumentException("malformed configuration at " + path(e) + ": "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "malformed configuration at " + path(e) + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
     }
@@ -100,7 +108,8 @@ public final class SimConfigFile {
 
   private static SimConfig toConfig(RawConfig raw) {
     SimConfig defaults = SimConfig.defaults();
-    List<SimModel> models = raw.models() == null ? defaults.models() : models(raw.models(), defaults);
+    List<SimModel> models =
+        raw.models() == null ? defaults.models() : models(raw.models(), defaults);
     return new SimConfig(
         models,
         or(raw.seed(), defaults.seed()),
@@ -118,21 +127,25 @@ public final class SimConfigFile {
         throw new IllegalArgumentException("models[" + i + "] needs a name and a recordedModel");
       }
       String where = "models[" + i + "]";
-      models.add(new SimModel(
-          raw.name(),
-          raw.recordedModel(),
-          or(raw.ttftMs(), 0L),
-          or(raw.tokensPerSecond(), 0.0),
-          or(raw.contextWindowTokens(), 128_000),
-          raw.dialect() == null ? ServerDialect.OPENAI : dialect(raw.dialect(), where),
-          faults(raw.faults(), defaults.retryAfterSeconds(), where)));
+      models.add(
+          new SimModel(
+              raw.name(),
+              raw.recordedModel(),
+              or(raw.ttftMs(), 0L),
+              or(raw.tokensPerSecond(), 0.0),
+              or(raw.contextWindowTokens(), 128_000),
+              raw.dialect() == null ? ServerDialect.OPENAI : dialect(raw.dialect(), where),
+              faults(raw.faults(), defaults.retryAfterSeconds(), where)));
     }
     return models;
   }
 
   private static ServerDialect dialect(String name, String where) {
-    return ServerDialect.byId(name).orElseThrow(() -> new IllegalArgumentException(
-        where + ".dialect '" + name + "' is unknown; known: " + ServerDialect.known()));
+    return ServerDialect.byId(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    where + ".dialect '" + name + "' is unknown; known: " + ServerDialect.known()));
   }
 
   private static List<FaultRule> faults(List<RawFault> raws, long retryAfterSeconds, String where) {
@@ -141,11 +154,14 @@ public final class SimConfigFile {
       RawFault raw = raws.get(i);
       String at = where + ".faults[" + i + "]";
       if (raw.kind() == null) {
-        throw new IllegalArgumentException(at + " needs a kind; known: " + Fault.KINDS);
+        throw new IllegalArgumentException(at + " needs a kind; known: " + FaultSpecs.KINDS);
       }
       try {
-        rules.add(new FaultRule(
-            Fault.parse(raw.kind(), retryAfterSeconds), or(raw.count(), 0), or(raw.probability(), 0.0)));
+        rules.add(
+            new FaultRule(
+                Fault.parse(raw.kind(), retryAfterSeconds),
+                or(raw.count(), 0),
+                or(raw.probability(), 0.0)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
       }
@@ -154,9 +170,10 @@ public final class SimConfigFile {
   }
 
   private static String path(JsonMappingException e) {
-    String path = e.getPath().stream()
-        .map(ref -> ref.getIndex() >= 0 ? "[" + ref.getIndex() + "]" : "." + ref.getFieldName())
-        .collect(Collectors.joining());
+    String path =
+        e.getPath().stream()
+            .map(ref -> ref.getIndex() >= 0 ? "[" + ref.getIndex() + "]" : "." + ref.getFieldName())
+            .collect(Collectors.joining());
     return path.isEmpty() ? "the top level" : path.substring(path.startsWith(".") ? 1 : 0);
   }
 

@@ -47,7 +47,12 @@ final class SimService {
   private final Pacer pacer;
   private final CountDownLatch closing;
 
-  SimService(SimConfig config, ReplayData data, ReceivedLog received, Clock clock, Pacer pacer,
+  SimService(
+      SimConfig config,
+      ReplayData data,
+      ReceivedLog received,
+      Clock clock,
+      Pacer pacer,
       CountDownLatch closing) {
     this.config = config;
     this.tokens = TokenCounter.cl100k();
@@ -75,15 +80,22 @@ final class SimService {
     for (SimModel model : config.models()) {
       ObjectNode entry = data.addObject();
       if (anthropic) {
-        entry.put("type", "model").put("id", model.name()).put("display_name", model.name())
+        entry
+            .put("type", "model")
+            .put("id", model.name())
+            .put("display_name", model.name())
             .put("created_at", "2024-01-01T00:00:00Z");
       } else {
-        entry.put("id", model.name()).put("object", "model").put("created", 1_704_067_200L)
+        entry
+            .put("id", model.name())
+            .put("object", "model")
+            .put("created", 1_704_067_200L)
             .put("owned_by", "gearbox-sim");
       }
     }
     if (anthropic) {
-      body.put("has_more", false).put("first_id", config.models().getFirst().name())
+      body.put("has_more", false)
+          .put("first_id", config.models().getFirst().name())
           .put("last_id", config.models().getLast().name());
     } else {
       body.put("object", "list");
@@ -135,13 +147,21 @@ final class SimService {
     if (model.isEmpty()) {
       received.add(seen.with(Optional.of(request.model()), Optional.empty()));
       throw new GatewayError.ModelNotFound(
-              "The model `" + request.model() + "` does not exist or you do not have access to"
-                  + " it. This simulator serves: " + config.modelNames() + ".")
+              "The model `"
+                  + request.model()
+                  + "` does not exist or you do not have access to"
+                  + " it. This simulator serves: "
+                  + config.modelNames()
+                  + ".")
           .toException();
     }
     Optional<Fault> fault = fault(http, model.get());
     received.add(seen.with(Optional.of(request.model()), fault));
-    LOG.debug("{} request for {}{}", api, request.model(), fault.map(f -> " with fault " + f.spec()).orElse(""));
+    LOG.debug(
+        "{} request for {}{}",
+        api,
+        request.model(),
+        fault.map(f -> " with fault " + f.spec()).orElse(""));
     serve(api, request, model.get(), fault, writer);
   }
 
@@ -153,17 +173,26 @@ final class SimService {
     try {
       return Optional.of(Fault.parse(spec.get(), config.retryAfterSeconds()));
     } catch (IllegalArgumentException e) {
-      throw GatewayError.InvalidRequest.forParam(Simulator.FAULT_HEADER, e.getMessage()).toException();
+      throw GatewayError.InvalidRequest.forParam(Simulator.FAULT_HEADER, e.getMessage())
+          .toException();
     }
   }
 
   private void serve(
-      ApiFormat api, ChatRequest request, SimModel model, Optional<Fault> fault, AnswerWriter writer) {
+      ApiFormat api,
+      ChatRequest request,
+      SimModel model,
+      Optional<Fault> fault,
+      AnswerWriter writer) {
     long promptTokens = tokens.countPrompt(request);
     long completionTokens = request.sampling().maxTokens().orElse(0);
     if (fault.isEmpty() && promptTokens + completionTokens > model.contextWindowTokens()) {
-      writer.error(UpstreamWordings.contextLength(
-          dialect(api, model, Optional.empty()), promptTokens, completionTokens, model.contextWindowTokens()));
+      writer.error(
+          UpstreamWordings.contextLength(
+              dialect(api, model, Optional.empty()),
+              promptTokens,
+              completionTokens,
+              model.contextWindowTokens()));
       return;
     }
     String id = WireFormats.responseId(api);
@@ -176,7 +205,10 @@ final class SimService {
       } else {
         writer.plain(answer, model);
       }
-      LOG.debug("answered from {} ({} output tokens)", answer.source(), answer.response().usage().outputTokens());
+      LOG.debug(
+          "answered from {} ({} output tokens)",
+          answer.source(),
+          answer.response().usage().outputTokens());
       return;
     }
     switch (fault.get()) {
@@ -184,11 +216,13 @@ final class SimService {
           writer.error(UpstreamWordings.rateLimit(api, model.name(), limit.retryAfterSeconds()));
       case Fault.HttpError error -> writer.error(UpstreamWordings.serverError(api, error.status()));
       case Fault.Timeout timeout -> hold();
-      case Fault.ContextLength overflow -> writer.error(UpstreamWordings.contextLength(
-          dialect(api, model, overflow.dialect()),
-          Math.max(promptTokens, model.contextWindowTokens() + 1L),
-          completionTokens,
-          model.contextWindowTokens()));
+      case Fault.ContextLength overflow ->
+          writer.error(
+              UpstreamWordings.contextLength(
+                  dialect(api, model, overflow.dialect()),
+                  Math.max(promptTokens, model.contextWindowTokens() + 1L),
+                  completionTokens,
+                  model.contextWindowTokens()));
       case Fault.DropMidStream drop -> {
         if (stream) {
           int half = Math.max(1, writer.contentFrames(answer, usage) / 2);
@@ -218,7 +252,8 @@ final class SimService {
    * The dialect of a context-length refusal: the one the fault names, else Anthropic's on the
    * Messages API and the model's own on Chat Completions.
    */
-  private static ServerDialect dialect(ApiFormat api, SimModel model, Optional<ServerDialect> asked) {
+  private static ServerDialect dialect(
+      ApiFormat api, SimModel model, Optional<ServerDialect> asked) {
     return asked.orElse(api == ApiFormat.ANTHROPIC ? ServerDialect.ANTHROPIC : model.dialect());
   }
 
@@ -237,15 +272,25 @@ final class SimService {
 
   private ReceivedRequest seen(ServerRequest http, byte[] body) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    http.headers().forEach(h -> {
-      String name = h.name().toLowerCase(Locale.ROOT);
-      List<String> values = SECRET_HEADERS.contains(name)
-          ? List.of(ReceivedRequest.REDACTED)
-          : List.copyOf(h.allValues());
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
-    });
+    http.headers()
+        .forEach(
+            h -> {
+              String name = h.name().toLowerCase(Locale.ROOT);
+              List<String> values =
+                  SECRET_HEADERS.contains(name)
+                      ? List.of(ReceivedRequest.REDACTED)
+                      : List.copyOf(h.allValues());
+              headers.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
+            });
     Instant now = clock.instant();
-    return new ReceivedRequest(now, http.prologue().method().text(), http.path().path(),
-        Optional.empty(), headers, Seeds.sha256Hex(body), body.length, Optional.empty());
+    return new ReceivedRequest(
+        now,
+        http.prologue().method().text(),
+        http.path().path(),
+        Optional.empty(),
+        headers,
+        Seeds.sha256Hex(body),
+        body.length,
+        Optional.empty());
   }
 }

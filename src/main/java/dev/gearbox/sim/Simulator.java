@@ -40,7 +40,11 @@ public final class Simulator implements AutoCloseable {
   private final String host;
 
   private Simulator(
-      WebServer server, SimConfig config, ReceivedLog received, CountDownLatch closing, String host) {
+      WebServer server,
+      SimConfig config,
+      ReceivedLog received,
+      CountDownLatch closing,
+      String host) {
     this.server = server;
     this.config = config;
     this.received = received;
@@ -90,7 +94,9 @@ public final class Simulator implements AutoCloseable {
     Simulator simulator = new Simulator(server, config, received, closing, host);
     LOG.info(
         "simulator listening on {} serving {} (started in {} ms)",
-        simulator.baseUri(), config.modelNames(), (System.nanoTime() - started) / 1_000_000);
+        simulator.baseUri(),
+        config.modelNames(),
+        (System.nanoTime() - started) / 1_000_000);
     return simulator;
   }
 
@@ -99,8 +105,12 @@ public final class Simulator implements AutoCloseable {
     for (SimModel model : config.models()) {
       if (!sets.isRecorded(model.recordedModel())) {
         throw new IllegalArgumentException(
-            "model " + model.name() + " replays '" + model.recordedModel()
-                + "', which no bundled set recorded; recorded models: " + sets.allModels());
+            "model "
+                + model.name()
+                + " replays '"
+                + model.recordedModel()
+                + "', which no bundled set recorded; recorded models: "
+                + sets.allModels());
       }
     }
   }
@@ -128,7 +138,7 @@ public final class Simulator implements AutoCloseable {
     return config;
   }
 
-  /** The requests received so far (the newest {@link SimConfig#receivedCapacity()}), oldest first. */
+  /** The requests received so far (at most {@link SimConfig#receivedCapacity()}), oldest first. */
   public List<ReceivedRequest> received() {
     return received.snapshot();
   }

@@ -25,7 +25,8 @@ class AnswerGeneratorTest {
     for (RecordedSet set : List.of(RecordedSet.GSM8K, RecordedSet.MT_BENCH)) {
       for (RecordedItem item : RecordedSets.bundled().items(set)) {
         for (int t = 0; t < item.turns().size(); t++) {
-          item.answer("Mixtral-8x7B-Instruct", t).flatMap(RecordedAnswer::text)
+          item.answer("Mixtral-8x7B-Instruct", t)
+              .flatMap(RecordedAnswer::text)
               .ifPresent(text -> recorded.addAll(AnswerGenerator.sentences(text)));
         }
       }
@@ -33,7 +34,9 @@ class AnswerGeneratorTest {
 
     String text = generator.generate("Mixtral-8x7B-Instruct", 12345L);
 
-    assertThat(AnswerGenerator.sentences(text)).isNotEmpty().allSatisfy(s -> assertThat(recorded).contains(s));
+    assertThat(AnswerGenerator.sentences(text))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(recorded).contains(s));
   }
 
   @Test

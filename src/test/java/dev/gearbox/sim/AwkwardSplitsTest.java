@@ -23,9 +23,8 @@ class AwkwardSplitsTest {
   void pieces_cutInsideEveryMultiByteCharacter() {
     List<byte[]> pieces = AwkwardSplits.pieces(SSE);
 
-    long cutsInsideCharacters = pieces.stream()
-        .filter(p -> (p[p.length - 1] & 0xC0) == 0xC0)
-        .count();
+    long cutsInsideCharacters =
+        pieces.stream().filter(p -> (p[p.length - 1] & 0xC0) == 0xC0).count();
     assertThat(cutsInsideCharacters).isEqualTo(4);
   }
 
@@ -33,11 +32,12 @@ class AwkwardSplitsTest {
   void pieces_separateCrFromLfAndStaySmall() {
     List<byte[]> pieces = AwkwardSplits.pieces(AwkwardSplits.withCrlf(SSE));
 
-    assertThat(pieces).allSatisfy(p -> assertThat(p.length).isBetween(1, AwkwardSplits.MAX_PIECE_BYTES));
+    assertThat(pieces)
+        .allSatisfy(p -> assertThat(p.length).isBetween(1, AwkwardSplits.MAX_PIECE_BYTES));
     assertThat(pieces.stream().filter(p -> p[p.length - 1] == '\r')).hasSize(4);
     String json = SSE.substring(SSE.indexOf('{'), SSE.indexOf('\n'));
-    assertThat(pieces).noneSatisfy(
-        p -> assertThat(new String(p, StandardCharsets.UTF_8)).contains(json));
+    assertThat(pieces)
+        .noneSatisfy(p -> assertThat(new String(p, StandardCharsets.UTF_8)).contains(json));
   }
 
   private static String join(List<byte[]> pieces) {

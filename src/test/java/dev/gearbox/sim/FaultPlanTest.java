@@ -13,8 +13,9 @@ class FaultPlanTest {
 
   @Test
   void countedRules_fireInOrderThenStop() {
-    SimModel model = SimModel.of("m", "gpt-4-1106-preview")
-        .withFaults(List.of(FaultRule.first(2, UNAVAILABLE), FaultRule.first(1, LIMITED)));
+    SimModel model =
+        SimModel.of("m", "gpt-4-1106-preview")
+            .withFaults(List.of(FaultRule.first(2, UNAVAILABLE), FaultRule.first(1, LIMITED)));
     FaultPlan plan = new FaultPlan(SimConfig.defaults().withModels(List.of(model)));
 
     List<Optional<Fault>> faults = new ArrayList<>();
@@ -22,15 +23,20 @@ class FaultPlanTest {
       faults.add(plan.next(model));
     }
 
-    assertThat(faults).containsExactly(
-        Optional.of(UNAVAILABLE), Optional.of(UNAVAILABLE), Optional.of(LIMITED),
-        Optional.empty(), Optional.empty());
+    assertThat(faults)
+        .containsExactly(
+            Optional.of(UNAVAILABLE),
+            Optional.of(UNAVAILABLE),
+            Optional.of(LIMITED),
+            Optional.empty(),
+            Optional.empty());
   }
 
   @Test
   void probabilityRule_failsAboutThatShareAndTheSameRequestsEachRun() {
-    SimModel model = SimModel.of("m", "gpt-4-1106-preview")
-        .withFaults(List.of(FaultRule.withProbability(0.25, LIMITED)));
+    SimModel model =
+        SimModel.of("m", "gpt-4-1106-preview")
+            .withFaults(List.of(FaultRule.withProbability(0.25, LIMITED)));
     SimConfig config = SimConfig.defaults().withModels(List.of(model));
 
     List<Boolean> first = draws(new FaultPlan(config), model);

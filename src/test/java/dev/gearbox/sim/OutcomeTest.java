@@ -27,6 +27,7 @@ class OutcomeTest {
   @Test
   void score_outsideTheJudgeScale_isRefused() {
     assertThatThrownBy(() -> new Outcome.Score(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Outcome.Score(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Outcome.Score(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -39,13 +39,14 @@ class PromptIndexTest {
   void mtBenchSecondTurn_matchesOnlyAfterItsFirstTurn() {
     RecordedItem item = SETS.item(RecordedSet.MT_BENCH, "81").orElseThrow();
 
-    RecordedMatch match =
-        index.find(item.turns(), "Mixtral-8x7B-Instruct").orElseThrow();
+    RecordedMatch match = index.find(item.turns(), "Mixtral-8x7B-Instruct").orElseThrow();
 
     assertThat(match.turnIndex()).isEqualTo(1);
     assertThat(match.source()).isEqualTo("recorded:mt-bench:81/turn-2");
     assertThat(index.find(List.of(item.turns().get(1)), "Mixtral-8x7B-Instruct")).isEmpty();
-    assertThat(index.find(List.of("Tell me about Paris.", item.turns().get(1)), "Mixtral-8x7B-Instruct"))
+    assertThat(
+            index.find(
+                List.of("Tell me about Paris.", item.turns().get(1)), "Mixtral-8x7B-Instruct"))
         .isEmpty();
   }
 

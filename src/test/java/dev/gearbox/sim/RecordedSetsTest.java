@@ -60,8 +60,10 @@ class RecordedSetsTest {
 
   @Test
   void mtBench_meanScoresMatchTheSourceReadme() {
-    assertThat(meanScore(sets.items(RecordedSet.MT_BENCH), "gpt-4-1106-preview")).isCloseTo(9.23, within());
-    assertThat(meanScore(sets.items(RecordedSet.MT_BENCH), "Mixtral-8x7B-Instruct")).isCloseTo(8.34, within());
+    assertThat(meanScore(sets.items(RecordedSet.MT_BENCH), "gpt-4-1106-preview"))
+        .isCloseTo(9.23, within());
+    assertThat(meanScore(sets.items(RecordedSet.MT_BENCH), "Mixtral-8x7B-Instruct"))
+        .isCloseTo(8.34, within());
   }
 
   @Test
@@ -72,14 +74,16 @@ class RecordedSetsTest {
     assertThat(answer.text()).isEmpty();
     assertThat(answer.lengthChars()).isPositive();
     assertThat(answer.outcome()).isPresent();
-    assertThat(sets.models(RecordedSet.MMLU_PRO)).hasSize(31)
+    assertThat(sets.models(RecordedSet.MMLU_PRO))
+        .hasSize(31)
         .contains("Llama-3.1-8B-Instruct", "Mixtral-8x7B-Instruct", "gpt-4o");
     assertThat(accuracy(sets.items(RecordedSet.MMLU_PRO), "gpt-4o")).isCloseTo(0.721, within());
   }
 
   @Test
   void arena_gradesSixteenModelsAndKeepsLengthsOfEighteen() {
-    RecordedItem item = sets.item(RecordedSet.ARENA, "66c00ddde3dc4128a14d6afd5e899342").orElseThrow();
+    RecordedItem item =
+        sets.item(RecordedSet.ARENA, "66c00ddde3dc4128a14d6afd5e899342").orElseThrow();
 
     assertThat(item.answer("gpt-4-1106-preview", 0).orElseThrow().outcome())
         .contains(new Outcome.Score(10));
@@ -91,7 +95,8 @@ class RecordedSetsTest {
   @Test
   void modelIn_ignoresCaseAndUsesTheDocumentedStandIn() {
     assertThat(sets.modelIn(RecordedSet.MMLU_PRO, "gpt-4-1106-preview")).contains("gpt-4o");
-    assertThat(sets.modelIn(RecordedSet.MMLU_PRO, "LLAMA-3.1-8B-instruct")).contains("Llama-3.1-8B-Instruct");
+    assertThat(sets.modelIn(RecordedSet.MMLU_PRO, "LLAMA-3.1-8B-instruct"))
+        .contains("Llama-3.1-8B-Instruct");
     assertThat(sets.modelIn(RecordedSet.GSM8K, "mistralai/Mixtral-8x7B-Instruct-v0.1"))
         .contains("Mixtral-8x7B-Instruct");
     assertThat(sets.modelIn(RecordedSet.GSM8K, "Llama-3.1-8B-Instruct")).isEmpty();
@@ -102,14 +107,16 @@ class RecordedSetsTest {
     return items.stream()
         .flatMap(i -> i.answer(model, 0).flatMap(RecordedAnswer::outcome).stream())
         .mapToDouble(o -> o instanceof Outcome.Correct ? 1 : 0)
-        .average().orElseThrow();
+        .average()
+        .orElseThrow();
   }
 
   private static double meanScore(List<RecordedItem> items, String model) {
     return items.stream()
         .flatMap(i -> i.answers().get(model).stream())
         .mapToDouble(a -> ((Outcome.Score) a.outcome().orElseThrow()).value())
-        .average().orElseThrow();
+        .average()
+        .orElseThrow();
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

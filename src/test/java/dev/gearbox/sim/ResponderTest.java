@@ -62,7 +62,8 @@ class ResponderTest {
     assertThat(TOKENS.count(text(answer))).isLessThanOrEqualTo(12).isGreaterThan(8);
     assertThat(answer.response().first().finishReason()).isEqualTo(FinishReason.LENGTH);
     assertThat(answer.response().usage().outputTokens()).isEqualTo(TOKENS.count(text(answer)));
-    assertThat(text(answer(ask("Explain the history of the printing press.")))).startsWith(text(answer));
+    assertThat(text(answer(ask("Explain the history of the printing press."))))
+        .startsWith(text(answer));
   }
 
   @Test
@@ -70,8 +71,16 @@ class ResponderTest {
     RecordedItem item = RecordedSets.bundled().items(RecordedSet.GSM8K).getFirst();
     String full = item.answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow();
     ChatRequest request = ask(item.prompt());
-    request = request.withSampling(new Sampling(OptionalInt.empty(), request.sampling().temperature(),
-        request.sampling().topP(), request.sampling().seed(), 1, List.of("9 eggs"), Optional.empty()));
+    request =
+        request.withSampling(
+            new Sampling(
+                OptionalInt.empty(),
+                request.sampling().temperature(),
+                request.sampling().topP(),
+                request.sampling().seed(),
+                1,
+                List.of("9 eggs"),
+                Optional.empty()));
 
     SimAnswer answer = answer(request);
 
@@ -90,16 +99,23 @@ class ResponderTest {
     assertThat(response.choices()).extracting(Choice::index).containsExactly(0, 1, 2);
     assertThat(response.first().message().text())
         .isEqualTo(item.answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow());
-    assertThat(response.choices().get(1).message().text()).isNotEqualTo(response.choices().get(2).message().text());
+    assertThat(response.choices().get(1).message().text())
+        .isNotEqualTo(response.choices().get(2).message().text());
   }
 
   @Test
   void tools_answerWithACallWhoseArgumentsFitTheSchema() throws Exception {
-    JsonNode schema = Json.MAPPER.readTree("""
-        {"type":"object","properties":{"city":{"type":"string"},
-         "unit":{"type":"string","enum":["c","f"]}},"required":["city","unit"]}""");
-    ChatRequest request = withTools(ask("What is the weather in Lisbon?"),
-        List.of(new Tool("get_weather", Optional.of("Current weather"), schema)), Optional.empty());
+    JsonNode schema =
+        Json.MAPPER.readTree(
+            """
+            {"type":"object","properties":{"city":{"type":"string"},
+             "unit":{"type":"string","enum":["c","f"]}},"required":["city","unit"]}\
+            """);
+    ChatRequest request =
+        withTools(
+            ask("What is the weather in Lisbon?"),
+            List.of(new Tool("get_weather", Optional.of("Current weather"), schema)),
+            Optional.empty());
 
     SimAnswer answer = answer(request);
 
@@ -110,19 +126,26 @@ class ResponderTest {
     JsonNode arguments = Json.MAPPER.readTree(call.argumentsJson());
     assertThat(arguments.get("city").asText()).isNotBlank();
     assertThat(arguments.get("unit").asText()).isIn("c", "f");
-    assertThat(call.argumentsJson()).isEqualTo(answer(request).response().first().message()
-        .toolCalls().getFirst().argumentsJson());
+    assertThat(call.argumentsJson())
+        .isEqualTo(
+            answer(request).response().first().message().toolCalls().getFirst().argumentsJson());
   }
 
   @Test
   void toolChoiceNoneOrAToolResult_answerInText() throws Exception {
     Tool tool = new Tool("lookup", Optional.empty(), Json.MAPPER.readTree("{\"type\":\"object\"}"));
-    ChatRequest none = withTools(ask("Look it up."), List.of(tool), Optional.of(new ToolChoice.None()));
-    ChatRequest afterResult = withTools(ChatRequest.of("sim-frontier", List.of(
-            Message.text(Role.USER, "Look it up."),
-            Message.assistant("", List.of(new ToolCall("call_1", "lookup", "{}"))),
-            Message.toolResult("call_1", "42"))),
-        List.of(tool), Optional.empty());
+    ChatRequest none =
+        withTools(ask("Look it up."), List.of(tool), Optional.of(new ToolChoice.None()));
+    ChatRequest afterResult =
+        withTools(
+            ChatRequest.of(
+                "sim-frontier",
+                List.of(
+                    Message.text(Role.USER, "Look it up."),
+                    Message.assistant("", List.of(new ToolCall("call_1", "lookup", "{}"))),
+                    Message.toolResult("call_1", "42"))),
+            List.of(tool),
+            Optional.empty());
 
     assertThat(answer(none).response().first().message().toolCalls()).isEmpty();
     assertThat(answer(afterResult).response().first().finishReason()).isEqualTo(FinishReason.STOP);
@@ -131,7 +154,8 @@ class ResponderTest {
   @Test
   void namedToolThatIsNotOffered_isAnInvalidRequest() throws Exception {
     Tool tool = new Tool("lookup", Optional.empty(), Json.MAPPER.readTree("{\"type\":\"object\"}"));
-    ChatRequest request = withTools(ask("x"), List.of(tool), Optional.of(new ToolChoice.Named("other")));
+    ChatRequest request =
+        withTools(ask("x"), List.of(tool), Optional.of(new ToolChoice.Named("other")));
 
     assertThatThrownBy(() -> answer(request))
         .isInstanceOf(GatewayException.class)
@@ -140,11 +164,17 @@ class ResponderTest {
 
   @Test
   void jsonSchemaFormat_answersJsonThatFitsTheSchema() throws Exception {
-    JsonNode schema = Json.MAPPER.readTree("""
-        {"type":"object","properties":{"answer":{"type":"integer","minimum":0},
-         "reasoning":{"type":"string"}},"required":["answer","reasoning"],"additionalProperties":false}""");
-    ChatRequest request = withFormat(ask("How many legs has a spider?"),
-        new ResponseFormat.JsonSchema("count", schema, true));
+    JsonNode schema =
+        Json.MAPPER.readTree(
+            """
+            {"type":"object","properties":{"answer":{"type":"integer","minimum":0},
+             "reasoning":{"type":"string"}},"required":["answer","reasoning"],
+             "additionalProperties":false}\
+            """);
+    ChatRequest request =
+        withFormat(
+            ask("How many legs has a spider?"),
+            new ResponseFormat.JsonSchema("count", schema, true));
 
     JsonNode value = Json.MAPPER.readTree(text(answer(request)));
 
@@ -155,7 +185,9 @@ class ResponderTest {
 
   @Test
   void jsonObjectFormat_answersAJsonObject() throws Exception {
-    JsonNode value = Json.MAPPER.readTree(text(answer(withFormat(ask("Say hi."), new ResponseFormat.JsonObject()))));
+    JsonNode value =
+        Json.MAPPER.readTree(
+            text(answer(withFormat(ask("Say hi."), new ResponseFormat.JsonObject()))));
 
     assertThat(value.isObject()).isTrue();
   }
@@ -166,18 +198,34 @@ class ResponderTest {
 
     SimAnswer answer = answer(ask(item.prompt()));
 
-    assertThat(text(answer)).hasSize(item.answer("gpt-4-1106-preview", 0).orElseThrow().lengthChars());
+    assertThat(text(answer))
+        .hasSize(item.answer("gpt-4-1106-preview", 0).orElseThrow().lengthChars());
     assertThat(answer.outcomeHeader()).isEqualTo("score=10");
     assertThat(answer.source()).isEqualTo("recorded:arena:" + item.id());
   }
 
-  private static ChatRequest withTools(ChatRequest r, List<Tool> tools, Optional<ToolChoice> choice) {
-    return new ChatRequest(r.model(), r.messages(), tools, choice, r.responseFormat(), r.sampling(),
-        r.stream(), r.includeUsage());
+  private static ChatRequest withTools(
+      ChatRequest r, List<Tool> tools, Optional<ToolChoice> choice) {
+    return new ChatRequest(
+        r.model(),
+        r.messages(),
+        tools,
+        choice,
+        r.responseFormat(),
+        r.sampling(),
+        r.stream(),
+        r.includeUsage());
   }
 
   private static ChatRequest withFormat(ChatRequest r, ResponseFormat format) {
-    return new ChatRequest(r.model(), r.messages(), r.tools(), r.toolChoice(), Optional.of(format),
-        r.sampling(), r.stream(), r.includeUsage());
+    return new ChatRequest(
+        r.model(),
+        r.messages(),
+        r.tools(),
+        r.toolChoice(),
+        Optional.of(format),
+        r.sampling(),
+        r.stream(),
+        r.includeUsage());
   }
 }

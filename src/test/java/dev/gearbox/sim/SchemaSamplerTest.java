@@ -18,14 +18,16 @@ class SchemaSamplerTest {
 
   @Test
   void object_getsEveryRequiredPropertyWithItsType() throws Exception {
-    String weather = """
+    String weather =
+        """
         {"type":"object","properties":{
           "city":{"type":"string"},
           "days":{"type":"integer","minimum":1,"maximum":7},
           "unit":{"type":"string","enum":["celsius","fahrenheit"]},
           "detailed":{"type":"boolean"},
           "note":{"type":"string"}},
-         "required":["city","days","unit","detailed"]}""";
+         "required":["city","days","unit","detailed"]}\
+        """;
 
     for (long seed = 0; seed < 20; seed++) {
       JsonNode value = sample(weather, seed);
@@ -41,16 +43,19 @@ class SchemaSamplerTest {
 
   @Test
   void sameSeed_givesTheSameValue() throws Exception {
-    String s = "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"}},\"required\":[\"n\"]}";
+    String s =
+        "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"}},\"required\":[\"n\"]}";
 
     assertThat(sample(s, 9)).isEqualTo(sample(s, 9));
   }
 
   @Test
   void nestedArraysRefsAndNullableTypes_conform() throws Exception {
-    String order = """
+    String order =
+        """
         {"type":"object","$defs":{"item":{"type":"object",
-            "properties":{"sku":{"type":"string","minLength":12},"qty":{"type":"integer","exclusiveMinimum":0}},
+            "properties":{"sku":{"type":"string","minLength":12},
+                          "qty":{"type":"integer","exclusiveMinimum":0}},
             "required":["sku","qty"]}},
          "properties":{
            "items":{"type":"array","items":{"$ref":"#/$defs/item"},"minItems":2},
@@ -58,15 +63,19 @@ class SchemaSamplerTest {
            "when":{"type":"string","format":"date-time"},
            "kind":{"const":"order"},
            "price":{"anyOf":[{"type":"null"},{"type":"number","minimum":10,"maximum":20}]}},
-         "required":["items","coupon","when","kind","price"]}""";
+         "required":["items","coupon","when","kind","price"]}\
+        """;
 
     JsonNode value = sample(order, 3);
 
     assertThat(value.get("items").size()).isGreaterThanOrEqualTo(2);
-    value.get("items").forEach(item -> {
-      assertThat(item.get("sku").asText().length()).isGreaterThanOrEqualTo(12);
-      assertThat(item.get("qty").asInt()).isPositive();
-    });
+    value
+        .get("items")
+        .forEach(
+            item -> {
+              assertThat(item.get("sku").asText().length()).isGreaterThanOrEqualTo(12);
+              assertThat(item.get("qty").asInt()).isPositive();
+            });
     assertThat(value.get("coupon").asText().length()).isLessThanOrEqualTo(5);
     assertThat(value.get("when").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(value.get("kind").asText()).isEqualTo("order");
@@ -75,7 +84,8 @@ class SchemaSamplerTest {
 
   @Test
   void objectWithoutRequired_getsAllItsProperties() throws Exception {
-    JsonNode value = sample("{\"properties\":{\"q\":{\"type\":\"string\"},\"k\":{\"type\":\"integer\"}}}", 1);
+    JsonNode value =
+        sample("{\"properties\":{\"q\":{\"type\":\"string\"},\"k\":{\"type\":\"integer\"}}}", 1);
 
     assertThat(value.has("q")).isTrue();
     assertThat(value.has("k")).isTrue();
@@ -83,9 +93,13 @@ class SchemaSamplerTest {
 
   @Test
   void allOf_mergesTheBranches() throws Exception {
-    JsonNode value = sample("""
-        {"allOf":[{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]},
-                  {"properties":{"b":{"type":"boolean"}},"required":["b"]}]}""", 2);
+    JsonNode value =
+        sample(
+            """
+            {"allOf":[{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]},
+                      {"properties":{"b":{"type":"boolean"}},"required":["b"]}]}\
+            """,
+            2);
 
     assertThat(value.get("a").isTextual()).isTrue();
     assertThat(value.get("b").isBoolean()).isTrue();

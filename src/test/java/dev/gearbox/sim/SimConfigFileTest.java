@@ -13,7 +13,9 @@ class SimConfigFileTest {
   @Test
   void fullFile_readsModelsLatenciesAndFaults(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sim.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         seed: 7
         charsPerDelta: 4
         models:
@@ -40,9 +42,10 @@ class SimConfigFileTest {
     assertThat(model.tokensPerSecond()).isEqualTo(300);
     assertThat(model.contextWindowTokens()).isEqualTo(8192);
     assertThat(model.dialect()).isEqualTo(ServerDialect.LLAMACPP);
-    assertThat(model.faults()).containsExactly(
-        FaultRule.first(2, new Fault.HttpError(503)),
-        FaultRule.withProbability(0.05, new Fault.RateLimit(3)));
+    assertThat(model.faults())
+        .containsExactly(
+            FaultRule.first(2, new Fault.HttpError(503)),
+            FaultRule.withProbability(0.05, new Fault.RateLimit(3)));
   }
 
   @Test
@@ -53,7 +56,10 @@ class SimConfigFileTest {
 
   @Test
   void unknownKey_isRefusedWithItsPlaceAndTheKnownKeys() {
-    assertThatThrownBy(() -> SimConfigFile.parse("models:\n  - name: a\n    recordedModel: gpt-4o\n    ttft: 3\n"))
+    assertThatThrownBy(
+            () ->
+                SimConfigFile.parse(
+                    "models:\n  - name: a\n    recordedModel: gpt-4o\n    ttft: 3\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown key 'ttft' at models[0]")
         .hasMessageContaining("ttftMs");
@@ -61,13 +67,29 @@ class SimConfigFileTest {
 
   @Test
   void badFaultOrDialect_isRefusedWithItsPlace() {
-    assertThatThrownBy(() -> SimConfigFile.parse(
-            "models:\n  - name: a\n    recordedModel: gpt-4o\n    faults:\n      - kind: boom\n        count: 1\n"))
+    assertThatThrownBy(
+            () ->
+                SimConfigFile.parse(
+                    "models:\n"
+                        + "  - name: a\n"
+                        + "    recordedModel: gpt-4o\n"
+                        + "    faults:\n"
+                        + "      - kind: boom\n"
+                        + "        count: 1\n"))
         .hasMessageContaining("models[0].faults[0]: unknown fault 'boom'");
-    assertThatThrownBy(() -> SimConfigFile.parse(
-            "models:\n  - name: a\n    recordedModel: gpt-4o\n    faults:\n      - kind: timeout\n"))
+    assertThatThrownBy(
+            () ->
+                SimConfigFile.parse(
+                    "models:\n"
+                        + "  - name: a\n"
+                        + "    recordedModel: gpt-4o\n"
+                        + "    faults:\n"
+                        + "      - kind: timeout\n"))
         .hasMessageContaining("either a count or a probability");
-    assertThatThrownBy(() -> SimConfigFile.parse("models:\n  - name: a\n    recordedModel: gpt-4o\n    dialect: tgi\n"))
+    assertThatThrownBy(
+            () ->
+                SimConfigFile.parse(
+                    "models:\n  - name: a\n    recordedModel: gpt-4o\n    dialect: tgi\n"))
         .hasMessageContaining("models[0].dialect 'tgi' is unknown");
   }
 

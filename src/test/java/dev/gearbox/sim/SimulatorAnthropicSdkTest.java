@@ -25,11 +25,12 @@ class SimulatorAnthropicSdkTest {
   @BeforeAll
   static void start() {
     simulator = Simulator.start(SimConfig.defaults().fast(), 0);
-    client = AnthropicOkHttpClient.builder()
-        .baseUrl(simulator.rootUri().toString())
-        .apiKey("sk-ant-test-not-a-secret")
-        .maxRetries(0)
-        .build();
+    client =
+        AnthropicOkHttpClient.builder()
+            .baseUrl(simulator.rootUri().toString())
+            .apiKey("sk-ant-test-not-a-secret")
+            .maxRetries(0)
+            .build();
   }
 
   @AfterAll
@@ -39,7 +40,11 @@ class SimulatorAnthropicSdkTest {
   }
 
   private static MessageCreateParams ask(String model, String prompt, long maxTokens) {
-    return MessageCreateParams.builder().model(model).maxTokens(maxTokens).addUserMessage(prompt).build();
+    return MessageCreateParams.builder()
+        .model(model)
+        .maxTokens(maxTokens)
+        .addUserMessage(prompt)
+        .build();
   }
 
   private static String text(Message message) {

@@ -25,19 +25,21 @@ import org.junit.jupiter.api.Test;
 /** One test per fault kind: the simulator really produces it on the wire (raw JDK client). */
 class SimulatorFaultsTest {
   private static Simulator simulator;
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String PROMPT =
       RecordedSets.bundled().items(RecordedSet.GSM8K).get(10).prompt();
 
   @BeforeAll
   static void start() {
-    SimModel flaky = SimModel.of("sim-flaky", "Mixtral-8x7B-Instruct")
-        .withFaults(List.of(FaultRule.first(2, new Fault.HttpError(503))));
-    SimModel tiny = SimModel.of("sim-tiny", "Mixtral-8x7B-Instruct")
-        .withContextWindow(16, ServerDialect.VLLM);
-    simulator = Simulator.start(
-        SimConfig.defaults().fast().with(flaky).with(tiny).withTimeoutHoldMs(5_000), 0);
+    SimModel flaky =
+        SimModel.of("sim-flaky", "Mixtral-8x7B-Instruct")
+            .withFaults(List.of(FaultRule.first(2, new Fault.HttpError(503))));
+    SimModel tiny =
+        SimModel.of("sim-tiny", "Mixtral-8x7B-Instruct").withContextWindow(16, ServerDialect.VLLM);
+    simulator =
+        Simulator.start(
+            SimConfig.defaults().fast().with(flaky).with(tiny).withTimeoutHoldMs(5_000), 0);
   }
 
   @AfterAll
@@ -52,16 +54,21 @@ class SimulatorFaultsTest {
   }
 
   private static String messagesBody(String model, boolean stream) {
-    ObjectNode body = Json.MAPPER.createObjectNode().put("model", model).put("stream", stream)
-        .put("max_tokens", 1024);
+    ObjectNode body =
+        Json.MAPPER
+            .createObjectNode()
+            .put("model", model)
+            .put("stream", stream)
+            .put("max_tokens", 1024);
     body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
     return body.toString();
   }
 
   private static HttpRequest.Builder post(String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.rootUri() + path))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(simulator.rootUri() + path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -76,7 +83,8 @@ class SimulatorFaultsTest {
     if (fault.equals("none")) {
       return send(post("/v1/chat/completions", chatBody("sim-frontier", stream)));
     }
-    return send(post("/v1/chat/completions", chatBody("sim-frontier", stream), "x-sim-fault", fault));
+    return send(
+        post("/v1/chat/completions", chatBody("sim-frontier", stream), "x-sim-fault", fault));
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -95,8 +103,9 @@ class SimulatorFaultsTest {
 
   @Test
   void rateLimit_onMessages_isAnthropicsRateLimitError() throws Exception {
-    HttpResponse<String> response = send(post("/v1/messages", messagesBody("sim-frontier", false),
-        "x-sim-fault", "rate_limit"));
+    HttpResponse<String> response =
+        send(
+            post("/v1/messages", messagesBody("sim-frontier", false), "x-sim-fault", "rate_limit"));
 
     assertThat(response.statusCode()).isEqualTo(429);
     assertThat(response.headers().firstValue("retry-after")).contains("2");
@@ -115,8 +124,8 @@ class SimulatorFaultsTest {
   @Test
   void http503_isOverloadedOnBothApis() throws Exception {
     HttpResponse<String> openAi = chat("http_503", true);
-    HttpResponse<String> anthropic = send(post("/v1/messages", messagesBody("sim-frontier", false),
-        "x-sim-fault", "http_503"));
+    HttpResponse<String> anthropic =
+        send(post("/v1/messages", messagesBody("sim-frontier", false), "x-sim-fault", "http_503"));
 
     assertThat(openAi.statusCode()).isEqualTo(503);
     assertThat(json(openAi).at("/error/message").asText()).contains("overloaded");
@@ -139,8 +148,9 @@ class SimulatorFaultsTest {
   @Test
   void timeout_acceptsAndNeverAnswersUntilTheClientGivesUp() throws Exception {
     long before = System.nanoTime();
-    HttpRequest.Builder held = post("/v1/chat/completions", chatBody("sim-frontier", false),
-        "x-sim-fault", "timeout").timeout(Duration.ofMillis(300));
+    HttpRequest.Builder held =
+        post("/v1/chat/completions", chatBody("sim-frontier", false), "x-sim-fault", "timeout")
+            .timeout(Duration.ofMillis(300));
 
     assertThatThrownBy(() -> send(held)).isInstanceOf(HttpTimeoutException.class);
 
@@ -151,19 +161,21 @@ class SimulatorFaultsTest {
 
   @Test
   void contextLength_speaksEachServersWording() throws Exception {
-    Map<String, String> wording = Map.of(
-        "openai", "However, your messages resulted in",
-        "vllm", "in the messages, 0 in the completion",
-        "llamacpp", "exceeds the available context size (128000 tokens)",
-        "sglang", "is longer than the model's context length (128000 tokens)",
-        "ollama", "the input length exceeds the context length");
+    Map<String, String> wording =
+        Map.of(
+            "openai", "However, your messages resulted in",
+            "vllm", "in the messages, 0 in the completion",
+            "llamacpp", "exceeds the available context size (128000 tokens)",
+            "sglang", "is longer than the model's context length (128000 tokens)",
+            "ollama", "the input length exceeds the context length");
     for (var server : wording.entrySet()) {
       HttpResponse<String> response = chat("context_length:" + server.getKey(), false);
 
       assertThat(response.statusCode()).as(server.getKey()).isEqualTo(400);
       assertThat(response.body()).as(server.getKey()).contains(server.getValue());
       assertThat(ContextLengthErrors.matches(response.statusCode(), response.body()))
-          .as("the gateway recognises %s", server.getKey()).isTrue();
+          .as("the gateway recognises %s", server.getKey())
+          .isTrue();
     }
     assertThat(json(chat("context_length:llamacpp", false)).at("/error/type").asText())
         .isEqualTo("exceed_context_size_error");
@@ -183,8 +195,13 @@ class SimulatorFaultsTest {
 
   @Test
   void dropMidStream_withoutStreaming_cutsTheBodyShortOfItsLength() throws Exception {
-    HttpRequest request = post("/v1/chat/completions", chatBody("sim-frontier", false),
-        "x-sim-fault", "drop_mid_stream").build();
+    HttpRequest request =
+        post(
+                "/v1/chat/completions",
+                chatBody("sim-frontier", false),
+                "x-sim-fault",
+                "drop_mid_stream")
+            .build();
 
     assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
@@ -196,8 +213,14 @@ class SimulatorFaultsTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).at("/choices/0/message/content").asText())
-        .isEqualTo(RecordedSets.bundled().items(RecordedSet.GSM8K).get(10)
-            .answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow());
+        .isEqualTo(
+            RecordedSets.bundled()
+                .items(RecordedSet.GSM8K)
+                .get(10)
+                .answer("gpt-4-1106-preview", 0)
+                .orElseThrow()
+                .text()
+                .orElseThrow());
   }
 
   @Test
@@ -221,8 +244,14 @@ class SimulatorFaultsTest {
   @Test
   void received_recordsModelHeadersAndDigestButNeverTheKey() throws Exception {
     String body = chatBody("sim-small", false);
-    send(post("/v1/chat/completions", body, "authorization", "Bearer sk-live-secret",
-        "x-trace", "t-1"));
+    send(
+        post(
+            "/v1/chat/completions",
+            body,
+            "authorization",
+            "Bearer sk-live-secret",
+            "x-trace",
+            "t-1"));
 
     ReceivedRequest last = simulator.received().getLast();
 
@@ -241,9 +270,7 @@ class SimulatorFaultsTest {
 
   private record Received(String text, boolean broken) {
     long contentDeltas() {
-      return text.lines()
-          .filter(l -> l.startsWith("data: {") && CONTENT.matcher(l).find())
-          .count();
+      return text.lines().filter(l -> l.startsWith("data: {") && CONTENT.matcher(l).find()).count();
     }
   }
 
@@ -266,8 +293,13 @@ class SimulatorFaultsTest {
 
   @Test
   void dropMidStream_sendsSomeDeltasThenBreaksTheConnection() throws Exception {
-    HttpResponse<InputStream> response = stream(post("/v1/chat/completions",
-        chatBody("sim-frontier", true), "x-sim-fault", "drop_mid_stream;after=3"));
+    HttpResponse<InputStream> response =
+        stream(
+            post(
+                "/v1/chat/completions",
+                chatBody("sim-frontier", true),
+                "x-sim-fault",
+                "drop_mid_stream;after=3"));
 
     Received received = readUntilEndOrBreak(response);
 
@@ -279,10 +311,16 @@ class SimulatorFaultsTest {
 
   @Test
   void dropMidStream_byDefault_breaksAfterAboutHalfTheAnswer() throws Exception {
-    Received whole = readUntilEndOrBreak(stream(post("/v1/chat/completions",
-        chatBody("sim-frontier", true))));
-    Received dropped = readUntilEndOrBreak(stream(post("/v1/chat/completions",
-        chatBody("sim-frontier", true), "x-sim-fault", "drop_mid_stream")));
+    Received whole =
+        readUntilEndOrBreak(stream(post("/v1/chat/completions", chatBody("sim-frontier", true))));
+    Received dropped =
+        readUntilEndOrBreak(
+            stream(
+                post(
+                    "/v1/chat/completions",
+                    chatBody("sim-frontier", true),
+                    "x-sim-fault",
+                    "drop_mid_stream")));
 
     assertThat(whole.broken()).isFalse();
     assertThat(dropped.broken()).isTrue();
@@ -294,8 +332,8 @@ class SimulatorFaultsTest {
     HttpResponse<String> response = chat("error_in_stream", true);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("text/event-stream"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
     assertThat(response.body()).startsWith("data: {\"error\":{").doesNotContain("[DONE]");
   }
 
@@ -311,13 +349,20 @@ class SimulatorFaultsTest {
 
   @Test
   void errorInStream_onMessages_isAnAnthropicErrorEvent() throws Exception {
-    HttpResponse<String> response = send(post("/v1/messages", messagesBody("sim-frontier", true),
-        "x-sim-fault", "error_in_stream;after=2"));
+    HttpResponse<String> response =
+        send(
+            post(
+                "/v1/messages",
+                messagesBody("sim-frontier", true),
+                "x-sim-fault",
+                "error_in_stream;after=2"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("event: message_start")
-        .endsWith("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
-            + "\"message\":\"Overloaded\"}}\n\n")
+    assertThat(response.body())
+        .contains("event: message_start")
+        .endsWith(
+            "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                + "\"message\":\"Overloaded\"}}\n\n")
         .doesNotContain("message_stop");
   }
 

@@ -2,19 +2,19 @@ package dev.gearbox.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.core.JsonValue;
-import com.openai.models.FunctionDefinition;
-import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.wire.Json;
 import java.util.List;
@@ -33,11 +33,12 @@ class SimulatorOpenAiSdkTest {
   @BeforeAll
   static void start() {
     simulator = Simulator.start(SimConfig.defaults().fast(), 0);
-    client = OpenAIOkHttpClient.builder()
-        .baseUrl(simulator.baseUri().toString())
-        .apiKey("sk-test-not-a-secret")
-        .maxRetries(0)
-        .build();
+    client =
+        OpenAIOkHttpClient.builder()
+            .baseUrl(simulator.baseUri().toString())
+            .apiKey("sk-test-not-a-secret")
+            .maxRetries(0)
+            .build();
   }
 
   @AfterAll
@@ -62,7 +63,8 @@ class SimulatorOpenAiSdkTest {
   void gsm8kPrompt_frontierAnswersWithGpt4RecordingVerbatim() {
     RecordedItem item = gsm8k(0);
 
-    ChatCompletion completion = client.chat().completions().create(ask("sim-frontier", item.prompt()));
+    ChatCompletion completion =
+        client.chat().completions().create(ask("sim-frontier", item.prompt()));
 
     assertThat(completion.choices().getFirst().message().content())
         .contains(recordedText(item, "gpt-4-1106-preview"));
@@ -83,24 +85,34 @@ class SimulatorOpenAiSdkTest {
   void usage_countsTheAnswerWithJtokkit() {
     RecordedItem item = gsm8k(3);
 
-    ChatCompletion completion = client.chat().completions().create(ask("sim-frontier", item.prompt()));
+    ChatCompletion completion =
+        client.chat().completions().create(ask("sim-frontier", item.prompt()));
 
     String text = completion.choices().getFirst().message().content().orElseThrow();
     assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(TOKENS.count(text));
-    assertThat(completion.usage().orElseThrow().promptTokens()).isEqualTo(TOKENS.count(item.prompt()) + 6);
+    assertThat(completion.usage().orElseThrow().promptTokens())
+        .isEqualTo(TOKENS.count(item.prompt()) + 6);
   }
 
   @Test
   void outcomeHeader_saysWhetherTheRecordedAnswerWasCorrect() {
-    RecordedItem item = RecordedSets.bundled().items(RecordedSet.GSM8K).stream()
-        .filter(i -> i.answer("gpt-4-1106-preview", 0).orElseThrow().outcome()
-            .orElseThrow() instanceof Outcome.Wrong)
-        .findFirst().orElseThrow();
+    RecordedItem item =
+        RecordedSets.bundled().items(RecordedSet.GSM8K).stream()
+            .filter(
+                i ->
+                    i.answer("gpt-4-1106-preview", 0).orElseThrow().outcome().orElseThrow()
+                        instanceof Outcome.Wrong)
+            .findFirst()
+            .orElseThrow();
 
     HttpResponseFor<ChatCompletion> wrong =
         client.chat().completions().withRawResponse().create(ask("sim-frontier", item.prompt()));
     HttpResponseFor<ChatCompletion> right =
-        client.chat().completions().withRawResponse().create(ask("sim-frontier", gsm8k(0).prompt()));
+        client
+            .chat()
+            .completions()
+            .withRawResponse()
+            .create(ask("sim-frontier", gsm8k(0).prompt()));
 
     assertThat(wrong.headers().values("x-sim-outcome")).containsExactly("wrong");
     assertThat(wrong.headers().values("x-sim-source")).containsExactly("recorded:" + item.key());
@@ -110,9 +122,10 @@ class SimulatorOpenAiSdkTest {
   @Test
   void streaming_reassemblesTheRecordedTextAndReportsUsage() {
     RecordedItem item = gsm8k(1);
-    ChatCompletionCreateParams params = ask("sim-frontier", item.prompt()).toBuilder()
-        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
-        .build();
+    ChatCompletionCreateParams params =
+        ask("sim-frontier", item.prompt()).toBuilder()
+            .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+            .build();
 
     StringBuilder text = new StringBuilder();
     Optional<Long> completionTokens = Optional.empty();
@@ -133,19 +146,29 @@ class SimulatorOpenAiSdkTest {
 
   @Test
   void splitSse_midUtf8AndCrlf_sdkStillReassemblesTheExactText() {
-    RecordedItem item = RecordedSets.bundled().items(RecordedSet.MT_BENCH).stream()
-        .filter(i -> i.answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow()
-            .chars().anyMatch(c -> c > 0x7FF))
-        .findFirst().orElseThrow();
-    ChatCompletionCreateParams params = ask("sim-frontier", item.prompt()).toBuilder()
-        .putAdditionalHeader("x-sim-fault", "split_sse")
-        .build();
+    RecordedItem item =
+        RecordedSets.bundled().items(RecordedSet.MT_BENCH).stream()
+            .filter(
+                i ->
+                    i.answer("gpt-4-1106-preview", 0)
+                        .orElseThrow()
+                        .text()
+                        .orElseThrow()
+                        .chars()
+                        .anyMatch(c -> c > 0x7FF))
+            .findFirst()
+            .orElseThrow();
+    ChatCompletionCreateParams params =
+        ask("sim-frontier", item.prompt()).toBuilder()
+            .putAdditionalHeader("x-sim-fault", "split_sse")
+            .build();
 
     StringBuilder text = new StringBuilder();
     try (StreamResponse<ChatCompletionChunk> stream =
         client.chat().completions().createStreaming(params)) {
-      stream.stream().forEach(chunk -> chunk.choices().forEach(
-          c -> c.delta().content().ifPresent(text::append)));
+      stream.stream()
+          .forEach(
+              chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append)));
     }
 
     assertThat(text.toString()).isEqualTo(recordedText(item, "gpt-4-1106-preview"));
@@ -166,26 +189,30 @@ class SimulatorOpenAiSdkTest {
   void mtBenchSecondTurn_getsTheRecordedSecondAnswer() {
     RecordedItem item = RecordedSets.bundled().item(RecordedSet.MT_BENCH, "101").orElseThrow();
     String firstAnswer = item.answer("gpt-4-1106-preview", 0).orElseThrow().text().orElseThrow();
-    ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-        .model("sim-frontier")
-        .addUserMessage(item.turns().get(0))
-        .addAssistantMessage(firstAnswer)
-        .addUserMessage(item.turns().get(1))
-        .build();
+    ChatCompletionCreateParams params =
+        ChatCompletionCreateParams.builder()
+            .model("sim-frontier")
+            .addUserMessage(item.turns().get(0))
+            .addAssistantMessage(firstAnswer)
+            .addUserMessage(item.turns().get(1))
+            .build();
 
     HttpResponseFor<ChatCompletion> response =
         client.chat().completions().withRawResponse().create(params);
 
     assertThat(response.parse().choices().getFirst().message().content())
         .contains(item.answer("gpt-4-1106-preview", 1).orElseThrow().text().orElseThrow());
-    assertThat(response.headers().values("x-sim-source")).containsExactly("recorded:mt-bench:101/turn-2");
+    assertThat(response.headers().values("x-sim-source"))
+        .containsExactly("recorded:mt-bench:101/turn-2");
     assertThat(response.headers().values("x-sim-outcome").getFirst()).startsWith("score=");
   }
 
   @Test
   void generatedAnswer_isDeterministicAndHonoursMaxTokens() {
-    ChatCompletionCreateParams params = ask("sim-small", "Describe a walk along the Thames in autumn.")
-        .toBuilder().maxCompletionTokens(20).build();
+    ChatCompletionCreateParams params =
+        ask("sim-small", "Describe a walk along the Thames in autumn.").toBuilder()
+            .maxCompletionTokens(20)
+            .build();
 
     ChatCompletion first = client.chat().completions().create(params);
     ChatCompletion second = client.chat().completions().create(params);
@@ -200,20 +227,35 @@ class SimulatorOpenAiSdkTest {
 
   @Test
   void tools_answerWithACallWhoseArgumentsAreValidJsonForTheSchema() throws Exception {
-    ChatCompletionCreateParams params = ask("sim-frontier", "Book a table for four in Porto tonight.")
-        .toBuilder()
-        .addTool(ChatCompletionFunctionTool.builder().function(FunctionDefinition.builder()
-            .name("book_table")
-            .parameters(FunctionParameters.builder()
-                .putAdditionalProperty("type", JsonValue.from("object"))
-                .putAdditionalProperty("properties", JsonValue.from(Map.of(
-                    "city", Map.of("type", "string"),
-                    "people", Map.of("type", "integer", "minimum", 1, "maximum", 12),
-                    "time", Map.of("type", "string", "format", "date-time"))))
-                .putAdditionalProperty("required", JsonValue.from(List.of("city", "people", "time")))
-                .build())
-            .build()).build())
-        .build();
+    ChatCompletionCreateParams params =
+        ask("sim-frontier", "Book a table for four in Porto tonight.").toBuilder()
+            .addTool(
+                ChatCompletionFunctionTool.builder()
+                    .function(
+                        FunctionDefinition.builder()
+                            .name("book_table")
+                            .parameters(
+                                FunctionParameters.builder()
+                                    .putAdditionalProperty("type", JsonValue.from("object"))
+                                    .putAdditionalProperty(
+                                        "properties",
+                                        JsonValue.from(
+                                            Map.of(
+                                                "city", Map.of("type", "string"),
+                                                "people",
+                                                    Map.of(
+                                                        "type", "integer", "minimum", 1, "maximum",
+                                                        12),
+                                                "time",
+                                                    Map.of(
+                                                        "type", "string", "format", "date-time"))))
+                                    .putAdditionalProperty(
+                                        "required",
+                                        JsonValue.from(List.of("city", "people", "time")))
+                                    .build())
+                            .build())
+                    .build())
+            .build();
 
     ChatCompletion completion = client.chat().completions().create(params);
 
