@@ -119,18 +119,35 @@ final class SimService {
       AnswerWriter writer = new AnswerWriter(response, api, pacer, config.charsPerDelta());
       try {
         admit(api, request, writer);
+      } catch (CloseConnectionException deliberate) {
+        throw deliberate;
       } catch (GatewayException e) {
-        if (response.isSent()) {
-          throw new CloseConnectionException("failed after the answer began", e);
-        }
-        writer.error(WireFormats.error(api, e.error()));
+        fail(api, response, writer, e.error(), e);
       } catch (UncheckedIOException e) {
         LOG.debug("client closed the connection while its answer was written", e);
         throw new CloseConnectionException("client went away", e);
+      } catch (RuntimeException e) {
+        LOG.error("the simulator failed on a request; the client got a 500", e);
+        GatewayError internal =
+            new GatewayError.Internal("The simulator failed on this request; its log has why.");
+        fail(api, response, writer, internal, e);
       }
     } finally {
       MDC.remove("requestId");
     }
+  }
+
+  /** Answers with the error, or drops the connection when the answer has already begun. */
+  private static void fail(
+      ApiFormat api,
+      ServerResponse response,
+      AnswerWriter writer,
+      GatewayError error,
+      RuntimeException cause) {
+    if (response.isSent()) {
+      throw new CloseConnectionException("failed after the answer began", cause);
+    }
+    writer.error(WireFormats.error(api, error));
   }
 
   private void admit(ApiFormat api, ServerRequest http, AnswerWriter writer) {
@@ -162,7 +179,7 @@ final class SimService {
         api,
         request.model(),
         fault.map(f -> " with fault " + f.spec()).orElse(""));
-    serve(api, request, model.get(), fault, writer);
+    serve(new Call(api, request, model.get(), writer), fault);
   }
 
   private Optional<Fault> fault(ServerRequest http, SimModel model) {
@@ -178,74 +195,95 @@ final class SimService {
     }
   }
 
-  private void serve(
-      ApiFormat api,
-      ChatRequest request,
-      SimModel model,
-      Optional<Fault> fault,
-      AnswerWriter writer) {
-    long promptTokens = tokens.countPrompt(request);
-    long completionTokens = request.sampling().maxTokens().orElse(0);
-    if (fault.isEmpty() && promptTokens + completionTokens > model.contextWindowTokens()) {
-      writer.error(
-          UpstreamWordings.contextLength(
-              dialect(api, model, Optional.empty()),
-              promptTokens,
-              completionTokens,
-              model.contextWindowTokens()));
+  /** One admitted chat call: the API it came on, the request, the model, where to answer. */
+  private record Call(ApiFormat api, ChatRequest request, SimModel model, AnswerWriter writer) {
+    boolean stream() {
+      return request.stream();
+    }
+
+    boolean usage() {
+      return request.includeUsage();
+    }
+
+    long completionTokens() {
+      return request.sampling().maxTokens().orElse(0);
+    }
+  }
+
+  private void serve(Call call, Optional<Fault> fault) {
+    long promptTokens = tokens.countPrompt(call.request());
+    int window = call.model().contextWindowTokens();
+    if (fault.isEmpty() && promptTokens + call.completionTokens() > window) {
+      refuseOverflow(call, Optional.empty(), promptTokens);
       return;
     }
-    String id = WireFormats.responseId(api);
-    SimAnswer answer = responder.answer(request, model, id, clock.instant().getEpochSecond());
-    boolean stream = request.stream();
-    boolean usage = request.includeUsage();
-    if (fault.isEmpty()) {
-      if (stream) {
-        writer.stream(answer, model, usage);
-      } else {
-        writer.plain(answer, model);
-      }
-      LOG.debug(
-          "answered from {} ({} output tokens)",
-          answer.source(),
-          answer.response().usage().outputTokens());
+    String id = WireFormats.responseId(call.api());
+    SimAnswer answer =
+        responder.answer(call.request(), call.model(), id, clock.instant().getEpochSecond());
+    if (fault.isPresent()) {
+      misbehave(call, fault.get(), answer, promptTokens);
       return;
     }
-    switch (fault.get()) {
+    if (call.stream()) {
+      call.writer().stream(answer, call.model(), call.usage());
+    } else {
+      call.writer().plain(answer, call.model());
+    }
+    LOG.debug(
+        "answered from {} ({} output tokens)",
+        answer.source(),
+        answer.response().usage().outputTokens());
+  }
+
+  private void misbehave(Call call, Fault fault, SimAnswer answer, long promptTokens) {
+    AnswerWriter writer = call.writer();
+    switch (fault) {
       case Fault.RateLimit limit ->
-          writer.error(UpstreamWordings.rateLimit(api, model.name(), limit.retryAfterSeconds()));
-      case Fault.HttpError error -> writer.error(UpstreamWordings.serverError(api, error.status()));
+          writer.error(
+              UpstreamWordings.rateLimit(
+                  call.api(), call.model().name(), limit.retryAfterSeconds()));
+      case Fault.HttpError error ->
+          writer.error(UpstreamWordings.serverError(call.api(), error.status()));
       case Fault.Timeout timeout -> hold();
       case Fault.ContextLength overflow ->
-          writer.error(
-              UpstreamWordings.contextLength(
-                  dialect(api, model, overflow.dialect()),
-                  Math.max(promptTokens, model.contextWindowTokens() + 1L),
-                  completionTokens,
-                  model.contextWindowTokens()));
+          // The fault claims an overflow even for a short prompt: it reports one token too many.
+          refuseOverflow(
+              call,
+              overflow.dialect(),
+              Math.max(promptTokens, call.model().contextWindowTokens() + 1L));
       case Fault.DropMidStream drop -> {
-        if (stream) {
-          int half = Math.max(1, writer.contentFrames(answer, usage) / 2);
-          writer.streamDropped(answer, usage, drop.afterDeltas().orElse(half));
+        if (call.stream()) {
+          int half = Math.max(1, writer.contentFrames(answer, call.usage()) / 2);
+          writer.streamDropped(answer, call.usage(), drop.afterDeltas().orElse(half));
         } else {
           writer.plainDropped(answer);
         }
       }
       case Fault.ErrorInStream error -> {
-        if (stream) {
-          writer.streamWithError(answer, usage, error.afterDeltas());
+        if (call.stream()) {
+          writer.streamWithError(answer, call.usage(), error.afterDeltas());
         } else {
-          writer.error(UpstreamWordings.serverError(api, 500));
+          writer.error(UpstreamWordings.serverError(call.api(), 500));
         }
       }
       case Fault.SplitSse split -> {
-        if (stream) {
-          writer.streamSplit(answer, usage);
+        if (call.stream()) {
+          writer.streamSplit(answer, call.usage());
         } else {
           writer.plainSplit(answer);
         }
       }
     }
+  }
+
+  private void refuseOverflow(Call call, Optional<ServerDialect> asked, long promptTokens) {
+    call.writer()
+        .error(
+            UpstreamWordings.contextLength(
+                dialect(call.api(), call.model(), asked),
+                promptTokens,
+                call.completionTokens(),
+                call.model().contextWindowTokens()));
   }
 
   /**
