@@ -25,7 +25,8 @@ import java.util.Optional;
  * messages fold into one user turn of {@code tool_result} blocks, and a USER message right after
  * them joins that turn, as the API requires results to follow the call's turn directly. What the
  * API cannot express is refused, naming the parameter, so the caller can pick another upstream;
- * the one thing dropped is {@code seed}, which both providers treat as best effort anyway.
+ * the things dropped are {@code seed}, which providers treat as best effort anyway, and
+ * message names, for which the Messages API has no place.
  */
 final class AnthropicRequestEncoder {
   private AnthropicRequestEncoder() {}
