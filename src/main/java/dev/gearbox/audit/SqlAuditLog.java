@@ -92,7 +92,7 @@ public final class SqlAuditLog implements AuditTrail, AutoCloseable {
 
   @Override
   public void record(AuditedCall call) {
-    Pending mine = new Pending(AuditRecords.body(call, settings.logContent()));
+    Pending mine = new Pending(body(call));
     queue.add(mine);
     writer.lock();
     try {
@@ -104,6 +104,17 @@ public final class SqlAuditLog implements AuditTrail, AutoCloseable {
     }
     if (mine.failure.isPresent()) {
       throw mine.failure.get().toException();
+    }
+  }
+
+  private ObjectNode body(AuditedCall call) {
+    try {
+      return AuditRecords.body(call, settings.logContent());
+    } catch (RuntimeException e) {
+      LOG.error("audit: the record of {} could not be built; its answer is withheld", call, e);
+      throw new GatewayError.Internal("the audit record of this call could not be built, so"
+          + " its answer is withheld; quote request id " + call.context().requestId()
+          + " when reporting it").toException();
     }
   }
 
@@ -253,7 +264,8 @@ public final class SqlAuditLog implements AuditTrail, AutoCloseable {
   private static Head lockHead(Connection c) throws SQLException {
     try (Statement statement = c.createStatement()) {
       statement.executeUpdate("UPDATE audit_head SET seq = seq WHERE id = 1");
-      try (ResultSet row = statement.executeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")) {
+      String read = "SELECT seq, hash FROM audit_head WHERE id = 1";
+      try (ResultSet row = statement.executeQuery(read)) {
         if (!row.next()) {
           throw new SQLException("the audit_head row is missing; the audit tables were altered");
         }
