@@ -24,6 +24,9 @@ public final class AuditExport {
   public static final String RECORD_TYPE = "audit_record";
   public static final String CHECKPOINT_TYPE = "audit_checkpoint";
 
+  /** What precedes a checkpoint's JSON in the gateway's application log. */
+  static final String LOG_MARKER = "audit checkpoint ";
+
   private AuditExport() {}
 
   /** Writes every record and checkpoint; returns how many lines were written. */
@@ -47,9 +50,10 @@ public final class AuditExport {
   }
 
   /**
-   * The checkpoints in an export file (other lines are skipped).
+   * The checkpoints in an export, or in an application log holding the gateway's {@value
+   * #LOG_MARKER} lines; every other line is skipped.
    *
-   * @throws AuditException when the file cannot be read or a line is not JSON
+   * @throws AuditException when the file cannot be read or a checkpoint line is not JSON
    */
   public static List<Checkpoint> checkpointsIn(Path file) {
     List<Checkpoint> found = new ArrayList<>();
@@ -58,8 +62,10 @@ public final class AuditExport {
       int number = 0;
       while ((line = lines.readLine()) != null) {
         number++;
-        if (!line.isBlank()) {
-          Checkpoint.fromJson(parse(line, file, number)).ifPresent(found::add);
+        int logged = line.indexOf(LOG_MARKER);
+        String json = logged >= 0 ? line.substring(logged + LOG_MARKER.length()) : line.strip();
+        if (json.startsWith("{")) {
+          Checkpoint.fromJson(parse(json, file, number)).ifPresent(found::add);
         }
       }
     } catch (IOException e) {

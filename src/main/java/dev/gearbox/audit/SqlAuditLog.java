@@ -249,7 +249,7 @@ public final class SqlAuditLog implements AuditTrail, AutoCloseable {
       insert.setString(5, checkpoint.signature());
       insert.executeUpdate();
     }
-    LOG.info("audit checkpoint {}", Canonical.json(checkpoint.json()));
+    LOG.info(AuditExport.LOG_MARKER + "{}", Canonical.json(checkpoint.json()));
   }
 
   private static long lastCheckpointSeq(Connection c) throws SQLException {
