@@ -63,6 +63,12 @@ public record ProviderSpec(
         extraHeaders);
   }
 
+  public ProviderSpec withKind(ProviderKind newKind) {
+    return new ProviderSpec(
+        name, newKind, baseUrl, apiKeyEnv, locality, connectTimeout, attemptTimeout, maxRetries,
+        extraHeaders);
+  }
+
   public ProviderSpec withRetries(int retries) {
     return new ProviderSpec(
         name, kind, baseUrl, apiKeyEnv, locality, connectTimeout, attemptTimeout, retries,
