@@ -80,9 +80,20 @@ final class HttpUpstreamStream implements UpstreamStream {
     translate();
   }
 
+  /**
+   * Translates the parsed events. Once the upstream's terminator has produced
+   * {@code Completed} the answer is whole: the body is released without reading on, so a
+   * connection reset right after the terminator cannot turn a complete answer into an error.
+   */
   private void translate() {
     for (SseEvent event : parsed) {
-      ready.addAll(reader.read(event));
+      List<StreamEvent> events = reader.read(event);
+      ready.addAll(events);
+      if (!events.isEmpty() && events.getLast() instanceof StreamEvent.Completed) {
+        ended = true;
+        body.close();
+        break;
+      }
     }
     parsed.clear();
   }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Waits are bounded by the attempt timeout capped by the request's deadline. The response
  * head is awaited with {@code get(timeout)} and the exchange cancelled when that fires (the JDK
- * client aborts a cancelled exchange); body reads go through {@link BodyReader}.
+ * client aborts a cancelled exchange); stream bodies arrive through {@link OrderedBodyStream} and
+ * are read through {@link BodyReader}.
  */
 final class UpstreamHttp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpstreamHttp.class);
@@ -92,7 +93,7 @@ final class UpstreamHttp implements AutoCloseable {
     Duration timeout = attemptTimeout(deadline);
     HttpRequest request = request(path, body, "text/event-stream");
     HttpResponse<InputStream> response = await(
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), timeout,
+        client.sendAsync(request, head -> new OrderedBodyStream()), timeout,
         "waiting for the stream to start");
     BodyReader reader =
         new BodyReader(response.body(), watchdog, errors, spec.attemptTimeout(), deadline);

@@ -159,6 +159,14 @@ final class ScriptedUpstream implements AutoCloseable {
       return new Reply(steps);
     }
 
+    /** A 200 event stream whose whole body goes out in one write. */
+    static Reply sseAtOnce(List<byte[]> chunks) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      chunks.forEach(body::writeBytes);
+      return new Reply(List.of(write("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+          + "connection: close\r\n\r\n"), new Step.Write(body.toByteArray())));
+    }
+
     /** Reads the request and says nothing for {@code silence}. */
     static Reply hang(Duration silence) {
       return new Reply(List.of(new Step.Pause(silence)));
