@@ -27,11 +27,12 @@ final class Redactor {
   private final List<String> secrets;
 
   private Redactor(List<String> secrets) {
-    this.secrets = secrets.stream()
-        .filter(secret -> !secret.isEmpty())
-        .distinct()
-        .sorted(Comparator.comparingInt(String::length).reversed())
-        .toList();
+    this.secrets =
+        secrets.stream()
+            .filter(secret -> !secret.isEmpty())
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
   }
 
   /**
@@ -42,16 +43,17 @@ final class Redactor {
   static Redactor of(Optional<String> apiKey, Map<String, String> extraHeaders) {
     List<String> secrets = new ArrayList<>();
     apiKey.ifPresent(secrets::add);
-    extraHeaders.forEach((name, value) -> {
-      if (CREDENTIAL_HEADER.matcher(name).find()) {
-        String credential = value.strip();
-        secrets.add(credential);
-        int space = credential.indexOf(' ');
-        if (space > 0) {
-          secrets.add(credential.substring(space + 1).strip());
-        }
-      }
-    });
+    extraHeaders.forEach(
+        (name, value) -> {
+          if (CREDENTIAL_HEADER.matcher(name).find()) {
+            String credential = value.strip();
+            secrets.add(credential);
+            int space = credential.indexOf(' ');
+            if (space > 0) {
+              secrets.add(credential.substring(space + 1).strip());
+            }
+          }
+        });
     return new Redactor(secrets);
   }
 

@@ -49,28 +49,41 @@ class ChoicesAndUsageTest {
 
   private static ChatRequest withChoices(ChatRequest request, int n, OptionalLong seed) {
     Sampling s = request.sampling();
-    return request.withSampling(new Sampling(s.maxTokens(), s.temperature(), s.topP(), seed, n,
-        s.stop(), s.user()));
+    return request.withSampling(
+        new Sampling(s.maxTokens(), s.temperature(), s.topP(), seed, n, s.stop(), s.user()));
   }
 
   @Test
   void severalChoices_onAOneChoiceUpstream_fanOutAndMerge() {
-    upstream.then(Reply.json(200, completion("m", "alpha")), Reply.json(200, completion("m", "beta")),
+    upstream.then(
+        Reply.json(200, completion("m", "alpha")),
+        Reply.json(200, completion("m", "beta")),
         Reply.json(200, completion("m", "gamma")));
-    Candidate candidate = harness.candidate(
-        Fixtures.model("one", "one-provider", ONE_CHOICE), upstream.baseUrl(), UnaryOperator.identity());
+    Candidate candidate =
+        harness.candidate(
+            Fixtures.model("one", "one-provider", ONE_CHOICE),
+            upstream.baseUrl(),
+            UnaryOperator.identity());
 
-    ChatResponse response = harness.chain().complete(
-        withChoices(ask("name a letter"), 3, OptionalLong.of(42)), List.of(candidate),
-        harness.minutes(1)).orThrow();
+    ChatResponse response =
+        harness
+            .chain()
+            .complete(
+                withChoices(ask("name a letter"), 3, OptionalLong.of(42)),
+                List.of(candidate),
+                harness.minutes(1))
+            .orThrow();
 
     assertThat(response.choices()).extracting(Choice::index).containsExactly(0, 1, 2);
-    assertThat(response.choices()).extracting(c -> c.message().text())
+    assertThat(response.choices())
+        .extracting(c -> c.message().text())
         .containsExactlyInAnyOrder("alpha", "beta", "gamma");
     assertThat(response.usage()).isEqualTo(Usage.upstream(36, 15));
     List<JsonNode> sent = upstream.requests().stream().map(ChoicesAndUsageTest::body).toList();
     assertThat(sent).allSatisfy(b -> assertThat(b.has("n")).isFalse());
-    assertThat(sent).extracting(b -> b.path("seed").asLong()).containsExactlyInAnyOrder(42L, 43L, 44L);
+    assertThat(sent)
+        .extracting(b -> b.path("seed").asLong())
+        .containsExactlyInAnyOrder(42L, 43L, 44L);
   }
 
   @Test
@@ -78,8 +91,12 @@ class ChoicesAndUsageTest {
     upstream.then(Reply.json(200, completion("m", "only one returned")));
     Candidate candidate = harness.candidate("multi", upstream.baseUrl());
 
-    harness.chain().complete(withChoices(ask("hi"), 2, OptionalLong.empty()), List.of(candidate),
-        harness.minutes(1));
+    harness
+        .chain()
+        .complete(
+            withChoices(ask("hi"), 2, OptionalLong.empty()),
+            List.of(candidate),
+            harness.minutes(1));
 
     assertThat(upstream.requests()).hasSize(1);
     assertThat(body(upstream.requests().getFirst()).path("n").asInt()).isEqualTo(2);
@@ -87,31 +104,58 @@ class ChoicesAndUsageTest {
 
   @Test
   void streamingSeveralChoices_onAOneChoiceUpstream_isRefusedNamingN() {
-    Candidate candidate = harness.candidate(
-        Fixtures.model("one", "one-provider", ONE_CHOICE), upstream.baseUrl(), UnaryOperator.identity());
+    Candidate candidate =
+        harness.candidate(
+            Fixtures.model("one", "one-provider", ONE_CHOICE),
+            upstream.baseUrl(),
+            UnaryOperator.identity());
 
-    ChainOutcome<?> outcome = harness.chain().stream(
-        withChoices(ask("hi"), 2, OptionalLong.empty()), List.of(candidate), harness.minutes(1));
+    ChainOutcome<?> outcome =
+        harness.chain().stream(
+            withChoices(ask("hi"), 2, OptionalLong.empty()),
+            List.of(candidate),
+            harness.minutes(1));
 
-    assertThat(outcome).isInstanceOfSatisfying(ChainOutcome.Failed.class,
-        f -> assertThat(f.error()).isInstanceOfSatisfying(GatewayError.InvalidRequest.class,
-            e -> assertThat(e.param()).contains("n")));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ChainOutcome.Failed.class,
+            f ->
+                assertThat(f.error())
+                    .isInstanceOfSatisfying(
+                        GatewayError.InvalidRequest.class,
+                        e -> assertThat(e.param()).contains("n")));
     assertThat(upstream.requests()).isEmpty();
   }
 
   @Test
   void jsonModeOnAnthropic_isRefusedNamingResponseFormat() {
-    Candidate claude = harness.candidate(Fixtures.model("claude", "claude-provider"),
-        upstream.baseUrl(), s -> s.withKind(ProviderKind.ANTHROPIC));
-    ChatRequest json = new ChatRequest("auto", ask("hi").messages(), List.of(), Optional.empty(),
-        Optional.of(new ResponseFormat.JsonObject()), Sampling.DEFAULT, false, false);
+    Candidate claude =
+        harness.candidate(
+            Fixtures.model("claude", "claude-provider"),
+            upstream.baseUrl(),
+            s -> s.withKind(ProviderKind.ANTHROPIC));
+    ChatRequest json =
+        new ChatRequest(
+            "auto",
+            ask("hi").messages(),
+            List.of(),
+            Optional.empty(),
+            Optional.of(new ResponseFormat.JsonObject()),
+            Sampling.DEFAULT,
+            false,
+            false);
 
     ChainOutcome<ChatResponse> outcome =
         harness.chain().complete(json, List.of(claude), harness.minutes(1));
 
-    assertThat(outcome).isInstanceOfSatisfying(ChainOutcome.Failed.class,
-        f -> assertThat(f.error()).isInstanceOfSatisfying(GatewayError.InvalidRequest.class,
-            e -> assertThat(e.param()).contains("response_format")));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ChainOutcome.Failed.class,
+            f ->
+                assertThat(f.error())
+                    .isInstanceOfSatisfying(
+                        GatewayError.InvalidRequest.class,
+                        e -> assertThat(e.param()).contains("response_format")));
     assertThat(upstream.requests()).isEmpty();
   }
 
@@ -120,18 +164,36 @@ class ChoicesAndUsageTest {
     ScriptedUpstream third = harness.upstream();
     upstream.then(Reply.json(503, "{}"));
     third.then(Reply.json(200, completion("t", "tools ok")));
-    Tool tool = new Tool("lookup", Optional.empty(), Json.MAPPER.createObjectNode().put("type", "object"));
-    ChatRequest withTools = new ChatRequest("auto", ask("look it up").messages(), List.of(tool),
-        Optional.empty(), Optional.empty(), Sampling.DEFAULT, false, false);
+    Tool tool =
+        new Tool("lookup", Optional.empty(), Json.MAPPER.createObjectNode().put("type", "object"));
+    ChatRequest withTools =
+        new ChatRequest(
+            "auto",
+            ask("look it up").messages(),
+            List.of(tool),
+            Optional.empty(),
+            Optional.empty(),
+            Sampling.DEFAULT,
+            false,
+            false);
 
-    ChainOutcome<ChatResponse> outcome = harness.chain().complete(withTools, List.of(
-        harness.candidate("primary", upstream.baseUrl(), s -> s.withRetries(0)),
-        harness.candidate(Fixtures.model("plain", "plain-provider", Capabilities.TEXT_ONLY),
-            upstream.baseUrl(), UnaryOperator.identity()),
-        harness.candidate("third", third.baseUrl())), harness.minutes(1));
+    ChainOutcome<ChatResponse> outcome =
+        harness
+            .chain()
+            .complete(
+                withTools,
+                List.of(
+                    harness.candidate("primary", upstream.baseUrl(), s -> s.withRetries(0)),
+                    harness.candidate(
+                        Fixtures.model("plain", "plain-provider", Capabilities.TEXT_ONLY),
+                        upstream.baseUrl(),
+                        UnaryOperator.identity()),
+                    harness.candidate("third", third.baseUrl())),
+                harness.minutes(1));
 
     assertThat(outcome).isInstanceOf(ChainOutcome.Served.class);
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.UPSTREAM_ERROR, Outcome.INCOMPATIBLE, Outcome.SUCCEEDED);
     assertThat(upstream.requests()).hasSize(1);
   }

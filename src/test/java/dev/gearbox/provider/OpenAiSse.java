@@ -28,16 +28,23 @@ final class OpenAiSse {
   }
 
   OpenAiSse usage(int prompt, int completion) {
-    frames.add("data: {\"id\":\"chatcmpl-S1\",\"object\":\"chat.completion.chunk\","
-        + "\"created\":1733241600,\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
-        + prompt + ",\"completion_tokens\":" + completion + ",\"total_tokens\":"
-        + (prompt + completion) + "}}\n\n");
+    frames.add(
+        "data: {\"id\":\"chatcmpl-S1\",\"object\":\"chat.completion.chunk\","
+            + "\"created\":1733241600,\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
+            + prompt
+            + ",\"completion_tokens\":"
+            + completion
+            + ",\"total_tokens\":"
+            + (prompt + completion)
+            + "}}\n\n");
     return this;
   }
 
   OpenAiSse error(String message) {
-    frames.add("data: {\"error\":{\"message\":" + Json.MAPPER.valueToTree(message)
-        + ",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n");
+    frames.add(
+        "data: {\"error\":{\"message\":"
+            + Json.MAPPER.valueToTree(message)
+            + ",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n");
     return this;
   }
 
@@ -47,10 +54,16 @@ final class OpenAiSse {
   }
 
   private OpenAiSse chunk(String delta, String finishReason, String usage) {
-    frames.add("data: {\"id\":\"chatcmpl-S1\",\"object\":\"chat.completion.chunk\","
-        + "\"created\":1733241600,\"model\":\"m\",\"system_fingerprint\":\"fp_44709d6fcb\","
-        + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":"
-        + finishReason + "}],\"usage\":" + usage + "}\n\n");
+    frames.add(
+        "data: {\"id\":\"chatcmpl-S1\",\"object\":\"chat.completion.chunk\","
+            + "\"created\":1733241600,\"model\":\"m\",\"system_fingerprint\":\"fp_44709d6fcb\","
+            + "\"choices\":[{\"index\":0,\"delta\":"
+            + delta
+            + ",\"logprobs\":null,\"finish_reason\":"
+            + finishReason
+            + "}],\"usage\":"
+            + usage
+            + "}\n\n");
     return this;
   }
 

@@ -14,16 +14,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProviderSpecTest {
 
   private static ProviderSpec spec(String url, Map<String, String> headers) {
-    return new ProviderSpec("p", ProviderKind.OPENAI_COMPATIBLE, URI.create(url), Optional.empty(),
-        Locality.EXTERNAL, Duration.ofSeconds(1), Duration.ofSeconds(30), 1, headers);
+    return new ProviderSpec(
+        "p",
+        ProviderKind.OPENAI_COMPATIBLE,
+        URI.create(url),
+        Optional.empty(),
+        Locality.EXTERNAL,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(30),
+        1,
+        headers);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "http://localhost:11434/v1, /chat/completions, http://localhost:11434/v1/chat/completions",
-      "https://api.openai.com/v1/, /chat/completions, https://api.openai.com/v1/chat/completions",
-      "https://api.anthropic.com/v1, /messages, https://api.anthropic.com/v1/messages",
-      "http://[::1]:8000/v1, /chat/completions, http://[::1]:8000/v1/chat/completions"})
+    "http://localhost:11434/v1, /chat/completions, http://localhost:11434/v1/chat/completions",
+    "https://api.openai.com/v1/, /chat/completions, https://api.openai.com/v1/chat/completions",
+    "https://api.anthropic.com/v1, /messages, https://api.anthropic.com/v1/messages",
+    "http://[::1]:8000/v1, /chat/completions, http://[::1]:8000/v1/chat/completions"
+  })
   void endpoint_appendsThePathToTheVersionedBase(String base, String path, String expected) {
     assertThat(spec(base, Map.of()).endpoint(path)).isEqualTo(URI.create(expected));
   }

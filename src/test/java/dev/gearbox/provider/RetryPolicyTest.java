@@ -15,9 +15,13 @@ class RetryPolicyTest {
     RetryPolicy policy =
         new RetryPolicy(Duration.ofMillis(250), Duration.ofSeconds(1), 0, new SplittableRandom(7));
 
-    assertThat(IntStream.rangeClosed(1, 5).mapToObj(policy::backoff)).containsExactly(
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThat(IntStream.rangeClosed(1, 5).mapToObj(policy::backoff))
+        .containsExactly(
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
   }
 
   @Test
@@ -26,8 +30,8 @@ class RetryPolicyTest {
 
     var waits = IntStream.range(0, 200).mapToObj(i -> policy.backoff(2)).toList();
 
-    assertThat(waits).allSatisfy(w ->
-        assertThat(w).isBetween(Duration.ofMillis(250), Duration.ofMillis(500)));
+    assertThat(waits)
+        .allSatisfy(w -> assertThat(w).isBetween(Duration.ofMillis(250), Duration.ofMillis(500)));
     assertThat(waits.stream().distinct().count()).isGreaterThan(50);
   }
 
@@ -40,11 +44,15 @@ class RetryPolicyTest {
 
   @Test
   void invalidPolicies_areRefused() {
-    assertThatThrownBy(() -> new RetryPolicy(
-        Duration.ofSeconds(2), Duration.ofSeconds(1), 0, new SplittableRandom(1)))
+    assertThatThrownBy(
+            () ->
+                new RetryPolicy(
+                    Duration.ofSeconds(2), Duration.ofSeconds(1), 0, new SplittableRandom(1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RetryPolicy(
-        Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, new SplittableRandom(1)))
+    assertThatThrownBy(
+            () ->
+                new RetryPolicy(
+                    Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, new SplittableRandom(1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

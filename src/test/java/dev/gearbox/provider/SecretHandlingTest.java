@@ -39,8 +39,11 @@ class SecretHandlingTest {
   void openAiCompatible_sendsTheKeyAsBearerToken() {
     upstream.then(Reply.json(200, Fixtures.completion("m", "ok")));
 
-    harness.chain().complete(ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())),
-        harness.minutes(1)).orThrow();
+    harness
+        .chain()
+        .complete(
+            ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1))
+        .orThrow();
 
     assertThat(upstream.requests().getFirst().headers())
         .containsEntry("authorization", "Bearer " + KEY)
@@ -49,18 +52,26 @@ class SecretHandlingTest {
 
   @Test
   void upstreamEchoingTheKey_isScrubbedFromMessageAttemptsAndLogs() {
-    upstream.then(Reply.json(400, """
-        {"error":{"message":"header 'Authorization: Bearer %s' is not valid for model m",\
-        "type":"invalid_request_error"}}""".formatted(KEY)));
+    upstream.then(
+        Reply.json(
+            400,
+            """
+            {"error":{"message":"header 'Authorization: Bearer %s' is not valid for model m",\
+            "type":"invalid_request_error"}}\
+            """
+                .formatted(KEY)));
 
-    ChainOutcome<?> outcome = harness.chain().complete(ask("hi"),
-        List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1));
+    ChainOutcome<?> outcome =
+        harness
+            .chain()
+            .complete(
+                ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1));
     GatewayException e = catchThrowableOfType(GatewayException.class, outcome::orThrow);
 
     assertThat(e.getMessage()).contains("[redacted]").doesNotContain(KEY);
     assertThat(everything(e)).doesNotContain(KEY);
-    assertThat(outcome.attempts()).allSatisfy(a ->
-        assertThat(a.error().orElseThrow().message()).doesNotContain(KEY));
+    assertThat(outcome.attempts())
+        .allSatisfy(a -> assertThat(a.error().orElseThrow().message()).doesNotContain(KEY));
     assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("HTTP 400"));
     assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain(KEY));
   }
@@ -68,36 +79,66 @@ class SecretHandlingTest {
   @Test
   void maskedEchoOfTheKey_isScrubbedToo() {
     String masked = "sk-test-****************" + KEY.substring(KEY.length() - 4);
-    upstream.then(Reply.json(404, "{\"error\":{\"message\":\"key " + masked + " has no access\"}}"));
+    upstream.then(
+        Reply.json(404, "{\"error\":{\"message\":\"key " + masked + " has no access\"}}"));
 
-    GatewayException e = catchThrowableOfType(GatewayException.class,
-        () -> harness.chain().complete(ask("hi"),
-            List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1)).orThrow());
+    GatewayException e =
+        catchThrowableOfType(
+            GatewayException.class,
+            () ->
+                harness
+                    .chain()
+                    .complete(
+                        ask("hi"),
+                        List.of(harness.candidate("m", upstream.baseUrl())),
+                        harness.minutes(1))
+                    .orThrow());
 
-    assertThat(e.getMessage()).doesNotContain(masked).doesNotContain(KEY.substring(KEY.length() - 4));
+    assertThat(e.getMessage())
+        .doesNotContain(masked)
+        .doesNotContain(KEY.substring(KEY.length() - 4));
     assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain(masked));
   }
 
   @Test
   void credentialHeaderValues_areSecretsToo() {
     String token = "Basic dXNlcjpodW50ZXIy";
-    upstream.then(Reply.json(403, "{\"error\":\"bad credentials " + token + "\"}"),
+    upstream.then(
+        Reply.json(403, "{\"error\":\"bad credentials " + token + "\"}"),
         Reply.json(500, "{\"error\":\"proxy saw dXNlcjpodW50ZXIy\"}"));
 
-    Candidate candidate = harness.candidate("m", upstream.baseUrl(), s -> new ProviderSpec(
-        s.name(), s.kind(), s.baseUrl(), Optional.empty(), s.locality(), s.connectTimeout(),
-        s.attemptTimeout(), 0, Map.of("authorization", token)));
+    Candidate candidate =
+        harness.candidate(
+            "m",
+            upstream.baseUrl(),
+            s ->
+                new ProviderSpec(
+                    s.name(),
+                    s.kind(),
+                    s.baseUrl(),
+                    Optional.empty(),
+                    s.locality(),
+                    s.connectTimeout(),
+                    s.attemptTimeout(),
+                    0,
+                    Map.of("authorization", token)));
     harness.chain().complete(ask("hi"), List.of(candidate), harness.minutes(1));
 
     assertThat(upstream.requests().getFirst().headers()).containsEntry("authorization", token);
-    assertThat(logs.lines()).isNotEmpty()
+    assertThat(logs.lines())
+        .isNotEmpty()
         .allSatisfy(line -> assertThat(line).doesNotContain("dXNlcjpodW50ZXIy"));
   }
 
   @Test
   void failedConnection_logsAndMessagesCarryNoKey() {
-    ChainOutcome<?> outcome = harness.chain().complete(ask("hi"),
-        List.of(harness.candidate("m", ChainHarness.refusing())), harness.minutes(1));
+    ChainOutcome<?> outcome =
+        harness
+            .chain()
+            .complete(
+                ask("hi"),
+                List.of(harness.candidate("m", ChainHarness.refusing())),
+                harness.minutes(1));
 
     GatewayException e = catchThrowableOfType(GatewayException.class, outcome::orThrow);
     assertThat(everything(e)).doesNotContain(KEY);
@@ -110,14 +151,15 @@ class SecretHandlingTest {
 
     assertThatThrownBy(() -> Provider.create(spec, name -> Optional.empty(), harness.clock))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("provider 'openai': environment variable %s holds no API key",
-            Fixtures.KEY_ENV);
+        .hasMessage(
+            "provider 'openai': environment variable %s holds no API key", Fixtures.KEY_ENV);
   }
 
   @Test
   void providerDescription_showsNoKey() {
-    Provider provider = Provider.create(
-        Fixtures.openAi("openai", upstream.baseUrl()), Fixtures::env, harness.clock);
+    Provider provider =
+        Provider.create(
+            Fixtures.openAi("openai", upstream.baseUrl()), Fixtures::env, harness.clock);
 
     assertThat(provider.toString()).contains("openai").doesNotContain(KEY);
     provider.close();
@@ -126,15 +168,22 @@ class SecretHandlingTest {
   @Test
   void keyIsReadOnceAtStart() {
     int[] reads = {0};
-    Provider provider = Provider.create(Fixtures.openAi("openai", upstream.baseUrl()), name -> {
-      reads[0]++;
-      return Fixtures.env(name);
-    }, harness.clock);
-    upstream.then(Reply.json(200, Fixtures.completion("m", "a")),
+    Provider provider =
+        Provider.create(
+            Fixtures.openAi("openai", upstream.baseUrl()),
+            name -> {
+              reads[0]++;
+              return Fixtures.env(name);
+            },
+            harness.clock);
+    upstream.then(
+        Reply.json(200, Fixtures.completion("m", "a")),
         Reply.json(200, Fixtures.completion("m", "b")));
 
-    provider.complete(ask("1").withModel("m"), Deadline.after(Duration.ofMinutes(1), harness.clock));
-    provider.complete(ask("2").withModel("m"), Deadline.after(Duration.ofMinutes(1), harness.clock));
+    provider.complete(
+        ask("1").withModel("m"), Deadline.after(Duration.ofMinutes(1), harness.clock));
+    provider.complete(
+        ask("2").withModel("m"), Deadline.after(Duration.ofMinutes(1), harness.clock));
     provider.close();
 
     assertThat(reads[0]).isEqualTo(1);

@@ -56,21 +56,45 @@ class SimulatorStreamingTest {
   }
 
   private Candidate candidate(ProviderKind kind, String upstreamModel, String fault) {
-    Map<String, String> headers = fault.isEmpty() ? Map.of() : Map.of(Simulator.FAULT_HEADER, fault);
+    Map<String, String> headers =
+        fault.isEmpty() ? Map.of() : Map.of(Simulator.FAULT_HEADER, fault);
     String name = kind.name().toLowerCase() + "-" + (fault.isEmpty() ? "plain" : fault);
-    ProviderSpec spec = new ProviderSpec(name, kind, sim.baseUri(), Optional.of(Fixtures.KEY_ENV),
-        Locality.ON_PREM, Duration.ofSeconds(1), Duration.ofSeconds(5), 0, headers);
+    ProviderSpec spec =
+        new ProviderSpec(
+            name,
+            kind,
+            sim.baseUri(),
+            Optional.of(Fixtures.KEY_ENV),
+            Locality.ON_PREM,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            0,
+            headers);
     Provider provider = Provider.create(spec, Fixtures::env, clock);
     owned.add(provider);
-    return new Candidate(new ModelSpec(name + "-model", name, upstreamModel, 32_768, Tier.SMALL,
-        Capabilities.ALL, "cl100k_base"), provider);
+    return new Candidate(
+        new ModelSpec(
+            name + "-model",
+            name,
+            upstreamModel,
+            32_768,
+            Tier.SMALL,
+            Capabilities.ALL,
+            "cl100k_base"),
+        provider);
   }
 
   private ChainOutcome<UpstreamStream> stream(Candidate... candidates) {
-    FallbackChain chain = new FallbackChain(ChainHarness.NO_JITTER, new RecordingSleeper(clock),
-        clock, new HealthBoard(clock), Runnable::run);
-    ChainOutcome<UpstreamStream> outcome = chain.stream(
-        ask(PROMPT), List.of(candidates), Deadline.after(Duration.ofMinutes(1), clock));
+    FallbackChain chain =
+        new FallbackChain(
+            ChainHarness.NO_JITTER,
+            new RecordingSleeper(clock),
+            clock,
+            new HealthBoard(clock),
+            Runnable::run);
+    ChainOutcome<UpstreamStream> outcome =
+        chain.stream(
+            ask(PROMPT), List.of(candidates), Deadline.after(Duration.ofMinutes(1), clock));
     if (outcome instanceof ChainOutcome.Served<UpstreamStream> served) {
       owned.add(served.value());
     }
@@ -86,15 +110,21 @@ class SimulatorStreamingTest {
   }
 
   private static String text(List<StreamEvent> events) {
-    return events.stream().filter(StreamEvent.TextDelta.class::isInstance)
-        .map(e -> ((StreamEvent.TextDelta) e).text()).collect(Collectors.joining());
+    return events.stream()
+        .filter(StreamEvent.TextDelta.class::isInstance)
+        .map(e -> ((StreamEvent.TextDelta) e).text())
+        .collect(Collectors.joining());
   }
 
   private String completeText(ProviderKind kind) {
     Candidate plain = candidate(kind, "sim-frontier", "");
     ChatRequest request = ask(PROMPT).withModel("sim-frontier");
-    return plain.provider().complete(request, Deadline.after(Duration.ofMinutes(1), clock))
-        .first().message().text();
+    return plain
+        .provider()
+        .complete(request, Deadline.after(Duration.ofMinutes(1), clock))
+        .first()
+        .message()
+        .text();
   }
 
   @ParameterizedTest
@@ -102,39 +132,52 @@ class SimulatorStreamingTest {
   void splitSse_reassemblesTheSameAnswerAsTheWholeBody(ProviderKind kind) {
     String whole = completeText(kind);
 
-    List<StreamEvent> events = drain(stream(candidate(kind, "sim-frontier", "split_sse")).orThrow());
+    List<StreamEvent> events =
+        drain(stream(candidate(kind, "sim-frontier", "split_sse")).orThrow());
 
     assertThat(text(events)).isEqualTo(whole);
     assertThat(events.getLast()).isEqualTo(new StreamEvent.Completed());
-    assertThat(events).filteredOn(StreamEvent.UsageReported.class::isInstance).hasSize(1)
-        .allSatisfy(e -> assertThat(((StreamEvent.UsageReported) e).usage().source())
-            .isEqualTo(UsageSource.UPSTREAM));
+    assertThat(events)
+        .filteredOn(StreamEvent.UsageReported.class::isInstance)
+        .hasSize(1)
+        .allSatisfy(
+            e ->
+                assertThat(((StreamEvent.UsageReported) e).usage().source())
+                    .isEqualTo(UsageSource.UPSTREAM));
   }
 
   @ParameterizedTest
   @EnumSource(ProviderKind.class)
   void errorBeforeContent_fallsBackToTheNextModel(ProviderKind kind) {
-    ChainOutcome<UpstreamStream> outcome = stream(
-        candidate(kind, "sim-frontier", "error_in_stream;after=0"),
-        candidate(kind, "sim-small", ""));
+    ChainOutcome<UpstreamStream> outcome =
+        stream(
+            candidate(kind, "sim-frontier", "error_in_stream;after=0"),
+            candidate(kind, "sim-small", ""));
 
     assertThat(text(drain(outcome.orThrow()))).isNotBlank();
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.UPSTREAM_ERROR, Outcome.SUCCEEDED);
   }
 
   @ParameterizedTest
   @EnumSource(ProviderKind.class)
   void errorAfterContent_failsTheStreamAfterTheDeliveredDeltas(ProviderKind kind) {
-    UpstreamStream stream = stream(candidate(kind, "sim-frontier", "error_in_stream;after=3"),
-        candidate(kind, "sim-small", "")).orThrow();
+    UpstreamStream stream =
+        stream(
+                candidate(kind, "sim-frontier", "error_in_stream;after=3"),
+                candidate(kind, "sim-small", ""))
+            .orThrow();
     List<StreamEvent> delivered = new ArrayList<>();
 
-    GatewayException failure = catchThrowableOfType(GatewayException.class, () -> {
-      for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
-        delivered.add(e.get());
-      }
-    });
+    GatewayException failure =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> {
+              for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
+                delivered.add(e.get());
+              }
+            });
 
     assertThat(failure).as("the stream must end in an error").isNotNull();
     assertThat(failure.error().retryable()).isTrue();
@@ -149,11 +192,14 @@ class SimulatorStreamingTest {
         stream(candidate(kind, "sim-frontier", "drop_mid_stream;after=2")).orThrow();
     List<StreamEvent> delivered = new ArrayList<>();
 
-    GatewayException failure = catchThrowableOfType(GatewayException.class, () -> {
-      for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
-        delivered.add(e.get());
-      }
-    });
+    GatewayException failure =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> {
+              for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
+                delivered.add(e.get());
+              }
+            });
 
     assertThat(failure.error()).isInstanceOf(GatewayError.UpstreamUnreachable.class);
     assertThat(delivered).filteredOn(StreamEvent.TextDelta.class::isInstance).hasSize(2);
@@ -162,12 +208,14 @@ class SimulatorStreamingTest {
 
   @Test
   void anthropic_contextLengthInItsWording_fallsBack() {
-    ChainOutcome<UpstreamStream> outcome = stream(
-        candidate(ProviderKind.ANTHROPIC, "sim-frontier", "context_length:anthropic"),
-        candidate(ProviderKind.ANTHROPIC, "sim-small", ""));
+    ChainOutcome<UpstreamStream> outcome =
+        stream(
+            candidate(ProviderKind.ANTHROPIC, "sim-frontier", "context_length:anthropic"),
+            candidate(ProviderKind.ANTHROPIC, "sim-small", ""));
 
     assertThat(text(drain(outcome.orThrow()))).isNotBlank();
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.CONTEXT_LENGTH_EXCEEDED, Outcome.SUCCEEDED);
   }
 

