@@ -1,7 +1,30 @@
 package dev.gearbox.cli;
 
-public final class Main {
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code gearbox} command; each subcommand is one class in this package. */
+@Command(
+    name = "gearbox",
+    mixinStandardHelpOptions = true,
+    version = "gearbox 0.1.0",
+    description = "An LLM gateway that makes every model call as cheap as it can be.",
+    subcommands = {SimCommand.class})
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
   public static void main(String[] args) {
-    System.out.println("gearbox");
+    // Helidon logs through java.util.logging; route it to SLF4J so every line has one format.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }
