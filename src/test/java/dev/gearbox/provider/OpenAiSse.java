@@ -72,13 +72,23 @@ final class OpenAiSse {
     return frames.stream().map(f -> f.getBytes(StandardCharsets.UTF_8)).toList();
   }
 
-  /** The whole body with CRLF line ends, cut every {@code size} bytes wherever that falls. */
-  List<byte[]> crlfCutEvery(int size) {
+  /**
+   * The whole body with CRLF line ends, cut inside every multi-byte UTF-8 character (after its
+   * first byte) and between every CR and its LF: the splits a reader gets wrong most easily.
+   */
+  List<byte[]> crlfCutAwkwardly() {
     byte[] all = String.join("", frames).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     List<byte[]> pieces = new ArrayList<>();
-    for (int at = 0; at < all.length; at += size) {
-      pieces.add(Arrays.copyOfRange(all, at, Math.min(all.length, at + size)));
+    int start = 0;
+    for (int at = 1; at < all.length; at++) {
+      boolean insideCharacter = (all[at] & 0xC0) == 0x80 && (all[at - 1] & 0xC0) == 0xC0;
+      boolean betweenCrLf = all[at] == '\n' && all[at - 1] == '\r';
+      if (insideCharacter || betweenCrLf) {
+        pieces.add(Arrays.copyOfRange(all, start, at));
+        start = at;
+      }
     }
+    pieces.add(Arrays.copyOfRange(all, start, all.length));
     return pieces;
   }
 }

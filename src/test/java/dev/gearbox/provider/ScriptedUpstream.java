@@ -150,6 +150,11 @@ final class ScriptedUpstream implements AutoCloseable {
 
     /** A 200 event stream whose body is the given chunks, each written (and flushed) apart. */
     static Reply sse(List<byte[]> chunks) {
+      return sse(chunks, Duration.ofNanos(300_000));
+    }
+
+    /** As {@link #sse(List)}, with {@code pause} between chunks so each tends to be one read. */
+    static Reply sse(List<byte[]> chunks, Duration pause) {
       List<Step> steps = new ArrayList<>();
       steps.add(
           write(
@@ -158,7 +163,7 @@ final class ScriptedUpstream implements AutoCloseable {
       chunks.forEach(
           chunk -> {
             steps.add(new Step.Write(chunk));
-            steps.add(new Step.Pause(Duration.ofMillis(2)));
+            steps.add(new Step.Pause(pause));
           });
       return new Reply(steps);
     }
