@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorClassifier {
   private static final Logger log = LoggerFactory.getLogger(ErrorClassifier.class);
 
-  static final int LOGGED_BODY_CHARS = 500;
+  private static final int LOGGED_BODY_CHARS = 500;
   private static final int QUOTED_MESSAGE_CHARS = 300;
 
   private final String provider;
@@ -44,7 +44,7 @@ final class ErrorClassifier {
     this.clock = clock;
   }
 
-  /** The error for a non-2xx answer of the upstream; the status travels as the cause. */
+  /** The error for an answer other than 200; the status travels as the cause. */
   GatewayException fromStatus(int status, HttpHeaders headers, byte[] body, String model) {
     String text = new String(body, StandardCharsets.UTF_8);
     log.debug(

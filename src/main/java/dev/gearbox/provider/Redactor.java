@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Removes a provider's secrets (its API key, credentials in configured headers) from any
  * text that leaves the provider: error messages, log lines, upstream bodies. Upstreams do echo
- * what they received (a 401 body quoting the key, a proxy error quoting the URL), so every
+ * what they received (a 401 body quoting the key, a proxy quoting the headers it got), so every
  * upstream-derived string passes through here, not only the ones we format ourselves.
  */
 final class Redactor {

@@ -36,7 +36,7 @@ final class UpstreamHttp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpstreamHttp.class);
 
   /** An error body longer than this is cut: we only quote its first few hundred characters. */
-  static final int ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+  private static final int ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 
   private static final String USER_AGENT = "gearbox";
 
