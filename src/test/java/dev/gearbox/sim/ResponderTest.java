@@ -204,6 +204,21 @@ class ResponderTest {
     assertThat(answer.source()).isEqualTo("recorded:arena:" + item.id());
   }
 
+  @Test
+  void anyRecordedModel_canBeServed_llamaOnMmluProReportsItsOwnOutcome() {
+    SimModel llama = SimModel.of("sim-llama-3.1-8b", "Llama-3.1-8B-Instruct");
+    RecordedItem item = RecordedSets.bundled().items(RecordedSet.MMLU_PRO).get(42);
+    RecordedAnswer recorded = item.answer("Llama-3.1-8B-Instruct", 0).orElseThrow();
+
+    SimAnswer answer = responder.answer(ask(item.prompt()), llama, "chatcmpl-test", 0);
+
+    assertThat(text(answer)).hasSize(recorded.lengthChars());
+    assertThat(answer.outcomeHeader()).isEqualTo(recorded.outcome().orElseThrow().headerValue());
+    assertThat(answer.source()).isEqualTo("recorded:mmlu-pro:" + item.id());
+    assertThat(text(responder.answer(ask(item.prompt()), llama, "chatcmpl-again", 0)))
+        .isEqualTo(text(answer));
+  }
+
   private static ChatRequest withTools(
       ChatRequest r, List<Tool> tools, Optional<ToolChoice> choice) {
     return new ChatRequest(
