@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -276,18 +277,22 @@ class FallbackChainTest {
     primary.then(Reply.json(502, "{}"));
     backup.then(Reply.json(200, completion("b", "ok")));
 
+    RetryPolicy slowBackoff =
+        new RetryPolicy(Duration.ofSeconds(20), Duration.ofSeconds(20), 0, new SplittableRandom(1));
+
     ChainOutcome<ChatResponse> outcome =
         harness
-            .chain()
+            .chain(slowBackoff, Clock.systemUTC())
             .complete(
                 ask("hi"),
                 List.of(
                     harness.candidate("primary", primary.baseUrl()),
                     harness.candidate("backup", backup.baseUrl())),
-                Deadline.after(Duration.ofMillis(50), harness.clock));
+                Deadline.after(Duration.ofSeconds(10), harness.clock));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(harness.sleeper.waits()).isEmpty();
+    assertThat(primary.requests()).hasSize(1);
   }
 
   @Test

@@ -197,7 +197,7 @@ class StreamingResilienceTest {
   void dropAfterContent_surfacesAsUnreachable() {
     primary.then(
         Reply.sse(OpenAiSse.started().text("Half").frames())
-            .and(new Step.Pause(Duration.ofMillis(100)), new Step.Reset()));
+            .and(new Step.Pause(Duration.ofMillis(200)), new Step.Reset()));
 
     UpstreamStream stream =
         stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow();
@@ -212,7 +212,7 @@ class StreamingResilienceTest {
   void resetAfterTheLastEvent_keepsTheWholeAnswer() {
     primary.then(
         Reply.sse(answer("every ", "byte ", "kept").frames())
-            .and(new Step.Pause(Duration.ofMillis(50)), new Step.Reset()));
+            .and(new Step.Pause(Duration.ofMillis(200)), new Step.Reset()));
 
     List<StreamEvent> events =
         drain(stream(List.of(harness.candidate("primary", primary.baseUrl()))).orThrow());
@@ -233,7 +233,7 @@ class StreamingResilienceTest {
                     harness.candidate(
                         "primary",
                         primary.baseUrl(),
-                        s -> s.withAttemptTimeout(Duration.ofMillis(300)))))
+                        s -> s.withAttemptTimeout(Duration.ofMillis(1000)))))
             .orThrow();
     stream.next();
     stream.next();
