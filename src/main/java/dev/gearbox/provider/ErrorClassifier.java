@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * says the upstream gave up waiting, which another try may beat.
  */
 final class ErrorClassifier {
+  private static final int BAD_GATEWAY = 502;
+
   private static final Logger log = LoggerFactory.getLogger(ErrorClassifier.class);
 
   private static final int LOGGED_BODY_CHARS = 500;
@@ -131,13 +133,17 @@ final class ErrorClassifier {
     return rejected(status, quoted);
   }
 
+  /**
+   * An upstream's 401/403 refuses the gateway's own provider key, not the client's key: the
+   * client sees 502 (a gateway-side fault), so SDKs do not report its key as invalid.
+   */
   private GatewayError rejected(int status, Optional<String> quoted) {
     if (status == 401 || status == 403) {
       return new GatewayError.UpstreamRejected(
           ("upstream '%s' refused the gateway's credentials (HTTP %d); the operator should check"
                   + " the provider's API key")
               .formatted(provider, status),
-          status);
+          BAD_GATEWAY);
     }
     return new GatewayError.UpstreamRejected(
         "upstream '%s' rejected the request (HTTP %d)%s"

@@ -221,10 +221,15 @@ class FallbackChainTest {
     assertThat(failure(outcome))
         .isInstanceOfSatisfying(
             GatewayError.UpstreamRejected.class,
-            e -> assertThat(e.upstreamStatus()).isEqualTo(status));
+            e -> assertThat(e.httpStatus()).isEqualTo(clientStatus(status)));
     assertThat(primary.requests()).hasSize(1);
     assertThat(backup.requests()).isEmpty();
     assertThat(outcomes(outcome)).containsExactly(Outcome.REJECTED);
+  }
+
+  /** The upstream refusing the gateway's provider key is a gateway fault, not the client's. */
+  private static int clientStatus(int upstreamStatus) {
+    return upstreamStatus == 401 || upstreamStatus == 403 ? 502 : upstreamStatus;
   }
 
   @Test
