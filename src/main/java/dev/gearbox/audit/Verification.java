@@ -58,9 +58,11 @@ public sealed interface Verification {
 
     public String summary() {
       String which = "record " + seq + requestId.map(id -> " (request " + id + ")").orElse("");
-      String verified = intactThrough > 0
-          ? "records 1.." + intactThrough + " verify."
-          : "no record before it verifies.";
+      String verified = switch (Long.signum(intactThrough - 1)) {
+        case -1 -> "no record before it verifies.";
+        case 0 -> "record 1 verifies.";
+        default -> "records 1.." + intactThrough + " verify.";
+      };
       return "audit log BROKEN at " + which + ": " + problem.label() + " - " + detail + "\n"
           + verified;
     }

@@ -26,6 +26,9 @@ final class AuditLocation {
       description = "Read the database from this configuration (e.g. a shared PostgreSQL).")
   Path config;
 
+  /** The configuration read from {@link #config}, once. */
+  private GatewayConfig loadedConfig;
+
   /** The log's database, opened for reading without migrating it. */
   AuditReader reader() {
     return AuditReader.direct(database());
@@ -45,6 +48,9 @@ final class AuditLocation {
     if (config == null) {
       return Optional.empty();
     }
-    return Optional.of(ConfigLoader.fromSystemEnvironment().load(Optional.of(config), dataDir));
+    if (loadedConfig == null) {
+      loadedConfig = ConfigLoader.fromSystemEnvironment().load(Optional.of(config), dataDir);
+    }
+    return Optional.of(loadedConfig);
   }
 }

@@ -74,7 +74,7 @@ class AuditCommandsTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("BROKEN at record 2 (request req-2): changed",
-        "records 1..1 verify");
+        "record 1 verifies");
   }
 
   @Test
