@@ -97,6 +97,7 @@ final class AuditRecords {
       case GatewayError.InvalidRequest ignored -> false;
       case GatewayError.ModelNotFound ignored -> false;
       case GatewayError.NotFound ignored -> false;
+      case GatewayError.MethodNotAllowed ignored -> true;
       case GatewayError.ContextLengthExceeded ignored -> false;
       case GatewayError.UpstreamFailed ignored -> false;
       case GatewayError.UpstreamRejected ignored -> false;

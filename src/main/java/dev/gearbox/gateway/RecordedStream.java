@@ -5,6 +5,7 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.Usage;
+import dev.gearbox.model.UsageSource;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.UpstreamStream;
 import dev.gearbox.wire.StreamAssembler;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Passes an upstream stream through to the client while noting what the ledger and the audit log
@@ -33,6 +35,7 @@ final class RecordedStream implements StreamingCall {
   private final Duration timeToOpen;
   private final Clock clock;
   private final Instant openedAt;
+  private final Supplier<Usage> countedPrompt;
   private final StreamAssembler answer = new StreamAssembler();
 
   private Usage usage = Usage.NONE;
@@ -47,8 +50,10 @@ final class RecordedStream implements StreamingCall {
       ModelSpec model,
       Accounting.Admission admission,
       Duration timeToOpen,
+      Supplier<Usage> countedPrompt,
       Clock clock) {
     this.upstream = upstream;
+    this.countedPrompt = countedPrompt;
     this.decision = decision;
     this.model = model;
     this.admission = admission;
@@ -66,7 +71,7 @@ final class RecordedStream implements StreamingCall {
   public Optional<StreamEvent> next() {
     Optional<StreamEvent> event;
     try {
-      event = upstream.next();
+      event = upstream.next().map(this::withPromptUsage);
     } catch (GatewayException e) {
       failure = Optional.of(e.error());
       throw e;
@@ -74,6 +79,19 @@ final class RecordedStream implements StreamingCall {
     event.ifPresent(this::note);
     if (event.isPresent() && event.get() instanceof StreamEvent.Completed) {
       settleCompleted();
+    }
+    return event;
+  }
+
+  /**
+   * OpenAI-compatible upstreams report no usage until the end, but Anthropic clients read the
+   * input token count from message_start: fill it with the gateway's own count.
+   */
+  private StreamEvent withPromptUsage(StreamEvent event) {
+    if (event instanceof StreamEvent.Started started
+        && started.promptUsage().source() == UsageSource.NONE) {
+      return new StreamEvent.Started(
+          started.id(), started.model(), started.createdEpochSeconds(), countedPrompt.get());
     }
     return event;
   }
