@@ -1,5 +1,7 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.policy.DataLabel;
+import dev.gearbox.policy.DataPolicy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,8 +9,10 @@ import java.util.Optional;
 /**
  * Who is calling and how this call relates to others. {@code keyId} names the virtual key (never
  * its secret); calls sharing {@code sessionId} form an agent session, and {@code parentId} links a
- * call to the call that spawned it. {@code requestedTier} is the tier the client asked to pin with
- * {@code x-gearbox-tier} ({@code small} or {@code frontier}), as sent.
+ * call to the call that spawned it, by that call's {@code callId} (its request id unless the
+ * client named it). {@code dataLabel} is the request's resolved sensitivity: the data-label
+ * policy and the cache key on it. {@code requestedTier} is the tier the client asked to pin
+ * with {@code x-gearbox-tier} ({@code small} or {@code frontier}), as sent.
  */
 public record CallContext(
     String requestId,
@@ -17,6 +21,8 @@ public record CallContext(
     String tenant,
     Optional<String> sessionId,
     Optional<String> parentId,
+    String callId,
+    DataLabel dataLabel,
     Optional<String> requestedTier) {
 
   public CallContext {
@@ -26,12 +32,34 @@ public record CallContext(
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(parentId, "parentId");
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(dataLabel, "dataLabel");
     Objects.requireNonNull(requestedTier, "requestedTier");
   }
 
   /** A call that pins no tier. */
-  public CallContext(String requestId, Instant receivedAt, String keyId, String tenant,
-      Optional<String> sessionId, Optional<String> parentId) {
-    this(requestId, receivedAt, keyId, tenant, sessionId, parentId, Optional.empty());
+  public CallContext(
+      String requestId,
+      Instant receivedAt,
+      String keyId,
+      String tenant,
+      Optional<String> sessionId,
+      Optional<String> parentId,
+      String callId,
+      DataLabel dataLabel) {
+    this(requestId, receivedAt, keyId, tenant, sessionId, parentId, callId, dataLabel,
+        Optional.empty());
+  }
+
+  /** A call named by its request id, under the standard policy's default label. */
+  public CallContext(
+      String requestId,
+      Instant receivedAt,
+      String keyId,
+      String tenant,
+      Optional<String> sessionId,
+      Optional<String> parentId) {
+    this(requestId, receivedAt, keyId, tenant, sessionId, parentId, requestId,
+        DataPolicy.STANDARD.defaultLabel());
   }
 }

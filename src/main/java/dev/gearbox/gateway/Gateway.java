@@ -1,9 +1,13 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.Usage;
+import dev.gearbox.policy.PolicyGuard;
+import dev.gearbox.policy.Screening;
 import dev.gearbox.provider.Attempt;
 import dev.gearbox.provider.Candidate;
 import dev.gearbox.provider.ChainOutcome;
@@ -31,10 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline, the same for both client APIs: plan the route (rules, then the
- * classifier), admit the call against budgets and rate limits, call the upstream through the
- * fallback chain, validate a small-tier answer and escalate it to the frontier when it fails
- * (the cascade), and account for the result in the ledger. Each stage adds its verdict to the
- * {@link Decision}.
+ * classifier), screen it by the request's data label, admit the call against budgets and rate
+ * limits, call the upstream through the fallback chain, validate a small-tier answer and
+ * escalate it to the frontier when it fails (the cascade), and account for the result in the
+ * ledger and the audit log. Each stage adds its verdict to the {@link Decision}.
  *
  * <p>An escalated request is one ledger row: the frontier's answer, with the discarded small
  * call's cost added. A streamed request in the cascade band is answered in full by the small
@@ -53,6 +57,7 @@ public final class Gateway {
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
+  private final PolicyGuard policy;
 
   public Gateway(
       RoutePlanner planner,
@@ -60,9 +65,10 @@ public final class Gateway {
       Map<String, Provider> providersByName,
       Accounting accounting,
       Duration totalTimeout,
-      Clock clock) {
-    this(planner, chain, providersByName, accounting, totalTimeout, clock, Optional.empty(),
-        new Cascade(new AnswerValidator(), Optional.empty()));
+      Clock clock,
+      PolicyGuard policy) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy,
+        Optional.empty(), new Cascade(new AnswerValidator(), Optional.empty()));
   }
 
   /**
@@ -76,6 +82,7 @@ public final class Gateway {
       Accounting accounting,
       Duration totalTimeout,
       Clock clock,
+      PolicyGuard policy,
       Optional<Embedder> embedder,
       Cascade cascade) {
     this.embedder = embedder;
@@ -86,11 +93,12 @@ public final class Gateway {
     this.accounting = accounting;
     this.totalTimeout = totalTimeout;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request, hints(context, request));
+    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, request)));
     try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
       return complete(request, plan, admission);
     }
@@ -111,8 +119,8 @@ public final class Gateway {
       case ChainOutcome.Served<ChatResponse> served -> {
         Decision decision = decision(plan, served.model(), served.attempts(), List.of());
         ChatResponse response = served.value().withModel(served.model().alias());
-        Accounting.Priced priced =
-            admission.served(decision, served.model(), response.usage(), upstreamTime(served));
+        Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
+            upstreamTime(served), Optional.of(response.choices()));
         yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
       }
       case ChainOutcome.Failed<ChatResponse> failed -> {
@@ -154,7 +162,8 @@ public final class Gateway {
         Decision decision = decision(plan, served.model(), attempts, List.of(reason));
         ChatResponse response = served.value().withModel(served.model().alias());
         Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
-            upstreamTime(first).plus(upstreamTime(served)), discarded);
+            upstreamTime(first).plus(upstreamTime(served)), Optional.of(response.choices()),
+            discarded);
         yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
       }
       case ChainOutcome.Failed<ChatResponse> failed -> {
@@ -170,7 +179,7 @@ public final class Gateway {
    * closed; closing it records the call whatever happened to the stream.
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request, hints(context, request));
+    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, request)));
     if (plan.cascade()) {
       return replayed(context, request, plan);
     }
@@ -186,6 +195,8 @@ public final class Gateway {
                 served.model(),
                 admission,
                 upstreamTime(served),
+                () -> Usage.counted(
+                    TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
                 clock);
         case ChainOutcome.Failed<UpstreamStream> failed -> {
           admission.failed(decision(plan, plan.chosen(), failed.attempts(), List.of()),
@@ -234,6 +245,25 @@ public final class Gateway {
       return "none";
     }
   };
+
+  /**
+   * The plan without the candidates the request's data label forbids; when none is left the
+   * refusal is recorded and thrown, before any upstream has seen the request.
+   */
+  private RoutePlan screened(CallContext context, ChatRequest request, RoutePlan plan) {
+    Screening screening = policy.screen(context.dataLabel(), plan.candidates());
+    if (screening.refused()) {
+      accounting.refuse(context, request, plan, screening.refusal());
+      throw screening.refusal().toException();
+    }
+    List<ModelSpec> escalation = plan.escalation().isEmpty() ? List.of()
+        : policy.screen(context.dataLabel(), plan.escalation()).allowed();
+    return screening.note()
+        .map(note -> new RoutePlan(plan.requestedModel(), screening.allowed(),
+            plan.reason() + "; " + note, plan.score(), escalation))
+        .orElse(new RoutePlan(plan.requestedModel(), plan.candidates(), plan.reason(),
+            plan.score(), escalation));
+  }
 
   public List<ModelSpec> models() {
     return planner.models();
