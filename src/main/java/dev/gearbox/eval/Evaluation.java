@@ -84,15 +84,15 @@ public final class Evaluation {
 
   PolicyReport report(String name, RoutingCurve.Mode mode, Outcomes outcomes, double[] scores) {
     RoutingCurve curve = RoutingCurve.of(scores, outcomes, mode);
-    return new PolicyReport(name, label(mode), curve.apgr(),
-        Optional.of(bootstrap(scores, outcomes, mode)), curve.apgrOnCost(),
-        points(curve, outcomes));
+    Interval[] intervals = bootstrap(scores, outcomes, mode);
+    return new PolicyReport(name, label(mode), curve.apgr(), Optional.of(intervals[0]),
+        curve.apgrOnCost(), Optional.of(intervals[1]), points(curve, outcomes));
   }
 
   private PolicyReport baseline(String name, Outcomes outcomes, double[] scores) {
     RoutingCurve curve = RoutingCurve.of(scores, outcomes, RoutingCurve.Mode.ROUTE);
     return new PolicyReport(name, "route", curve.apgr(), Optional.empty(), curve.apgrOnCost(),
-        points(curve, outcomes));
+        Optional.empty(), points(curve, outcomes));
   }
 
   private static String label(RoutingCurve.Mode mode) {
@@ -124,10 +124,12 @@ public final class Evaluation {
         savedShare, per1k);
   }
 
-  private Interval bootstrap(double[] scores, Outcomes outcomes, RoutingCurve.Mode mode) {
+  /** 95% intervals of APGR over frontier share and over cost, in that order. */
+  private Interval[] bootstrap(double[] scores, Outcomes outcomes, RoutingCurve.Mode mode) {
     SplittableRandom random = new SplittableRandom(settings.seed());
     int n = outcomes.size();
     double[] values = new double[settings.bootstrapSamples()];
+    double[] onCost = new double[settings.bootstrapSamples()];
     for (int b = 0; b < values.length; b++) {
       int[] pick = new int[n];
       double[] picked = new double[n];
@@ -135,9 +137,11 @@ public final class Evaluation {
         pick[i] = random.nextInt(n);
         picked[i] = scores[pick[i]];
       }
-      values[b] = RoutingCurve.of(picked, outcomes.select(pick), mode).apgr();
+      RoutingCurve curve = RoutingCurve.of(picked, outcomes.select(pick), mode);
+      values[b] = curve.apgr();
+      onCost[b] = curve.apgrOnCost();
     }
-    return central95(values);
+    return new Interval[] {central95(values), central95(onCost)};
   }
 
   private Interval randomBand(Outcomes outcomes) {

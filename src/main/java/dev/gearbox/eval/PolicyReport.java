@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param apgr APGR over the share of requests sent to the frontier
  * @param apgrCi 95% bootstrap interval of {@code apgr} (absent for the random baseline)
  * @param apgrOnCost APGR over normalised cost, small calls of a cascade counted
+ * @param apgrOnCostCi 95% bootstrap interval of {@code apgrOnCost}
  * @param points the operating points for the standard goals
  */
 public record PolicyReport(
@@ -18,6 +19,7 @@ public record PolicyReport(
     double apgr,
     Optional<Interval> apgrCi,
     double apgrOnCost,
+    Optional<Interval> apgrOnCostCi,
     List<OperatingPoint> points) {
 
   public PolicyReport {

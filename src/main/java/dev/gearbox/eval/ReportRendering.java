@@ -23,15 +23,16 @@ public final class ReportRendering {
     out.append(String.format(Locale.ROOT,
         "%d-fold cross-validated; 95%% bootstrap intervals (%d resamples); random band %s%n%n",
         report.folds(), report.bootstrapSamples(), interval(report.randomBand())));
-    out.append(String.format(Locale.ROOT, "%-9s %-7s %-6s %-15s %-10s %-17s %-17s %-17s %-17s%n",
-        "policy", "mode", "APGR", "95% CI", "APGR-cost", "50% of gap", "80% of gap",
-        "95% of gap", "95% quality"));
+    out.append(String.format(Locale.ROOT,
+        "%-9s %-7s %-6s %-15s %-9s %-15s %-14s %-14s %-14s %-14s%n", "policy", "mode", "APGR",
+        "95% CI", "APGR-cost", "95% CI", "50% of gap", "80% of gap", "95% of gap",
+        "95% quality"));
     for (PolicyReport p : report.policies()) {
-      out.append(String.format(Locale.ROOT, "%-9s %-7s %-6.3f %-15s %-10.3f", p.name(),
+      out.append(String.format(Locale.ROOT, "%-9s %-7s %-6.3f %-15s %-9.3f %-15s", p.name(),
           p.mode(), p.apgr(), p.apgrCi().map(ReportRendering::interval).orElse("-"),
-          p.apgrOnCost()));
+          p.apgrOnCost(), p.apgrOnCostCi().map(ReportRendering::interval).orElse("-")));
       for (OperatingPoint point : p.points()) {
-        out.append(' ').append(String.format(Locale.ROOT, "%-17s", cell(point)));
+        out.append(' ').append(String.format(Locale.ROOT, "%-14s", cell(point)));
       }
       out.append(System.lineSeparator());
     }
@@ -83,6 +84,7 @@ public final class ReportRendering {
     node.put("apgr", p.apgr());
     p.apgrCi().ifPresent(ci -> putInterval(node, "apgr_ci", ci));
     node.put("apgr_cost", p.apgrOnCost());
+    p.apgrOnCostCi().ifPresent(ci -> putInterval(node, "apgr_cost_ci", ci));
     for (OperatingPoint point : p.points()) {
       String key = point.goal().startsWith("gap_")
           ? "share_for_" + point.goal().substring(4) + "pct_gap"
