@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the route stage adds to one request of the embedded default: the rules (including
  * counting the prompt's tokens against the small model's window), the prompt embedding
  * (head and tail for long prompts) and the bundled classifier. Prompts cycle through real
- * recorded ones (Arena, MT-Bench, GSM8K), so long and short prompts come in their real mix.
- * Sample-time mode reports p50 and p99 per call.
+ * recorded ones: {@code gsm8k} (short questions, 100-900 characters) or {@code mixed} (Arena,
+ * MT-Bench and GSM8K in equal parts, so a third are long chat prompts embedded as head and
+ * tail). Sample-time mode reports p50 and p99 per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -47,6 +49,9 @@ public class RoutingStageBenchmark {
   private List<ChatRequest> requests;
   private int next;
 
+  @Param({"gsm8k", "mixed"})
+  public String prompts;
+
   @Setup
   public void setUp() {
     embedder = Embedder.miniLm();
@@ -60,7 +65,9 @@ public class RoutingStageBenchmark {
         Optional.of(new RoutingPolicy(Optional.of(router), "sim-small", "sim-frontier",
             Map.of())));
     requests = new ArrayList<>();
-    for (RecordedSet set : List.of(RecordedSet.ARENA, RecordedSet.MT_BENCH, RecordedSet.GSM8K)) {
+    List<RecordedSet> sets = prompts.equals("gsm8k") ? List.of(RecordedSet.GSM8K)
+        : List.of(RecordedSet.ARENA, RecordedSet.MT_BENCH, RecordedSet.GSM8K);
+    for (RecordedSet set : sets) {
       for (RecordedItem item : RecordedSets.bundled().items(set).subList(0, 80)) {
         requests.add(ChatRequest.of("auto", List.of(Message.text(Role.USER, item.prompt()))));
       }

@@ -1,7 +1,6 @@
 package dev.gearbox.embed;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * An ONNX sentence-embedding model run by ONNX Runtime inside the JVM (through langchain4j's
@@ -26,7 +25,7 @@ final class OnnxEmbedder implements Embedder {
   }
 
   static OnnxEmbedder miniLm() {
-    return new OnnxEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-MiniLM-L6-v2-q");
+    return new OnnxEmbedder(new SingleThreadedMiniLm(), "all-MiniLM-L6-v2-q");
   }
 
   @Override

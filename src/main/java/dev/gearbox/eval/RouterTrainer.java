@@ -139,6 +139,8 @@ public final class RouterTrainer {
     model.answerModel().ifPresent(m -> out.append(
         "answer scorer: trained on the examples with the small model's answers ("
             + model.answerCalibration().orElseThrow().size() + " calibration points)\n"));
+    out.append(String.format(Locale.ROOT, "labelled examples: %d (a trustworthy router needs a"
+        + " few hundred in-domain examples at least)%n", data.size()));
     if (data.size() < Evaluation.TRUSTWORTHY_EXAMPLES) {
       out.append("warning: only ").append(data.size()).append(" labelled examples; a"
           + " trustworthy router needs a few hundred in-domain examples at least ("
