@@ -8,8 +8,8 @@ package dev.gearbox.route;
 public record CascadeBand(double low, double high) {
   public CascadeBand {
     if (!(low >= 0 && low <= high && high <= 1)) {
-      throw new IllegalArgumentException(
-          "cascade_band is [low, high] with 0 <= low <= high <= 1, got [" + low + ", " + high + "]");
+      throw new IllegalArgumentException("cascade_band is [low, high] with 0 <= low <= high <= 1,"
+          + " got [" + low + ", " + high + "]");
     }
   }
 

@@ -41,6 +41,7 @@ class LogisticModelTest {
   void strongPenalty_shrinksTowardsTheBaseRate() {
     double[][] rows = {{0}, {1}, {2}, {3}};
     LogisticModel model = LogisticModel.train(rows, new double[] {0, 1, 1, 1}, 1e6, 0);
-    assertThat(model.probability(new double[] {0})).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.02));
+    assertThat(model.probability(new double[] {0}))
+        .isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.02));
   }
 }

@@ -64,7 +64,8 @@ class AnswerValidatorTest {
 
   @Test
   void blankAnswer_escalatesAsEmpty() {
-    Verdict verdict = check(request(Optional.empty(), List.of()), answer("  \n", FinishReason.STOP));
+    Verdict verdict =
+        check(request(Optional.empty(), List.of()), answer("  \n", FinishReason.STOP));
     assertThat(reason(verdict)).isEqualTo(EscalationReason.EMPTY);
   }
 
