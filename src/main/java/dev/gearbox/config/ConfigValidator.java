@@ -352,7 +352,8 @@ final class ConfigValidator {
 
   private static boolean tiered(RawConfig.RawRouting raw) {
     return raw.router() != null || raw.smallModel() != null || raw.frontierModel() != null
-        || raw.keyTiers() != null || raw.target() != null || raw.cascadeBand() != null;
+        || raw.keyTiers() != null || raw.target() != null || raw.cascadeBand() != null
+        || raw.secondSample() != null;
   }
 
   private List<VirtualKey> keys(

@@ -75,6 +75,8 @@ public record GatewayConfig(
    *
    * @param router {@code bundled} or the path of a router file; empty: pins and rules only
    * @param keyTiers virtual key id to the tier its requests are pinned to
+   * @param secondSample in the cascade band, ask the small tier twice and escalate when the two
+   *     answers disagree (for real upstreams that sample; the simulator replays one answer)
    */
   public record TierRouting(
       Optional<String> router,
@@ -82,7 +84,8 @@ public record GatewayConfig(
       Optional<CascadeBand> cascadeBand,
       String smallModel,
       String frontierModel,
-      Map<String, Tier> keyTiers) {
+      Map<String, Tier> keyTiers,
+      boolean secondSample) {
     public TierRouting {
       keyTiers = Map.copyOf(keyTiers);
     }

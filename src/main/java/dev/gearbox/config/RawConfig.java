@@ -71,7 +71,8 @@ record RawConfig(
       @JsonProperty("cascade_band") List<Double> cascadeBand,
       @JsonProperty("small_model") String smallModel,
       @JsonProperty("frontier_model") String frontierModel,
-      @JsonProperty("key_tiers") Map<String, String> keyTiers) {}
+      @JsonProperty("key_tiers") Map<String, String> keyTiers,
+      @JsonProperty("second_sample") Boolean secondSample) {}
 
   /** Exactly one of the two. */
   record RawTarget(

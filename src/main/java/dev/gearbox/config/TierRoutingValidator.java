@@ -38,7 +38,7 @@ final class TierRoutingValidator {
       return Optional.empty();
     }
     return Optional.of(new GatewayConfig.TierRouting(Optional.ofNullable(raw.router()), target,
-        band, small.get(), frontier.get(), keyTiers));
+        band, small.get(), frontier.get(), keyTiers, Boolean.TRUE.equals(raw.secondSample())));
   }
 
   private Optional<String> tierModel(

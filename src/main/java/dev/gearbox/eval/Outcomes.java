@@ -8,10 +8,10 @@ import java.util.Objects;
  * set and on any routed traffic whose outcomes were recorded (for instance from the simulator's
  * {@code x-sim-outcome} header).
  */
-record Outcomes(double[] smallQuality, double[] frontierQuality, double[] smallCost,
+public record Outcomes(double[] smallQuality, double[] frontierQuality, double[] smallCost,
     double[] frontierCost) {
 
-  Outcomes {
+  public Outcomes {
     Objects.requireNonNull(smallQuality, "smallQuality");
     int n = smallQuality.length;
     if (frontierQuality.length != n || smallCost.length != n || frontierCost.length != n) {
@@ -22,12 +22,12 @@ record Outcomes(double[] smallQuality, double[] frontierQuality, double[] smallC
     }
   }
 
-  int size() {
+  public int size() {
     return smallQuality.length;
   }
 
   /** The requests at {@code indices} (repeats allowed, as in a bootstrap resample). */
-  Outcomes select(int[] indices) {
+  public Outcomes select(int[] indices) {
     double[] qs = new double[indices.length];
     double[] qf = new double[indices.length];
     double[] cs = new double[indices.length];
@@ -41,19 +41,19 @@ record Outcomes(double[] smallQuality, double[] frontierQuality, double[] smallC
     return new Outcomes(qs, qf, cs, cf);
   }
 
-  double meanSmallQuality() {
+  public double meanSmallQuality() {
     return mean(smallQuality);
   }
 
-  double meanFrontierQuality() {
+  public double meanFrontierQuality() {
     return mean(frontierQuality);
   }
 
-  double totalSmallCost() {
+  public double totalSmallCost() {
     return sum(smallCost);
   }
 
-  double totalFrontierCost() {
+  public double totalFrontierCost() {
     return sum(frontierCost);
   }
 

@@ -21,10 +21,14 @@ import java.util.Optional;
  * (Q_frontier - Q_small) for x from 0 to 1; x is the share of requests that reach the frontier
  * ({@link #apgr()}), or the cost above all-small as a share of the cost gap between all-small
  * and all-frontier ({@link #apgrOnCost()}), where a cascade's small calls count.
+ *
+ * <p>Public so that traffic routed through a running gateway can be scored the same way: the
+ * router's score of each request (from {@code x-gearbox-route}) and both tiers' recorded
+ * outcomes (from the simulator's {@code x-sim-outcome}) make an {@link Outcomes} and a curve.
  */
-final class RoutingCurve {
+public final class RoutingCurve {
   /** How requests use the tiers. */
-  enum Mode { ROUTE, CASCADE }
+  public enum Mode { ROUTE, CASCADE }
 
   /**
    * One operating point.
@@ -34,7 +38,7 @@ final class RoutingCurve {
    * @param pgr share of the quality gap recovered (can leave [0, 1] on noisy data)
    * @param costShare total cost as a share of the all-frontier cost
    */
-  record Point(double frontierShare, double quality, double pgr, double costShare) {}
+  public record Point(double frontierShare, double quality, double pgr, double costShare) {}
 
   private final List<Point> points;
   private final double smallQuality;
@@ -52,7 +56,7 @@ final class RoutingCurve {
   }
 
   /** The curve of {@code scores} (one per request, higher = small suffices more surely). */
-  static RoutingCurve of(double[] scores, Outcomes outcomes, Mode mode) {
+  public static RoutingCurve of(double[] scores, Outcomes outcomes, Mode mode) {
     int n = outcomes.size();
     if (scores.length != n) {
       throw new IllegalArgumentException("one score per request: " + scores.length + " vs " + n);
@@ -87,20 +91,20 @@ final class RoutingCurve {
     return new Point((double) frontierCalls / n, q, pgr, cost / allFrontier);
   }
 
-  List<Point> points() {
+  public List<Point> points() {
     return points;
   }
 
-  double smallQuality() {
+  public double smallQuality() {
     return smallQuality;
   }
 
-  double frontierQuality() {
+  public double frontierQuality() {
     return frontierQuality;
   }
 
   /** APGR over the share of requests sent to the frontier (RouteLLM's definition). */
-  double apgr() {
+  public double apgr() {
     double area = 0;
     for (int k = 1; k < points.size(); k++) {
       Point a = points.get(k - 1);
@@ -114,7 +118,7 @@ final class RoutingCurve {
    * APGR over normalised cost: x = (cost - all-small cost) / (all-frontier - all-small cost),
    * from 0 to 1. A cascade pays for its small calls, so its curve runs further right.
    */
-  double apgrOnCost() {
+  public double apgrOnCost() {
     if (costGapShare <= 0) {
       return apgr();
     }
@@ -142,12 +146,12 @@ final class RoutingCurve {
   }
 
   /** The first point (interpolated) that recovers at least {@code pgr} of the gap. */
-  Optional<Point> firstRecovering(double pgr) {
+  public Optional<Point> firstRecovering(double pgr) {
     return first(pgr, Point::pgr);
   }
 
   /** The first point (interpolated) whose quality is at least {@code quality}. */
-  Optional<Point> firstReaching(double quality) {
+  public Optional<Point> firstReaching(double quality) {
     return first(quality, Point::quality);
   }
 

@@ -164,6 +164,9 @@ public final class Accounting {
    */
   record Discarded(ModelSpec model, Usage usage) {}
 
+  /** A call that paid for no discarded answer. */
+  static final List<Discarded> NONE_DISCARDED = List.of();
+
   /** One admitted call: settle it with served / failed, then close it (always). */
   final class Admission implements AutoCloseable {
     private final CallContext context;
@@ -196,12 +199,12 @@ public final class Accounting {
      */
     Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream,
         Optional<List<Choice>> answer) {
-      return settle(decision, model, usage, upstream, 200, answer, Optional.empty());
+      return settle(decision, model, usage, upstream, 200, answer, NONE_DISCARDED);
     }
 
-    /** Served after an escalation: the discarded small answer's cost is counted too. */
+    /** Served after answers were discarded (escalation, second sample): they are paid too. */
     Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream,
-        Optional<List<Choice>> answer, Optional<Discarded> discarded) {
+        Optional<List<Choice>> answer, List<Discarded> discarded) {
       return settle(decision, model, usage, upstream, 200, answer, discarded);
     }
 
@@ -209,7 +212,7 @@ public final class Accounting {
     void failedMidStream(
         Decision decision, ModelSpec model, Usage usage, Duration upstream, int status) {
       try {
-        settle(decision, model, usage, upstream, status, Optional.empty(), Optional.empty());
+        settle(decision, model, usage, upstream, status, Optional.empty(), NONE_DISCARDED);
       } catch (GatewayException e) {
         LOG.error("audit record of a broken stream could not be stored: {}",
             e.error().message());
@@ -233,11 +236,12 @@ public final class Accounting {
     }
 
     private Priced settle(Decision decision, ModelSpec model, Usage usage, Duration upstream,
-        int status, Optional<List<Choice>> answer, Optional<Discarded> discarded) {
+        int status, Optional<List<Choice>> answer, List<Discarded> discarded) {
       settled = true;
-      BigDecimal cost = prices.cost(priceKey(prices, model), usage).add(discarded
-          .map(d -> prices.cost(priceKey(prices, d.model()), d.usage()))
-          .orElse(BigDecimal.ZERO));
+      BigDecimal cost = prices.cost(priceKey(prices, model), usage);
+      for (Discarded d : discarded) {
+        cost = cost.add(prices.cost(priceKey(prices, d.model()), d.usage()));
+      }
       BigDecimal baseline = counterfactual.costOf(request,
           new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()));
       budgets.settle(reservation, cost);

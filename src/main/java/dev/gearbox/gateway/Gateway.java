@@ -20,6 +20,7 @@ import dev.gearbox.route.Cascade;
 import dev.gearbox.route.RouteHints;
 import dev.gearbox.route.RoutePlan;
 import dev.gearbox.route.RoutePlanner;
+import dev.gearbox.validate.Agreement;
 import dev.gearbox.validate.AnswerValidator;
 import dev.gearbox.validate.Verdict;
 import dev.gearbox.wire.StreamReplay;
@@ -112,23 +113,57 @@ public final class Gateway {
     if (plan.validates()) {
       Optional<String> reason = escalationReason(request, plan, outcome);
       if (reason.isPresent()) {
-        return escalate(request, plan, admission, outcome, reason.get(), deadline);
+        return escalate(request, plan, admission, outcome, List.of(), reason.get(), deadline);
+      }
+      if (plan.cascade() && cascade.secondSample()
+          && outcome instanceof ChainOutcome.Served<ChatResponse> first) {
+        return secondSample(request, plan, admission, first, deadline);
       }
     }
     return switch (outcome) {
-      case ChainOutcome.Served<ChatResponse> served -> {
-        Decision decision = decision(plan, served.model(), served.attempts(), List.of());
-        ChatResponse response = served.value().withModel(served.model().alias());
-        Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
-            upstreamTime(served), Optional.of(response.choices()));
-        yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
-      }
+      case ChainOutcome.Served<ChatResponse> served ->
+          served(plan, admission, served, served.attempts(), Accounting.NONE_DISCARDED);
       case ChainOutcome.Failed<ChatResponse> failed -> {
         admission.failed(decision(plan, plan.chosen(), failed.attempts(), List.of()),
             failed.error());
         throw failed.error().toException();
       }
     };
+  }
+
+  private CompletedCall served(RoutePlan plan, Accounting.Admission admission,
+      ChainOutcome.Served<ChatResponse> served, List<Attempt> attempts,
+      List<Accounting.Discarded> discarded) {
+    Decision decision = decision(plan, served.model(), attempts, List.of());
+    ChatResponse response = served.value().withModel(served.model().alias());
+    Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
+        upstreamTime(served), Optional.of(response.choices()), discarded);
+    return new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
+  }
+
+  /**
+   * Asks the small tier once more and escalates when the two answers disagree (AutoMix's
+   * self-consistency check): an answer a model cannot reproduce is one it is unsure of. The
+   * second call is paid for either way; when it fails, the first answer stands.
+   */
+  private CompletedCall secondSample(ChatRequest request, RoutePlan plan,
+      Accounting.Admission admission, ChainOutcome.Served<ChatResponse> first,
+      Deadline deadline) {
+    ChainOutcome<ChatResponse> second =
+        chain.complete(request, candidates(plan.candidates()), deadline);
+    List<Attempt> attempts = new ArrayList<>(first.attempts());
+    attempts.addAll(second.attempts());
+    if (!(second instanceof ChainOutcome.Served<ChatResponse> again)) {
+      return served(plan, admission, first, attempts, Accounting.NONE_DISCARDED);
+    }
+    List<Accounting.Discarded> paid =
+        List.of(new Accounting.Discarded(again.model(), again.value().usage()));
+    if (Agreement.agree(first.value().first().message().text(),
+        again.value().first().message().text())) {
+      return served(plan, admission, first, attempts, paid);
+    }
+    return escalate(request, plan, admission, again, List.of(new Accounting.Discarded(
+        first.model(), first.value().usage())), "disagreement", deadline, attempts);
   }
 
   /** Why the small tier's outcome must go to the frontier, or empty to serve it. */
@@ -148,15 +183,24 @@ public final class Gateway {
   }
 
   private CompletedCall escalate(ChatRequest request, RoutePlan plan,
-      Accounting.Admission admission, ChainOutcome<ChatResponse> first, String reason,
-      Deadline deadline) {
+      Accounting.Admission admission, ChainOutcome<ChatResponse> first,
+      List<Accounting.Discarded> alsoPaid, String reason, Deadline deadline) {
+    return escalate(request, plan, admission, first, alsoPaid, reason, deadline,
+        first.attempts());
+  }
+
+  private CompletedCall escalate(ChatRequest request, RoutePlan plan,
+      Accounting.Admission admission, ChainOutcome<ChatResponse> first,
+      List<Accounting.Discarded> alsoPaid, String reason, Deadline deadline,
+      List<Attempt> before) {
     ChainOutcome<ChatResponse> outcome =
         chain.complete(request, candidates(plan.escalation()), deadline);
-    List<Attempt> attempts = new ArrayList<>(first.attempts());
+    List<Attempt> attempts = new ArrayList<>(before);
     attempts.addAll(outcome.attempts());
-    Optional<Accounting.Discarded> discarded = first instanceof ChainOutcome.Served<ChatResponse> s
-        ? Optional.of(new Accounting.Discarded(s.model(), s.value().usage()))
-        : Optional.empty();
+    List<Accounting.Discarded> discarded = new ArrayList<>(alsoPaid);
+    if (first instanceof ChainOutcome.Served<ChatResponse> s) {
+      discarded.add(new Accounting.Discarded(s.model(), s.value().usage()));
+    }
     return switch (outcome) {
       case ChainOutcome.Served<ChatResponse> served -> {
         Decision decision = decision(plan, served.model(), attempts, List.of(reason));

@@ -16,10 +16,25 @@ import java.util.Optional;
 public final class Cascade {
   private final AnswerValidator validator;
   private final Optional<Router> router;
+  private final boolean secondSample;
 
   public Cascade(AnswerValidator validator, Optional<Router> router) {
+    this(validator, router, false);
+  }
+
+  /**
+   * A cascade that, with {@code secondSample}, also asks the small tier a second time in the
+   * band and escalates when the two answers disagree.
+   */
+  public Cascade(AnswerValidator validator, Optional<Router> router, boolean secondSample) {
     this.validator = validator;
     this.router = router;
+    this.secondSample = secondSample;
+  }
+
+  /** Whether answers in the band are checked against a second sample of the small tier. */
+  public boolean secondSample() {
+    return secondSample;
   }
 
   /** The verdict on {@code answer}, the small tier's response to {@code request}. */

@@ -38,7 +38,7 @@ record RoutingSetup(Optional<RoutingPolicy> policy, Optional<Embedder> embedder,
     RoutingPolicy policy =
         new RoutingPolicy(router, t.smallModel(), t.frontierModel(), t.keyTiers());
     return new RoutingSetup(Optional.of(policy), embedder,
-        new Cascade(new AnswerValidator(), router));
+        new Cascade(new AnswerValidator(), router, t.secondSample()));
   }
 
   private static RouterModel load(GatewayConfig config, String source) {

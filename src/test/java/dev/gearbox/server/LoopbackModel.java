@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback OpenAI-compatible upstream that always answers with the same message content:
+ * A loopback OpenAI-compatible upstream that answers with scripted message content:
  * a real HTTP server (the JDK's), for tests that need an upstream whose answer is known, such
  * as a small model that returns broken JSON.
  */
@@ -20,16 +20,17 @@ final class LoopbackModel implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger calls = new AtomicInteger();
 
-  private LoopbackModel(String content) {
+  private LoopbackModel(String... contents) {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.createContext("/v1/chat/completions", exchange -> {
-      calls.incrementAndGet();
+      int call = calls.getAndIncrement();
       exchange.getRequestBody().readAllBytes();
-      byte[] body = completion(content).getBytes(StandardCharsets.UTF_8);
+      byte[] body = completion(contents[call % contents.length])
+          .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("content-type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
@@ -40,6 +41,11 @@ final class LoopbackModel implements AutoCloseable {
 
   static LoopbackModel answering(String content) {
     return new LoopbackModel(content);
+  }
+
+  /** Answers with each content in turn, then starts over. */
+  static LoopbackModel answeringInTurn(String... contents) {
+    return new LoopbackModel(contents);
   }
 
   private static String completion(String content) {
