@@ -45,6 +45,10 @@ final class SummaryCompressor {
   }
 
   /**
+   * The request with its older rounds replaced, or empty when there are none or when even a
+   * summary of the longest length asked for would not make the prompt shorter (then no summary
+   * is paid for).
+   *
    * @throws dev.gearbox.model.GatewayException when the summary call failed
    */
   Optional<Shrunk> shrink(
@@ -52,6 +56,13 @@ final class SummaryCompressor {
     Draft draft = new Draft(request, tokens);
     List<Round> older = draft.conversation().older(settings.keepLastTurns());
     if (older.isEmpty() || settings.summaryModel().isEmpty()) {
+      return Optional.empty();
+    }
+    draft.compactToolResults();
+    older.forEach(draft::drop);
+    long before = tokens.countPrompt(request);
+    if (draft.tokens(Optional.of(note(draft, older, ""))) + settings.summaryMaxTokens()
+        >= before) {
       return Optional.empty();
     }
     List<String> hashes = prefixHashes(older);
@@ -66,10 +77,8 @@ final class SummaryCompressor {
       cost = answer.costUsd();
       cache.put(session, hashes.getLast(), summary);
     }
-    draft.compactToolResults();
-    older.forEach(draft::drop);
     ChatRequest result = draft.assemble(Optional.of(note(draft, older, summary)));
-    if (tokens.countPrompt(result) >= tokens.countPrompt(request)) {
+    if (tokens.countPrompt(result) >= before) {
       return Optional.empty();
     }
     return Optional.of(new Shrunk(result, CompressionMethod.SUMMARY, draft.dropped(),
