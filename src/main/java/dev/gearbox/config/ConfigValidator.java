@@ -1,5 +1,6 @@
 package dev.gearbox.config;
 
+import dev.gearbox.compress.CompressionSettings;
 import dev.gearbox.config.RawConfig.RawCapabilities;
 import dev.gearbox.config.RawConfig.RawKey;
 import dev.gearbox.config.RawConfig.RawModel;
@@ -69,12 +70,14 @@ final class ConfigValidator {
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
     Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
     String baseline = baseline(raw.baselineModel(), models);
+    CompressionSettings compression =
+        new CompressionValidator(problems).compression(raw.compression(), models);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new GatewayConfig(
         server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
-        rateLimits, prices, baseline, source);
+        rateLimits, prices, baseline, source, compression);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {

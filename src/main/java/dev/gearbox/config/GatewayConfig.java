@@ -1,5 +1,6 @@
 package dev.gearbox.config;
 
+import dev.gearbox.compress.CompressionSettings;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,8 @@ public record GatewayConfig(
     Map<String, RateLimit> rateLimits,
     Map<String, ModelPrice> priceOverrides,
     String baselineModel,
-    String source) {
+    String source,
+    CompressionSettings compression) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
   public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
@@ -44,6 +47,7 @@ public record GatewayConfig(
     budgets = List.copyOf(budgets);
     rateLimits = Map.copyOf(rateLimits);
     priceOverrides = Map.copyOf(priceOverrides);
+    Objects.requireNonNull(compression, "compression");
   }
 
   public record Server(int port, String host, long maxBodyBytes) {}
@@ -73,18 +77,18 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source);
+        baselineModel, source, compression);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source);
+        budgets, rateLimits, priceOverrides, baselineModel, source, compression);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source);
+        baselineModel, source, compression);
   }
 }

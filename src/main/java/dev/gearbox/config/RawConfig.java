@@ -20,7 +20,8 @@ record RawConfig(
     List<RawKey> keys,
     List<RawTenant> tenants,
     Map<String, RawPrice> prices,
-    @JsonProperty("baseline_model") String baselineModel) {
+    @JsonProperty("baseline_model") String baselineModel,
+    RawCompression compression) {
 
   record RawServer(
       Integer port,
@@ -89,4 +90,17 @@ record RawConfig(
       @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+
+  /** Context compression for long prompts bound for expensive models. */
+  record RawCompression(
+      Boolean enabled,
+      String method,
+      @JsonProperty("min_prompt_tokens") Integer minPromptTokens,
+      @JsonProperty("keep_last_turns") Integer keepLastTurns,
+      List<String> tiers,
+      @JsonProperty("target_ratio") Double targetRatio,
+      @JsonProperty("sentence_keep_share") Double sentenceKeepShare,
+      @JsonProperty("summary_model") String summaryModel,
+      @JsonProperty("summary_max_tokens") Integer summaryMaxTokens,
+      @JsonProperty("cached_summaries") Integer cachedSummaries) {}
 }

@@ -68,6 +68,20 @@ public final class Accounting {
 
   /** Reserves budget and rate-limit quota, or throws the refusal the client should see. */
   Admission admit(CallContext context, ChatRequest request, RoutePlan plan) {
+    return admit(context, request, plan, false);
+  }
+
+  /**
+   * Admits a call the gateway makes for its own purposes (a compression summary). Its
+   * counterfactual is zero: without the gateway the call would not exist, so its whole cost
+   * counts against the saving of the call it served.
+   */
+  Admission admitOwnCall(CallContext context, ChatRequest request, RoutePlan plan) {
+    return admit(context, request, plan, true);
+  }
+
+  private Admission admit(
+      CallContext context, ChatRequest request, RoutePlan plan, boolean ownCall) {
     ModelSpec chosen = plan.chosen();
     long promptTokens = TokenCounter.named(chosen.tokenizer()).countPrompt(request);
     long outputTokens = request.sampling().maxTokens().orElse(DEFAULT_OUTPUT_ESTIMATE);
@@ -82,7 +96,7 @@ public final class Accounting {
     }
     try {
       Permit permit = rateLimiter.acquire(context.keyId(), promptTokens + outputTokens);
-      return new Admission(context, request, plan, reservation, permit);
+      return new Admission(context, request, plan, reservation, permit, ownCall);
     } catch (RuntimeException refused) {
       budgets.release(reservation);
       recordRefusal(context, plan, refused);
@@ -132,6 +146,7 @@ public final class Accounting {
     private final RoutePlan plan;
     private final Reservation reservation;
     private final Permit permit;
+    private final boolean ownCall;
     private boolean settled;
 
     private Admission(
@@ -139,12 +154,14 @@ public final class Accounting {
         ChatRequest request,
         RoutePlan plan,
         Reservation reservation,
-        Permit permit) {
+        Permit permit,
+        boolean ownCall) {
       this.context = context;
       this.request = request;
       this.plan = plan;
       this.reservation = reservation;
       this.permit = permit;
+      this.ownCall = ownCall;
     }
 
     Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream) {
@@ -170,14 +187,25 @@ public final class Accounting {
         Decision decision, ModelSpec model, Usage usage, Duration upstream, int status) {
       settled = true;
       BigDecimal cost = prices.cost(priceKey(prices, model), usage);
-      BigDecimal baseline = counterfactual.costOf(request,
-          new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()));
+      BigDecimal baseline = ownCall ? BigDecimal.ZERO : counterfactual.costOf(request,
+          new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()))
+          .add(uncompressed(decision));
       budgets.settle(reservation, cost);
       permit.settle(usage.totalTokens());
       ledger.record(entry(context, plan.requestedModel(), Optional.of(decision), usage, cost,
           baseline, OptionalLong.of(upstream.toMillis()), status));
       observer.served(decision, usage, upstream);
       return new Priced(cost, Counterfactual.saved(cost, baseline));
+    }
+
+    /**
+     * The prompt tokens the compression stage removed, priced on the baseline: the counterfactual
+     * is the request as the client sent it, so what compression saved counts as saved.
+     */
+    private BigDecimal uncompressed(Decision decision) {
+      return decision.compression()
+          .map(note -> counterfactual.cost(note.tokensBefore() - note.tokensAfter(), 0))
+          .orElse(BigDecimal.ZERO);
     }
 
     @Override

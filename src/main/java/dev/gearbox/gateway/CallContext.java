@@ -25,4 +25,14 @@ public record CallContext(
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(parentId, "parentId");
   }
+
+  /**
+   * A call the gateway makes on behalf of this one (a summary for the compression stage): the
+   * same key, tenant and session, this call as its parent, and this call's id plus
+   * {@code idSuffix} as its id.
+   */
+  public CallContext child(String idSuffix, Instant at) {
+    return new CallContext(requestId + idSuffix, at, keyId, tenant, sessionId,
+        Optional.of(requestId));
+  }
 }

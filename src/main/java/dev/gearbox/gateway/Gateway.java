@@ -1,5 +1,10 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.compress.Compression;
+import dev.gearbox.compress.CompressionNote;
+import dev.gearbox.compress.ContextCompressor;
+import dev.gearbox.compress.Summariser;
+import dev.gearbox.compress.SummaryAnswer;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
@@ -17,11 +22,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules), admit the call
- * against budgets and rate limits, call the upstream through the fallback chain, and account
- * for the result in the ledger. Each stage adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: plan the route (rules), compress a long
+ * prompt bound for an expensive model, admit the call against budgets and rate limits, call the
+ * upstream through the fallback chain, and account for the result in the ledger. Each stage
+ * adds its verdict to the {@link Decision}.
+ *
+ * <p>Admission and the counterfactual see the request as the client sent it, the upstream the
+ * compressed one: the ledger's saving then includes what compression saved. A summary the
+ * compression stage asks of the small tier is a call of its own through this pipeline (its own
+ * ledger row, a child of the call it serves), made before the parent is admitted so that a
+ * per-key concurrency limit of one cannot block it.
  */
 public final class Gateway {
   private final RoutePlanner planner;
@@ -30,6 +43,7 @@ public final class Gateway {
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
+  private final ContextCompressor compressor;
 
   public Gateway(
       RoutePlanner planner,
@@ -38,6 +52,19 @@ public final class Gateway {
       Accounting accounting,
       Duration totalTimeout,
       Clock clock) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock,
+        ContextCompressor.disabled());
+  }
+
+  public Gateway(
+      RoutePlanner planner,
+      FallbackChain chain,
+      Map<String, Provider> providersByName,
+      Accounting accounting,
+      Duration totalTimeout,
+      Clock clock,
+      ContextCompressor compressor) {
+    this.compressor = compressor;
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
@@ -48,20 +75,38 @@ public final class Gateway {
 
   /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
+    return complete(context, request, true);
+  }
+
+  /**
+   * @param clientCall false for a call the gateway makes itself (a summary): it is neither
+   *     compressed nor compared with a counterfactual
+   */
+  private CompletedCall complete(CallContext context, ChatRequest request, boolean clientCall) {
     RoutePlan plan = planner.plan(request);
-    try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
+    Optional<CompressionNote> note = Optional.empty();
+    ChatRequest upstream = request;
+    if (clientCall) {
+      Optional<Compression> compression = compressed(context, request, plan);
+      note = compression.map(Compression::note);
+      upstream = compression.map(Compression::request).orElse(request);
+    }
+    try (Accounting.Admission admission = clientCall
+        ? accounting.admit(context, request, plan)
+        : accounting.admitOwnCall(context, request, plan)) {
       ChainOutcome<ChatResponse> outcome =
-          chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
+          chain.complete(upstream, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<ChatResponse> served -> {
-          Decision decision = decision(plan, served.model(), served.attempts());
+          Decision decision = decision(plan, served.model(), served.attempts(), note);
           ChatResponse response = served.value().withModel(served.model().alias());
           Accounting.Priced priced =
               admission.served(decision, served.model(), response.usage(), upstreamTime(served));
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
         case ChainOutcome.Failed<ChatResponse> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), note),
+              failed.error());
           throw failed.error().toException();
         }
       };
@@ -74,21 +119,25 @@ public final class Gateway {
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
     RoutePlan plan = planner.plan(request);
+    Optional<Compression> compression = compressed(context, request, plan);
+    Optional<CompressionNote> note = compression.map(Compression::note);
+    ChatRequest upstream = compression.map(Compression::request).orElse(request);
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome =
-          chain.stream(request, candidates(plan), Deadline.after(totalTimeout, clock));
+          chain.stream(upstream, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<UpstreamStream> served ->
             new RecordedStream(
                 served.value(),
-                decision(plan, served.model(), served.attempts()),
+                decision(plan, served.model(), served.attempts(), note),
                 served.model(),
                 admission,
                 upstreamTime(served),
                 clock);
         case ChainOutcome.Failed<UpstreamStream> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), note),
+              failed.error());
           admission.close();
           throw failed.error().toException();
         }
@@ -97,6 +146,25 @@ public final class Gateway {
       admission.close();
       throw e;
     }
+  }
+
+  // ---- compression stage -------------------------------------------------------------------
+
+  /** The request compressed for the chosen model, when the stage applies to it. */
+  private Optional<Compression> compressed(
+      CallContext context, ChatRequest request, RoutePlan plan) {
+    String session = context.tenant() + "/"
+        + context.sessionId().orElse("key:" + context.keyId());
+    return compressor.compress(request, plan.chosen(), session, summaryCall(context));
+  }
+
+  /** Summaries are calls of their own: a child of the call being compressed, never compressed. */
+  private Summariser summaryCall(CallContext parent) {
+    return summaryRequest -> {
+      CallContext child = parent.child("-summary", clock.instant());
+      CompletedCall call = complete(child, summaryRequest, false);
+      return new SummaryAnswer(call.response().first().message().text(), call.costUsd());
+    };
   }
 
   public List<ModelSpec> models() {
@@ -119,14 +187,17 @@ public final class Gateway {
     return provider;
   }
 
-  private static Decision decision(RoutePlan plan, ModelSpec served, List<Attempt> attempts) {
+  private static Decision decision(
+      RoutePlan plan, ModelSpec served, List<Attempt> attempts,
+      Optional<CompressionNote> compression) {
     return new Decision(
         plan.requestedModel(),
         served.alias(),
         served.tier().name().toLowerCase(java.util.Locale.ROOT),
         plan.reason(),
         "miss",
-        attempts.stream().map(Gateway::describe).toList());
+        attempts.stream().map(Gateway::describe).toList(),
+        compression);
   }
 
   private static String describe(Attempt attempt) {

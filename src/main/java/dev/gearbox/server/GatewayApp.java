@@ -1,5 +1,7 @@
 package dev.gearbox.server;
 
+import dev.gearbox.compress.CompressionSettings;
+import dev.gearbox.compress.ContextCompressor;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.Counterfactual;
@@ -8,8 +10,10 @@ import dev.gearbox.cost.RateLimiter;
 import dev.gearbox.cost.SqlLedger;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.cost.UsageReport;
+import dev.gearbox.embed.Embedder;
 import dev.gearbox.gateway.Accounting;
 import dev.gearbox.gateway.Gateway;
+import dev.gearbox.model.Usage;
 import dev.gearbox.provider.FallbackChain;
 import dev.gearbox.provider.HealthBoard;
 import dev.gearbox.provider.ModelSpec;
@@ -80,7 +84,7 @@ public final class GatewayApp implements AutoCloseable {
       RoutePlanner planner = new RoutePlanner(
           config.models(), config.fallbacks(), config.routing().defaultModel());
       Gateway gateway = new Gateway(planner, chain, providers, accounting,
-          config.routing().totalTimeout(), clock);
+          config.routing().totalTimeout(), clock, compressor(config));
       GatewayServer server = GatewayServer.start(
           config, gateway, metrics, new UsageReport(database), clock);
       parts.add(server);
@@ -114,6 +118,18 @@ public final class GatewayApp implements AutoCloseable {
       providers.put(spec.name(), Provider.create(resolved, env, clock));
     }
     return providers;
+  }
+
+  /** The compression stage; the embedding model loads on the first prompt it ranks. */
+  private static ContextCompressor compressor(GatewayConfig config) {
+    CompressionSettings settings = config.compression();
+    if (settings.enabled()) {
+      LOG.info("context compression: {} on {} prompts over {} tokens", settings.method()
+          .configName(), settings.tiers(), settings.minPromptTokens());
+    }
+    PriceBook prices = PriceBook.bundled().withOverrides(config.priceOverrides());
+    return new ContextCompressor(settings, Embedder::miniLm, (model, tokens) ->
+        prices.cost(Accounting.priceKey(prices, model), Usage.counted(tokens, 0)));
   }
 
   private static Accounting accounting(
