@@ -45,7 +45,7 @@ public record CompressionNote(
     return tokensAfter == 0 ? Double.POSITIVE_INFINITY : (double) tokensBefore / tokensAfter;
   }
 
-  /** The {@code x-gearbox-compression} header, e.g. {@code method=extractive; tokens=12000->5400}. */
+  /** The {@code x-gearbox-compression} header: {@code method=extractive; tokens=12000->5400}. */
   public String header() {
     return "method=%s; tokens=%d->%d".formatted(method.configName(), tokensBefore, tokensAfter);
   }

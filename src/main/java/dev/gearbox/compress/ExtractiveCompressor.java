@@ -3,7 +3,6 @@ package dev.gearbox.compress;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
-import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.Role;
 import dev.gearbox.model.ToolCall;
@@ -17,23 +16,23 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The extractive method: older rounds are shrunk in three steps, each only as far as needed.
+ * The extractive method: the prompt is shrunk in three steps towards {@code targetRatio} of its
+ * original tokens, each step taken only while the prompt is still over that target.
  *
  * <ol>
- *   <li>Tool results that are JSON are rewritten compactly ({@link JsonCompactor}): no value is
- *       lost, so this always happens.
+ *   <li>JSON tool results, all but the last message, are rewritten compactly ({@link
+ *       JsonCompactor}); no value is lost, so this is always done.
  *   <li>The sentences of older user and assistant turns are ranked by cosine similarity to the
  *       current request (the last user message) with the embedding model, and the least
  *       relevant are left out until {@code sentenceKeepShare} of them remain; every message
  *       keeps at least its most relevant sentence.
- *   <li>While the prompt is still above {@code targetRatio} of its original tokens, whole older
- *       rounds are left out, the least relevant first (a round's relevance is that of its most
- *       relevant sentence or tool call).
+ *   <li>Whole older rounds are left out, the least relevant first (a round's relevance is that
+ *       of its most relevant sentence or tool call), until the target is met or none is left.
  * </ol>
  *
  * Facts in the removed text that nothing kept shows any more (ids, dates, amounts, names) are
- * carried verbatim in a note after the system prompt. The current round and the
- * {@code keepLastTurns} before it are never touched.
+ * carried verbatim in a note after the system prompt. The current round and the {@code
+ * keepLastTurns} rounds before it are never shortened.
  */
 final class ExtractiveCompressor {
   private final Embedder embedder;
@@ -54,14 +53,16 @@ final class ExtractiveCompressor {
       return Optional.empty();
     }
     long before = tokens.countPrompt(request);
-    float[] query = embedder.embed(queryText(request));
+    long budget = Math.round(before * settings.targetRatio());
 
     draft.compactToolResults();
-    Map<Integer, Passage> passages = passages(draft, older);
-    List<Piece> pieces = score(passages, query);
-    dropSentences(draft, passages, pieces);
-    Map<Integer, Double> relevance = roundRelevance(draft, older, pieces, query);
-    dropRounds(draft, older, relevance, Math.round(before * settings.targetRatio()));
+    if (draft.tokens(note(draft)) > budget) {
+      float[] query = embedder.embed(queryText(request));
+      Map<Integer, Passage> passages = passages(draft, older);
+      List<Piece> pieces = score(passages, query);
+      dropSentences(draft, passages, pieces);
+      dropRounds(draft, older, roundRelevance(draft, older, pieces, query), budget);
+    }
 
     ChatRequest result = draft.assemble(note(draft));
     if (tokens.countPrompt(result) >= before) {

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * Renders a JSON tool result in fewer tokens without losing a value. Agent tools answer with
  * JSON whose keys repeat for every item (a flight search repeats a dozen key names per flight),
  * and quotes cost tokens. Here an array of objects sharing the same keys becomes a table (the
- * keys once as a header, then one row of values per item), other objects and arrays are written
- * in flow style without the quotes a plain string does not need. Every string, number and
- * boolean of the input appears verbatim in the output.
+ * keys once as a header, then one row of values per item; bracketed when inside another value),
+ * other objects and arrays are written in flow style without the quotes a plain string does not
+ * need. Every string, number and boolean of the input appears verbatim in the output.
  */
 final class JsonCompactor {
   private static final Pattern PLAIN =
@@ -32,19 +32,22 @@ final class JsonCompactor {
       return Optional.empty();
     }
     try {
-      return Optional.of(render(Json.MAPPER.readTree(trimmed)));
+      JsonNode root = Json.MAPPER.readTree(trimmed);
+      return Optional.of(root.isArray() ? table(root).orElseGet(() -> render(root)) : render(root));
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  static String render(JsonNode node) {
+  /** A value in flow style; a table inside it is bracketed so that its last row ends clearly. */
+  private static String render(JsonNode node) {
     if (node.isArray()) {
-      return table(node).orElseGet(() -> flowArray(node));
+      return table(node).map(t -> "[" + t + "]").orElseGet(() -> flowArray(node));
     }
     if (node.isObject()) {
       List<String> fields = new ArrayList<>();
-      node.properties().forEach(f -> fields.add(scalarText(f.getKey()) + ": " + render(f.getValue())));
+      node.properties().forEach(
+          f -> fields.add(scalarText(f.getKey()) + ": " + render(f.getValue())));
       return "{" + String.join(", ", fields) + "}";
     }
     return scalar(node);
@@ -68,7 +71,7 @@ final class JsonCompactor {
       }
       Map<String, String> row = new LinkedHashMap<>();
       flatten("", item, row);
-      if (!rows.isEmpty() && !List.copyOf(rows.getFirst().keySet()).equals(List.copyOf(row.keySet()))) {
+      if (!rows.isEmpty() && !sameKeys(rows.getFirst(), row)) {
         return Optional.empty();
       }
       rows.add(row);
@@ -77,6 +80,10 @@ final class JsonCompactor {
         .append(String.join("|", rows.getFirst().keySet())).append(':');
     rows.forEach(row -> out.append('\n').append(String.join("|", row.values())));
     return Optional.of(out.toString());
+  }
+
+  private static boolean sameKeys(Map<String, String> a, Map<String, String> b) {
+    return List.copyOf(a.keySet()).equals(List.copyOf(b.keySet()));
   }
 
   private static void flatten(String path, JsonNode node, Map<String, String> row) {

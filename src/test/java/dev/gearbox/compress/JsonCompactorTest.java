@@ -36,6 +36,13 @@ class JsonCompactorTest {
   }
 
   @Test
+  void tableInsideAnObject_isBracketed() {
+    assertThat(JsonCompactor.compact("{\"flights\": [{\"n\": \"HAT028\", \"price\": 1859},"
+        + " {\"n\": \"HAT277\", \"price\": 1679}], \"insurance\": \"yes\"}"))
+        .contains("{flights: [table n|price:\nHAT028|1859\nHAT277|1679], insurance: yes}");
+  }
+
+  @Test
   void itemsWithDifferentKeys_stayInFlowStyle() {
     assertThat(JsonCompactor.compact("[{\"a\": 1}, {\"b\": 2}]")).contains("[{a: 1}, {b: 2}]");
   }
