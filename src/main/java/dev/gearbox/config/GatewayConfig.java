@@ -1,9 +1,11 @@
 package dev.gearbox.config;
 
+import dev.gearbox.audit.AuditSettings;
 import dev.gearbox.compress.CompressionSettings;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.ProviderSpec;
 import dev.gearbox.store.DatabaseConfig;
@@ -34,6 +36,8 @@ public record GatewayConfig(
     Map<String, ModelPrice> priceOverrides,
     String baselineModel,
     String source,
+    DataPolicy policy,
+    AuditSettings audit,
     CompressionSettings compression) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
@@ -47,6 +51,8 @@ public record GatewayConfig(
     budgets = List.copyOf(budgets);
     rateLimits = Map.copyOf(rateLimits);
     priceOverrides = Map.copyOf(priceOverrides);
+    java.util.Objects.requireNonNull(policy, "policy");
+    java.util.Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(compression, "compression");
   }
 
@@ -77,18 +83,24 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, compression);
+        baselineModel, source, policy, audit, compression);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, compression);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, compression);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, compression);
+        baselineModel, source, policy, audit, compression);
+  }
+
+  public GatewayConfig withAudit(AuditSettings newAudit) {
+    return new GatewayConfig(
+        server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit, compression);
   }
 }

@@ -21,6 +21,9 @@ record RawConfig(
     List<RawTenant> tenants,
     Map<String, RawPrice> prices,
     @JsonProperty("baseline_model") String baselineModel,
+    Boolean airgap,
+    RawAudit audit,
+    @JsonProperty("data_labels") RawDataLabels dataLabels,
     RawCompression compression) {
 
   record RawServer(
@@ -72,7 +75,8 @@ record RawConfig(
       String tenant,
       Boolean admin,
       List<RawBudget> budgets,
-      @JsonProperty("rate_limit") RawRateLimit rateLimit) {}
+      @JsonProperty("rate_limit") RawRateLimit rateLimit,
+      @JsonProperty("data_label") String dataLabel) {}
 
   record RawTenant(String name, List<RawBudget> budgets) {}
 
@@ -90,6 +94,18 @@ record RawConfig(
       @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+
+  /** The audit log: content logging and how often checkpoints are signed. */
+  record RawAudit(
+      @JsonProperty("log_content") Boolean logContent,
+      @JsonProperty("checkpoint_every") Integer checkpointEvery,
+      @JsonProperty("checkpoint_interval_ms") Long checkpointIntervalMs) {}
+
+  /** Data labels, least sensitive first, and where each may be sent. */
+  record RawDataLabels(
+      List<String> order,
+      @JsonProperty("default") String defaultLabel,
+      Map<String, List<String>> allow) {}
 
   /** Context compression for long prompts bound for expensive models. */
   record RawCompression(

@@ -5,9 +5,13 @@ import dev.gearbox.compress.CompressionNote;
 import dev.gearbox.compress.ContextCompressor;
 import dev.gearbox.compress.Summariser;
 import dev.gearbox.compress.SummaryAnswer;
+import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.Usage;
+import dev.gearbox.policy.PolicyGuard;
+import dev.gearbox.policy.Screening;
 import dev.gearbox.provider.Attempt;
 import dev.gearbox.provider.Candidate;
 import dev.gearbox.provider.ChainOutcome;
@@ -25,10 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules), compress a long
- * prompt bound for an expensive model, admit the call against budgets and rate limits, call the
- * upstream through the fallback chain, and account for the result in the ledger. Each stage
- * adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: plan the route (rules), screen it by the
+ * request's data label, compress a long prompt bound for an expensive model, admit the call
+ * against budgets and rate limits, call the upstream through the fallback chain, and account
+ * for the result in the ledger and the audit log. Each stage adds its verdict to the {@link
+ * Decision}.
  *
  * <p>Admission and the counterfactual see the request as the client sent it, the upstream the
  * compressed one: the ledger's saving then includes what compression saved. A summary the
@@ -43,6 +48,7 @@ public final class Gateway {
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
+  private final PolicyGuard policy;
   private final ContextCompressor compressor;
 
   public Gateway(
@@ -51,8 +57,9 @@ public final class Gateway {
       Map<String, Provider> providersByName,
       Accounting accounting,
       Duration totalTimeout,
-      Clock clock) {
-    this(planner, chain, providersByName, accounting, totalTimeout, clock,
+      Clock clock,
+      PolicyGuard policy) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy,
         ContextCompressor.disabled());
   }
 
@@ -63,6 +70,7 @@ public final class Gateway {
       Accounting accounting,
       Duration totalTimeout,
       Clock clock,
+      PolicyGuard policy,
       ContextCompressor compressor) {
     this.compressor = compressor;
     this.planner = planner;
@@ -71,6 +79,7 @@ public final class Gateway {
     this.accounting = accounting;
     this.totalTimeout = totalTimeout;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
@@ -83,7 +92,7 @@ public final class Gateway {
    *     compressed nor compared with a counterfactual
    */
   private CompletedCall complete(CallContext context, ChatRequest request, boolean clientCall) {
-    RoutePlan plan = planner.plan(request);
+    RoutePlan plan = screened(context, request, planner.plan(request));
     Optional<CompressionNote> note = Optional.empty();
     ChatRequest upstream = request;
     if (clientCall) {
@@ -100,8 +109,8 @@ public final class Gateway {
         case ChainOutcome.Served<ChatResponse> served -> {
           Decision decision = decision(plan, served.model(), served.attempts(), note);
           ChatResponse response = served.value().withModel(served.model().alias());
-          Accounting.Priced priced =
-              admission.served(decision, served.model(), response.usage(), upstreamTime(served));
+          Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
+              upstreamTime(served), Optional.of(response.choices()));
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
         case ChainOutcome.Failed<ChatResponse> failed -> {
@@ -118,7 +127,7 @@ public final class Gateway {
    * closed; closing it records the call whatever happened to the stream.
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request);
+    RoutePlan plan = screened(context, request, planner.plan(request));
     Optional<Compression> compression = compressed(context, request, plan);
     Optional<CompressionNote> note = compression.map(Compression::note);
     ChatRequest upstream = compression.map(Compression::request).orElse(request);
@@ -134,6 +143,8 @@ public final class Gateway {
                 served.model(),
                 admission,
                 upstreamTime(served),
+                () -> Usage.counted(
+                    TokenCounter.named(served.model().tokenizer()).countPrompt(upstream), 0),
                 clock);
         case ChainOutcome.Failed<UpstreamStream> failed -> {
           admission.failed(decision(plan, plan.chosen(), failed.attempts(), note),
@@ -165,6 +176,22 @@ public final class Gateway {
       CompletedCall call = complete(child, summaryRequest, false);
       return new SummaryAnswer(call.response().first().message().text(), call.costUsd());
     };
+  }
+
+  /**
+   * The plan without the candidates the request's data label forbids; when none is left the
+   * refusal is recorded and thrown, before any upstream has seen the request.
+   */
+  private RoutePlan screened(CallContext context, ChatRequest request, RoutePlan plan) {
+    Screening screening = policy.screen(context.dataLabel(), plan.candidates());
+    if (screening.refused()) {
+      accounting.refuse(context, request, plan, screening.refusal());
+      throw screening.refusal().toException();
+    }
+    return screening.note()
+        .map(note -> new RoutePlan(plan.requestedModel(), screening.allowed(),
+            plan.reason() + "; " + note))
+        .orElse(plan);
   }
 
   public List<ModelSpec> models() {
