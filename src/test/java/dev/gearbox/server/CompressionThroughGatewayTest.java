@@ -2,6 +2,7 @@ package dev.gearbox.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.compress.AgentTraces;
 import dev.gearbox.compress.Trajectory;
 import dev.gearbox.cost.TokenCounter;
@@ -9,6 +10,7 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.sim.ReceivedRequest;
 import dev.gearbox.store.Database;
 import dev.gearbox.store.DatabaseConfig;
+import dev.gearbox.wire.Json;
 import dev.gearbox.wire.OpenAiCodec;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -128,7 +130,41 @@ class CompressionThroughGatewayTest {
       assertThat(ledgerRows(dataDir)).contains(
           requestId + "-summary|" + requestId + "|sim-small|run-7-summary|no counterfactual",
           requestId + "|-|sim-frontier|run-7-summary|counterfactual");
+
+      JsonNode tree = sessionTree(gateway, "run-7-summary");
+      JsonNode root = tree.path("calls").get(0);
+      assertThat(root.path("request_id").asText()).isEqualTo(requestId);
+      assertThat(root.path("compression").path("method").asText()).isEqualTo("summary");
+      assertThat(root.path("children").get(0).path("call_id").asText())
+          .isEqualTo(requestId + "-summary");
+      assertThat(root.path("children").get(0).path("model").asText()).isEqualTo("sim-small");
     }
+  }
+
+  @Test
+  void sessionTree_showsWhichCallsWereCompressed() throws Exception {
+    try (GatewayHarness gateway = GatewayHarness.embeddedDefault(dataDir)) {
+      post(gateway, RUN.calls().getFirst(), "run-7-tree");
+      post(gateway, longCall(), "run-7-tree");
+
+      JsonNode calls = sessionTree(gateway, "run-7-tree").path("calls");
+
+      assertThat(calls).hasSize(2);
+      assertThat(calls.get(0).has("compression")).isFalse();
+      JsonNode compressed = calls.get(1).path("compression");
+      assertThat(compressed.path("method").asText()).isEqualTo("extractive");
+      assertThat(compressed.path("tokens_after").asLong())
+          .isLessThan(compressed.path("tokens_before").asLong());
+    }
+  }
+
+  private static JsonNode sessionTree(GatewayHarness gateway, String session) throws Exception {
+    gateway.app.flushLedger();
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/admin/sessions/" + session)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.MAPPER.readTree(response.body());
   }
 
   private static List<String> ledgerRows(Path dataDir) throws Exception {
