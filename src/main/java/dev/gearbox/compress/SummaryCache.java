@@ -8,7 +8,9 @@ import java.util.Optional;
  * Summaries already paid for, by session and by the hash of the turns they summarise. An agent
  * session resends the same older turns on every call; the summary of a prefix is written once,
  * and a longer prefix is summarised from the summary of the longest cached prefix plus the new
- * turns, so each turn is summarised once per session. In memory, bounded, lost on restart.
+ * turns, so each turn is summarised once per session. In memory, bounded, lost on restart. Two
+ * calls of one session that arrive together, before either summary is stored, both pay for one:
+ * agent sessions call one step at a time, so this was not worth holding calls back for.
  */
 final class SummaryCache {
   private record Key(String session, String prefixHash) {}

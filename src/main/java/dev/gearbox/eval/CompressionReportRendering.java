@@ -85,6 +85,7 @@ public final class CompressionReportRendering {
     reduction.put("p95", round(b.tokenReduction().p95(), 3));
     node.put("facts_kept", round(b.factsKeptShare(), 5));
     node.put("facts_needed", b.factsNeeded());
+    node.put("facts_lost", b.factsNeeded() - b.factsKept());
     node.put("calls_losing_facts", b.callsLosingFacts());
     node.put("saved_usd_per_call", usd(b.savedUsdPerCall()));
   }
