@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gearbox 0.1.0",
     description = "An LLM gateway that makes every model call as cheap as it can be.",
-    subcommands = {ServeCommand.class, UsageCommand.class})
+    subcommands = {ServeCommand.class, UsageCommand.class, CacheEvalCommand.class,
+        CacheCalibrateCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -31,7 +31,8 @@ public record GatewayConfig(
     Map<String, RateLimit> rateLimits,
     Map<String, ModelPrice> priceOverrides,
     String baselineModel,
-    String source) {
+    String source,
+    Cache cache) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
   public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
@@ -51,6 +52,19 @@ public record GatewayConfig(
   public record Simulator(boolean enabled, int port, boolean fast) {}
 
   public record Routing(String defaultModel, Duration totalTimeout) {}
+
+  /** The response cache; {@code enabled} false means no lookups and no writes at all. */
+  public record Cache(boolean enabled, Duration ttl, int maxEntries, SemanticCache semantic) {
+    public static final Cache OFF =
+        new Cache(false, Duration.ofHours(24), 10_000, SemanticCache.OFF);
+  }
+
+  /** The semantic cache, on top of the exact one. */
+  public record SemanticCache(
+      boolean enabled, double maxFalseHitRate, dev.gearbox.cache.TemperaturePolicy policy) {
+    public static final SemanticCache OFF =
+        new SemanticCache(false, 0.01, dev.gearbox.cache.TemperaturePolicy.ANY);
+  }
 
   public Optional<ModelSpec> model(String alias) {
     return models.stream().filter(m -> m.alias().equals(alias)).findFirst();
@@ -73,18 +87,24 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source);
+        baselineModel, source, cache);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source);
+        budgets, rateLimits, priceOverrides, baselineModel, source, cache);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source);
+        baselineModel, source, cache);
+  }
+
+  public GatewayConfig withCache(Cache newCache) {
+    return new GatewayConfig(
+        server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source, newCache);
   }
 }

@@ -20,7 +20,8 @@ record RawConfig(
     List<RawKey> keys,
     List<RawTenant> tenants,
     Map<String, RawPrice> prices,
-    @JsonProperty("baseline_model") String baselineModel) {
+    @JsonProperty("baseline_model") String baselineModel,
+    RawCache cache) {
 
   record RawServer(
       Integer port,
@@ -89,4 +90,16 @@ record RawConfig(
       @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+
+  /** The response cache; absent means off. */
+  record RawCache(
+      Boolean enabled,
+      String ttl,
+      @JsonProperty("max_entries") Integer maxEntries,
+      RawSemanticCache semantic) {}
+
+  record RawSemanticCache(
+      Boolean enabled,
+      @JsonProperty("max_false_hit_rate") Double maxFalseHitRate,
+      @JsonProperty("temperature_policy") String temperaturePolicy) {}
 }

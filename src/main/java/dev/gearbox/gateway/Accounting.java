@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cache.CacheHeader;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.CacheStatus;
 import dev.gearbox.cost.Counterfactual;
@@ -12,6 +13,7 @@ import dev.gearbox.cost.Reservation;
 import dev.gearbox.cost.ServedCall;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.Usage;
 import dev.gearbox.provider.ModelSpec;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * Admits calls against rate limits and budgets before they reach an upstream, then prices what
@@ -90,6 +93,51 @@ public final class Accounting {
     }
   }
 
+  /**
+   * Records a request answered from the cache: nothing was called upstream, so it costs nothing
+   * and the whole counterfactual (the baseline model's price for this prompt and this answer) is
+   * saved. Cache hits reserve no budget and take no rate-limit quota.
+   *
+   * @param status 200, or 499 when a streaming client left before the replay ended
+   */
+  Priced cacheHit(CallContext context, ChatRequest request, Decision decision,
+      CacheStatus status, ChatResponse answer, int httpStatus) {
+    BigDecimal baseline = counterfactual.costOfCacheHit(request, answerText(answer));
+    ledger.record(LedgerEntry.builder(context.requestId(), context.receivedAt(), request.model())
+        .key(context.keyId(), context.tenant())
+        .session(context.sessionId(), context.parentId())
+        .route(decision.servedModel(), decision.tier(), decision.reason())
+        .cacheStatus(status)
+        .cost(BigDecimal.ZERO, baseline)
+        .latency(Duration.between(context.receivedAt(), clock.instant()).toMillis(),
+            OptionalLong.empty())
+        .httpStatus(httpStatus)
+        .build());
+    return new Priced(BigDecimal.ZERO, baseline);
+  }
+
+  /** Records a request refused before it was routed (x-gearbox-cache: only on a miss). */
+  void refusedBeforeRoute(
+      CallContext context, String requestedModel, CacheStatus status, GatewayError error) {
+    ledger.record(LedgerEntry.builder(context.requestId(), context.receivedAt(), requestedModel)
+        .key(context.keyId(), context.tenant())
+        .session(context.sessionId(), context.parentId())
+        .cacheStatus(status)
+        .latency(Duration.between(context.receivedAt(), clock.instant()).toMillis(),
+            OptionalLong.empty())
+        .httpStatus(error.httpStatus())
+        .build());
+  }
+
+  /** Everything the answer says, as the baseline would have generated it. */
+  private static String answerText(ChatResponse answer) {
+    return answer.choices().stream()
+        .map(c -> c.message().text() + c.message().toolCalls().stream()
+            .map(call -> call.name() + call.argumentsJson())
+            .collect(Collectors.joining()))
+        .collect(Collectors.joining());
+  }
+
   private void recordRefusal(CallContext context, RoutePlan plan, RuntimeException refused) {
     int status = refused instanceof dev.gearbox.model.GatewayException g
         ? g.error().httpStatus()
@@ -118,7 +166,7 @@ public final class Accounting {
             .latency(Duration.between(context.receivedAt(), now).toMillis(), upstreamMs)
             .httpStatus(status);
     decision.ifPresent(d -> builder.route(d.servedModel(), d.tier(), d.reason())
-        .cacheStatus(CacheStatus.MISS));
+        .cacheStatus(CacheHeader.status(d.cacheStatus())));
     return builder.build();
   }
 

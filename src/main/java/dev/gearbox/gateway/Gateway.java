@@ -1,5 +1,13 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cache.CacheControl;
+import dev.gearbox.cache.CacheDirective;
+import dev.gearbox.cache.CacheHeader;
+import dev.gearbox.cache.CacheLookup;
+import dev.gearbox.cache.CacheQuery;
+import dev.gearbox.cache.ResponseCache;
+import dev.gearbox.cost.CacheStatus;
+import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
@@ -13,82 +21,129 @@ import dev.gearbox.provider.Provider;
 import dev.gearbox.provider.UpstreamStream;
 import dev.gearbox.route.RoutePlan;
 import dev.gearbox.route.RoutePlanner;
+import dev.gearbox.wire.StreamReplay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules), admit the call
- * against budgets and rate limits, call the upstream through the fallback chain, and account
- * for the result in the ledger. Each stage adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: look the request up in the response cache
+ * (a hit is answered at once, costs nothing upstream and passes budgets and rate limits
+ * untouched), plan the route (rules), admit the call against budgets and rate limits, call the
+ * upstream through the fallback chain, account for the result in the ledger, and cache a
+ * complete answer. Each stage adds its verdict to the {@link Decision}.
  */
 public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  /** Code points per text delta when a cached answer is replayed as a stream. */
+  static final int REPLAY_CHARS_PER_DELTA = 16;
+
   private final RoutePlanner planner;
   private final FallbackChain chain;
   private final Map<String, Provider> providersByName;
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
+  private final ResponseCache cache;
+  private final Supplier<Embedder> embedder;
 
+  /**
+   * @param cache looked up before routing, written after complete answers
+   * @param embedder the prompt embedder, asked for only when a stage needs a prompt vector
+   */
   public Gateway(
       RoutePlanner planner,
       FallbackChain chain,
       Map<String, Provider> providersByName,
       Accounting accounting,
       Duration totalTimeout,
-      Clock clock) {
+      Clock clock,
+      ResponseCache cache,
+      Supplier<Embedder> embedder) {
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
     this.accounting = accounting;
     this.totalTimeout = totalTimeout;
     this.clock = clock;
+    this.cache = cache;
+    this.embedder = embedder;
   }
 
-  /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
+  /** Serves a non-streamed request with the cache used normally (data label public). */
   public CompletedCall complete(CallContext context, ChatRequest request) {
+    return complete(context, request, CacheControl.DEFAULT);
+  }
+
+  /**
+   * Serves a non-streamed request; throws GatewayException with the error the client sees.
+   *
+   * @param control the client's cache directive and the request's data label
+   */
+  public CompletedCall complete(CallContext context, ChatRequest request, CacheControl control) {
+    CacheQuery query = cacheQuery(context, request, control);
+    CacheLookup lookup = cache.lookup(query);
+    if (lookup instanceof CacheLookup.Hit hit) {
+      return answerFromCache(context, request, hit);
+    }
+    refuseOnlyIfCachedMiss(context, request, control);
     RoutePlan plan = planner.plan(request);
     try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
       ChainOutcome<ChatResponse> outcome =
           chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<ChatResponse> served -> {
-          Decision decision = decision(plan, served.model(), served.attempts());
+          Decision decision = decision(plan, served.model(), served.attempts(), lookup);
           ChatResponse response = served.value().withModel(served.model().alias());
           Accounting.Priced priced =
               admission.served(decision, served.model(), response.usage(), upstreamTime(served));
+          remember(query, response, decision);
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
         case ChainOutcome.Failed<ChatResponse> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
+              failed.error());
           throw failed.error().toException();
         }
       };
     }
   }
 
+  /** Opens a streamed request with the cache used normally (data label public). */
+  public StreamingCall stream(CallContext context, ChatRequest request) {
+    return stream(context, request, CacheControl.DEFAULT);
+  }
+
   /**
    * Opens a streamed request on the first model that starts answering. The returned call must be
    * closed; closing it records the call whatever happened to the stream.
    */
-  public StreamingCall stream(CallContext context, ChatRequest request) {
+  public StreamingCall stream(CallContext context, ChatRequest request, CacheControl control) {
+    CacheQuery query = cacheQuery(context, request, control);
+    CacheLookup lookup = cache.lookup(query);
+    if (lookup instanceof CacheLookup.Hit hit) {
+      return replayFromCache(context, request, hit);
+    }
+    refuseOnlyIfCachedMiss(context, request, control);
     RoutePlan plan = planner.plan(request);
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome =
           chain.stream(request, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
-        case ChainOutcome.Served<UpstreamStream> served ->
-            new RecordedStream(
-                served.value(),
-                decision(plan, served.model(), served.attempts()),
-                served.model(),
-                admission,
-                upstreamTime(served),
-                clock);
+        case ChainOutcome.Served<UpstreamStream> served -> {
+          Decision decision = decision(plan, served.model(), served.attempts(), lookup);
+          yield new RecordedStream(served.value(), decision, served.model(), admission,
+              upstreamTime(served), clock, answer -> remember(query, answer, decision));
+        }
         case ChainOutcome.Failed<UpstreamStream> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
+              failed.error());
           admission.close();
           throw failed.error().toException();
         }
@@ -96,6 +151,69 @@ public final class Gateway {
     } catch (RuntimeException e) {
       admission.close();
       throw e;
+    }
+  }
+
+  private CacheQuery cacheQuery(CallContext context, ChatRequest request, CacheControl control) {
+    PromptEmbedding embedding = PromptEmbedding.of(request, embedder);
+    return new CacheQuery(request, context.tenant(), control, embedding::vector);
+  }
+
+  private CompletedCall answerFromCache(
+      CallContext context, ChatRequest request, CacheLookup.Hit hit) {
+    Decision decision = cacheDecision(request, hit);
+    ChatResponse response = servedAgain(context, hit);
+    Accounting.Priced priced = accounting.cacheHit(context, request, decision, hit.status(),
+        response, 200);
+    return new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
+  }
+
+  private StreamingCall replayFromCache(
+      CallContext context, ChatRequest request, CacheLookup.Hit hit) {
+    Decision decision = cacheDecision(request, hit);
+    ChatResponse response = servedAgain(context, hit);
+    return new CachedStream(StreamReplay.of(response, REPLAY_CHARS_PER_DELTA), decision,
+        status -> accounting.cacheHit(context, request, decision, hit.status(), response,
+            status));
+  }
+
+  /** The cached answer under this request's id and time, so no two clients share an id. */
+  private ChatResponse servedAgain(CallContext context, CacheLookup.Hit hit) {
+    ChatResponse cached = hit.answer().response();
+    return new ChatResponse("gbx-" + context.requestId(), cached.model(),
+        context.receivedAt().getEpochSecond(), cached.choices(), cached.usage());
+  }
+
+  private static Decision cacheDecision(ChatRequest request, CacheLookup.Hit hit) {
+    String reason = hit.similarity().isPresent()
+        ? String.format(Locale.ROOT, "semantic cache hit (cosine %.3f)",
+            hit.similarity().getAsDouble())
+        : "exact cache hit";
+    return new Decision(request.model(), hit.answer().servedModel(), hit.answer().tier(), reason,
+        CacheHeader.value(hit.status()), List.of());
+  }
+
+  /**
+   * {@code x-gearbox-cache: only} forbids calling a model. 404 rather than the 504 of HTTP's
+   * only-if-cached: SDKs retry 5xx on their own, and a retry cannot turn this miss into a hit.
+   */
+  private void refuseOnlyIfCachedMiss(
+      CallContext context, ChatRequest request, CacheControl control) {
+    if (control.directive() != CacheDirective.ONLY) {
+      return;
+    }
+    GatewayError.NotFound miss = new GatewayError.NotFound("no cached answer matches this"
+        + " request, and x-gearbox-cache: only forbids calling a model");
+    accounting.refusedBeforeRoute(context, request.model(), CacheStatus.MISS, miss);
+    throw miss.toException();
+  }
+
+  /** Caches a complete answer; a cache failure never fails the call that produced it. */
+  private void remember(CacheQuery query, ChatResponse response, Decision decision) {
+    try {
+      cache.store(query, response, decision.servedModel(), decision.tier());
+    } catch (RuntimeException e) {
+      LOG.warn("could not cache the answer; it was served, only the saving is lost", e);
     }
   }
 
@@ -119,13 +237,14 @@ public final class Gateway {
     return provider;
   }
 
-  private static Decision decision(RoutePlan plan, ModelSpec served, List<Attempt> attempts) {
+  private static Decision decision(
+      RoutePlan plan, ModelSpec served, List<Attempt> attempts, CacheLookup lookup) {
     return new Decision(
         plan.requestedModel(),
         served.alias(),
         served.tier().name().toLowerCase(java.util.Locale.ROOT),
         plan.reason(),
-        "miss",
+        CacheHeader.value(lookup.status()),
         attempts.stream().map(Gateway::describe).toList());
   }
 

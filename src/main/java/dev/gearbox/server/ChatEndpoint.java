@@ -1,5 +1,7 @@
 package dev.gearbox.server;
 
+import dev.gearbox.cache.CacheControl;
+import dev.gearbox.cache.CacheDirective;
 import dev.gearbox.cost.CostHeaders;
 import dev.gearbox.gateway.CallContext;
 import dev.gearbox.gateway.CompletedCall;
@@ -67,10 +69,11 @@ final class ChatEndpoint implements Handler {
     try {
       CallContext context = context(req, requestId, start);
       ChatRequest chat = api.decode(readBody(req));
+      CacheControl cache = cacheControl(req);
       if (chat.stream()) {
-        stream(context, chat, res, start);
+        stream(context, chat, cache, res, start);
       } else {
-        complete(context, chat, res, start);
+        complete(context, chat, cache, res, start);
       }
     } catch (GatewayException e) {
       fail(res, e.error(), start, Optional.empty());
@@ -97,6 +100,11 @@ final class ChatEndpoint implements Handler {
         req.headers().first(GearboxHeaders.PARENT).map(String::strip).filter(s -> !s.isEmpty()));
   }
 
+  /** The client's {@code x-gearbox-cache} directive; every request is labelled public here. */
+  private static CacheControl cacheControl(ServerRequest req) {
+    return CacheControl.of(CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE)));
+  }
+
   private byte[] readBody(ServerRequest req) {
     try {
       Optional<Long> length = req.headers().contentLength().isPresent()
@@ -110,8 +118,9 @@ final class ChatEndpoint implements Handler {
     }
   }
 
-  private void complete(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
-    CompletedCall call = gateway.complete(context, chat);
+  private void complete(CallContext context, ChatRequest chat, CacheControl cache,
+      ServerResponse res, Instant start) {
+    CompletedCall call = gateway.complete(context, chat, cache);
     decisionHeaders(res, call.decision());
     res.header(GearboxHeaders.COST_USD, CostHeaders.usd(call.costUsd()));
     res.header(GearboxHeaders.SAVED_USD, CostHeaders.usd(call.savedUsd()));
@@ -121,8 +130,9 @@ final class ChatEndpoint implements Handler {
         Duration.between(start, clock.instant()));
   }
 
-  private void stream(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
-    try (StreamingCall call = gateway.stream(context, chat)) {
+  private void stream(CallContext context, ChatRequest chat, CacheControl cache,
+      ServerResponse res, Instant start) {
+    try (StreamingCall call = gateway.stream(context, chat, cache)) {
       decisionHeaders(res, call.decision());
       res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
