@@ -32,10 +32,9 @@ public final class CacheKeys {
 
   /** The key of {@code request} in the namespace of {@code tenant} and {@code dataLabel}. */
   public static CacheKey of(ChatRequest request, String tenant, String dataLabel) {
-    String namespace = tenant + '\u0000' + dataLabel;
-    String exact = sha256("exact", namespace, canonical(request, request.messages()));
+    String exact = sha256("exact", tenant, dataLabel, canonical(request, request.messages()));
     Optional<String> prompt = semanticPrompt(request);
-    Optional<String> scope = prompt.map(p -> sha256("scope", namespace,
+    Optional<String> scope = prompt.map(p -> sha256("scope", tenant, dataLabel,
         canonical(request, request.messages().subList(0, request.messages().size() - 1))));
     return new CacheKey(exact, scope, prompt);
   }

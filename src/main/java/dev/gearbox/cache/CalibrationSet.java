@@ -55,14 +55,14 @@ public final class CalibrationSet {
     List<LabelledScoring.Lookup> lookups = new ArrayList<>();
     for (Row row : kept) {
       lookups.add(new LabelledScoring.Lookup(row.similar(), Optional.of(row.origin()),
-          Optional.empty()));
+          Optional.empty(), Optional.empty()));
     }
     for (Row row : kept) {
       lookups.add(new LabelledScoring.Lookup(row.similar(), Optional.empty(),
-          Optional.of(row.origin())));
+          Optional.of(row.origin()), Optional.empty()));
     }
-    String description = "GPTCache paraphrase pairs (" + kept.size() + " distinct facts: "
-        + kept.size() + " duplicate and " + kept.size() + " novel lookups)";
+    String description = "GPTCache paraphrase pairs (" + kept.size() + " distinct facts, each"
+        + " paraphrase looked up with and without its original cached)";
     return new CalibrationScores(description, embedder.modelName(),
         CacheKeys.sha256(new String(pairsJson, java.nio.charset.StandardCharsets.UTF_8)),
         scoring.score(lookups));
@@ -107,11 +107,11 @@ public final class CalibrationSet {
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {
-    Set<String> union = new HashSet<>(a);
-    union.addAll(b);
-    if (union.isEmpty()) {
-      return 1;
+    int shared = 0;
+    for (String word : a) {
+      shared += b.contains(word) ? 1 : 0;
     }
-    return (double) a.stream().filter(b::contains).count() / union.size();
+    int union = a.size() + b.size() - shared;
+    return union == 0 ? 1 : (double) shared / union;
   }
 }

@@ -71,7 +71,8 @@ public final class LabelledPairs {
     scoring.cache(pairs.stream().map(Pair::textA).toList());
     return scoring.score(pairs.stream()
         .map(p -> new LabelledScoring.Lookup(p.textB(),
-            p.duplicate() ? Optional.of(p.textA()) : Optional.empty(), Optional.empty()))
+            p.duplicate() ? Optional.of(p.textA()) : Optional.empty(), Optional.empty(),
+            Optional.of(p.textA())))
         .toList());
   }
 }

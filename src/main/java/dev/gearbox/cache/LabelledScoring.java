@@ -15,8 +15,13 @@ import java.util.function.IntConsumer;
  * model), the same neighbour limit, prompt-length rule and {@link FalseHitGuards}.
  */
 final class LabelledScoring {
-  /** One lookup: its text, the cached prompt that is its right answer, and one to leave out. */
-  record Lookup(String text, Optional<String> rightAnswer, Optional<String> leftOut) {}
+  /**
+   * One lookup: its text, the cached prompt that is its right answer, one to leave out of the
+   * cache, and the prompt it was paired with in a labelled file.
+   */
+  record Lookup(
+      String text, Optional<String> rightAnswer, Optional<String> leftOut,
+      Optional<String> partner) {}
 
   private static final String SCOPE = "calibration";
 
@@ -25,6 +30,7 @@ final class LabelledScoring {
   private final IntConsumer progress;
   private final Map<String, PromptFacts> facts = new LinkedHashMap<>();
   private final Map<String, float[]> queryVectors = new HashMap<>();
+  private final Map<String, float[]> cachedVectors = new HashMap<>();
   private final SemanticIndex index;
 
   /**
@@ -44,7 +50,8 @@ final class LabelledScoring {
         continue;
       }
       facts.put(prompt, PromptFacts.of(prompt));
-      index.put(SCOPE, prompt, embedder.embed(prompt));
+      cachedVectors.put(prompt, embedder.embed(prompt));
+      index.put(SCOPE, prompt, cachedVectors.get(prompt));
       report(facts.size());
     }
   }
@@ -62,19 +69,27 @@ final class LabelledScoring {
   private ScoredQuery score(Lookup lookup) {
     boolean duplicate = lookup.rightAnswer().filter(facts::containsKey).isPresent();
     if (lookup.text().length() > settings.maxPromptChars()) {
-      return new ScoredQuery(duplicate, List.of());
+      return new ScoredQuery(lookup.text(), duplicate, List.of(), Optional.empty());
     }
     PromptFacts query = PromptFacts.of(lookup.text());
-    List<Neighbour> near = index.nearest(SCOPE, queryVectors.computeIfAbsent(lookup.text(), embedder::embed), -1,
-        settings.neighbours() + 1);
+    float[] vector = queryVectors.computeIfAbsent(lookup.text(), embedder::embed);
+    List<Neighbour> near = index.nearest(SCOPE, vector, -1, settings.neighbours() + 1);
     List<ScoredQuery.Candidate> candidates = near.stream()
         .filter(n -> lookup.leftOut().filter(n.key()::equals).isEmpty())
         .limit(settings.neighbours())
-        .map(n -> new ScoredQuery.Candidate(n.similarity(),
-            lookup.rightAnswer().filter(n.key()::equals).isPresent(),
-            FalseHitGuards.refusal(query, facts.get(n.key()))))
+        .map(n -> candidate(lookup, query, n.key(), n.similarity()))
         .toList();
-    return new ScoredQuery(duplicate, candidates);
+    Optional<ScoredQuery.Candidate> partner = lookup.partner()
+        .filter(cachedVectors::containsKey)
+        .map(p -> candidate(lookup, query, p, Embedder.cosine(vector, cachedVectors.get(p))));
+    return new ScoredQuery(lookup.text(), duplicate, candidates, partner);
+  }
+
+  private ScoredQuery.Candidate candidate(
+      Lookup lookup, PromptFacts query, String cached, double similarity) {
+    return new ScoredQuery.Candidate(similarity,
+        lookup.rightAnswer().filter(cached::equals).isPresent(),
+        FalseHitGuards.refusal(query, facts.get(cached)), cached);
   }
 
   private void report(int done) {

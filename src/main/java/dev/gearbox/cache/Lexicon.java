@@ -12,7 +12,7 @@ final class Lexicon {
   private Lexicon() {}
 
   static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
-      Map.entry("zero", "0"), Map.entry("one", "1"), Map.entry("two", "2"),
+      Map.entry("zero", "0"), Map.entry("one", "1"), Map.entry("single", "1"), Map.entry("two", "2"),
       Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"),
       Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
       Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"),
@@ -82,10 +82,13 @@ final class Lexicon {
       Map.entry("bar", "bar"), Map.entry("pixel", "px"), Map.entry("px", "px"),
       Map.entry("dpi", "dpi"), Map.entry("fps", "fps"), Map.entry("rpm", "rpm"));
 
+  /** Scales that complete "degrees": "100 degrees Fahrenheit" is 100 fahrenheit. */
+  static final Set<String> TEMPERATURE_SCALES = Set.of("celsius", "fahrenheit", "kelvin");
+
   /** Units that are also everyday words or letters: units only right after a number. */
   static final Set<String> UNITS_ONLY_AFTER_NUMBERS = Set.of(
       "m", "g", "l", "s", "h", "w", "v", "c°", "in.", "min", "sec", "hr", "mi", "gal", "cup",
-      "stone", "bar", "cal", "amp", "degree", "rs", "second");
+      "stone", "bar", "cal", "amp", "degree", "rs", "second", "pixel", "px", "acre", "knot");
 
   static final Map<String, String> MONTHS = Map.ofEntries(
       Map.entry("january", "01"), Map.entry("jan", "01"), Map.entry("february", "02"),

@@ -129,6 +129,10 @@ record PromptFacts(
         String scale = "°" + tokens.get(i + 2).text().toLowerCase(Locale.ROOT);
         unit = Lexicon.UNITS.getOrDefault(scale, unit);
       }
+      if ("degree".equals(unit) && i + 2 < tokens.size()) {
+        String scale = singular(tokens.get(i + 2).text().toLowerCase(Locale.ROOT));
+        unit = Lexicon.TEMPERATURE_SCALES.contains(scale) ? scale : unit;
+      }
       return java.util.Optional.ofNullable(unit);
     }
 

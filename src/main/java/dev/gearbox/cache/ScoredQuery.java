@@ -11,17 +11,38 @@ import java.util.Optional;
  * least t that the guards accept, exactly as {@link TieredCache} does, so one scoring answers
  * "what would happen at t" for every t.
  *
+ * @param text the lookup's prompt ("" where only the scores were kept)
  * @param duplicate whether the query has its right answer in the cache
+ * @param ownPair for a lookup from a labelled pair, its own partner scored on its own, whatever
+ *     its rank among the neighbours: what a pair-by-pair evaluation looks at
  */
-public record ScoredQuery(boolean duplicate, List<Candidate> neighbours) {
+public record ScoredQuery(
+    String text, boolean duplicate, List<Candidate> neighbours, Optional<Candidate> ownPair) {
   public ScoredQuery {
+    Objects.requireNonNull(text, "text");
     neighbours = List.copyOf(neighbours);
+    Objects.requireNonNull(ownPair, "ownPair");
   }
 
-  /** A neighbour as the scoring saw it. */
-  public record Candidate(double similarity, boolean right, Optional<GuardKind> refusedBy) {
+  /** A lookup known by its scores only. */
+  public ScoredQuery(boolean duplicate, List<Candidate> neighbours) {
+    this("", duplicate, neighbours, Optional.empty());
+  }
+
+  /**
+   * A neighbour as the scoring saw it.
+   *
+   * @param text the cached prompt ("" where only the scores were kept)
+   */
+  public record Candidate(
+      double similarity, boolean right, Optional<GuardKind> refusedBy, String text) {
     public Candidate {
       Objects.requireNonNull(refusedBy, "refusedBy");
+      Objects.requireNonNull(text, "text");
+    }
+
+    public Candidate(double similarity, boolean right, Optional<GuardKind> refusedBy) {
+      this(similarity, right, refusedBy, "");
     }
   }
 
@@ -31,6 +52,13 @@ public record ScoredQuery(boolean duplicate, List<Candidate> neighbours) {
         .filter(c -> c.similarity() >= threshold)
         .filter(c -> !guarded || c.refusedBy().isEmpty())
         .findFirst();
+  }
+
+  /** Pair by pair: whether the lookup's own partner is served at {@code threshold}. */
+  public Optional<Candidate> pairServedAt(double threshold, boolean guarded) {
+    return ownPair
+        .filter(c -> c.similarity() >= threshold)
+        .filter(c -> !guarded || c.refusedBy().isEmpty());
   }
 
   /** The least threshold at which something is served: the scores' one varying quantity. */

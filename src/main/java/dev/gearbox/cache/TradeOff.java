@@ -22,8 +22,21 @@ public record TradeOff(
     int duplicateHits,
     int otherHits) {
 
-  /** The counts of {@code queries} at {@code threshold}. */
+  /** The counts of {@code queries} at {@code threshold}, each against the whole cache. */
   public static TradeOff of(List<ScoredQuery> queries, double threshold, boolean guarded) {
+    return count(queries, threshold, guarded, q -> q.servedAt(threshold, guarded));
+  }
+
+  /**
+   * The counts pair by pair: each lookup against its own partner only, as pair-classification
+   * benchmarks count (a duplicate pair that is served is right, a non-duplicate one wrong).
+   */
+  public static TradeOff ofPairs(List<ScoredQuery> queries, double threshold, boolean guarded) {
+    return count(queries, threshold, guarded, q -> q.pairServedAt(threshold, guarded));
+  }
+
+  private static TradeOff count(List<ScoredQuery> queries, double threshold, boolean guarded,
+      java.util.function.Function<ScoredQuery, java.util.Optional<ScoredQuery.Candidate>> serve) {
     int duplicates = 0;
     int hits = 0;
     int wrong = 0;
@@ -31,7 +44,7 @@ public record TradeOff(
     int otherHits = 0;
     for (ScoredQuery query : queries) {
       duplicates += query.duplicate() ? 1 : 0;
-      var served = query.servedAt(threshold, guarded);
+      var served = serve.apply(query);
       if (served.isEmpty()) {
         continue;
       }

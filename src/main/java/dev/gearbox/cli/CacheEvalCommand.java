@@ -53,6 +53,10 @@ public final class CacheEvalCommand implements Callable<Integer> {
   @Option(names = "--sweep", description = "Also report thresholds 0.80 to 0.98 (the trade-off).")
   private boolean sweep;
 
+  @Option(names = "--examples", paramLabel = "N", defaultValue = "0",
+      description = "Also list the N most similar wrong hits (default: ${DEFAULT-VALUE}).")
+  private int examples;
+
   @Override
   public Integer call() {
     if (!Files.isRegularFile(pairs)) {
@@ -68,7 +72,8 @@ public final class CacheEvalCommand implements Callable<Integer> {
         SemanticSettings.of(used, TemperaturePolicy.ANY),
         done -> err.println("cache-eval: " + done + " texts embedded"));
     EvalReport report =
-        EvalReport.of(pairs.toString(), source, scored, used, sweep ? grid() : List.of());
+        EvalReport.of(pairs.toString(), source, scored, used, sweep ? grid() : List.of(),
+            Math.max(0, examples));
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? report.json().toPrettyString() + "\n" : report.text());
     out.flush();
