@@ -1,19 +1,26 @@
 package dev.gearbox.cli;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code gearbox} command: one subcommand per job. */
+/** The {@code gearbox} command; each subcommand is one class in this package. */
 @Command(
     name = "gearbox",
     mixinStandardHelpOptions = true,
     version = "gearbox 0.1.0",
     description = "An LLM gateway that makes every model call as cheap as it can be.",
-    subcommands = {ServeCommand.class, UsageCommand.class, CacheEvalCommand.class,
-        CacheCalibrateCommand.class})
+    subcommands = {ServeCommand.class, SimCommand.class, UsageCommand.class,
+        CacheEvalCommand.class, CacheCalibrateCommand.class})
 public final class Main implements Runnable {
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    // Helidon logs through java.util.logging; route it to SLF4J so every line has one format.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     System.exit(commandLine().execute(args));
   }
 
@@ -25,6 +32,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    CommandLine.usage(this, System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -59,6 +59,8 @@ public final class GatewayApp implements AutoCloseable {
   private final Optional<Simulator> simulator;
   private final SqlLedger ledger;
   private final ResponseCache cache;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** How often a replica takes in the cache entries others stored in a shared PostgreSQL. */
   static final long CACHE_SYNC_SECONDS = 5;
@@ -242,9 +244,12 @@ public final class GatewayApp implements AutoCloseable {
     return simulator;
   }
 
+  /** Stops serving, drains the ledger and closes everything; safe to call more than once. */
   @Override
   public void close() {
-    closeAll(parts);
+    if (closed.compareAndSet(false, true)) {
+      closeAll(parts);
+    }
   }
 
   private static void closeAll(List<AutoCloseable> parts) {

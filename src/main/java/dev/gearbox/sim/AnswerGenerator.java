@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Writes answers for prompts nobody recorded, and placeholder text for recorded outcomes that
@@ -44,34 +45,38 @@ final class AnswerGenerator {
   /** Gathers every recorded text and length of every set. */
   static AnswerGenerator of(RecordedSets sets) {
     Map<String, List<List<String>>> sentences = new HashMap<>();
-    Map<String, List<Integer>> lengths = new HashMap<>();
+    Map<String, IntStream.Builder> lengths = new HashMap<>();
+    IntStream.Builder allLengths = IntStream.builder();
     for (RecordedSet set : RecordedSet.values()) {
-      for (RecordedItem item : sets.items(set)) {
-        collect(item, sentences, lengths);
+      for (String model : sets.models(set)) {
+        String key = model.toLowerCase(Locale.ROOT);
+        IntStream.Builder own = lengths.computeIfAbsent(key, k -> IntStream.builder());
+        List<List<String>> ownSentences = sentences.computeIfAbsent(key, k -> new ArrayList<>());
+        for (RecordedItem item : sets.items(set)) {
+          for (int t = 0; t < item.turns().size(); t++) {
+            item.answer(model, t)
+                .ifPresent(
+                    answer -> {
+                      if (answer.lengthChars() > 0) {
+                        own.add(answer.lengthChars());
+                        allLengths.add(answer.lengthChars());
+                      }
+                      answer
+                          .text()
+                          .map(AnswerGenerator::sentences)
+                          .filter(x -> !x.isEmpty())
+                          .ifPresent(ownSentences::add);
+                    });
+          }
+        }
       }
     }
+    sentences.values().removeIf(List::isEmpty);
     List<List<String>> all = sentences.values().stream().flatMap(List::stream).toList();
     Map<String, int[]> lengthArrays = new HashMap<>();
-    lengths.forEach((model, list) -> lengthArrays.put(model, toArray(list)));
-    int[] allLengths = lengths.values().stream().flatMap(List::stream).mapToInt(i -> i).toArray();
-    return new AnswerGenerator(Map.copyOf(sentences), all, Map.copyOf(lengthArrays), allLengths);
-  }
-
-  private static void collect(
-      RecordedItem item,
-      Map<String, List<List<String>>> sentences,
-      Map<String, List<Integer>> lengths) {
-    for (String model : item.models()) {
-      String key = model.toLowerCase(Locale.ROOT);
-      for (int t = 0; t < item.turns().size(); t++) {
-        RecordedAnswer answer = item.answer(model, t).orElseThrow();
-        if (answer.lengthChars() > 0) {
-          lengths.computeIfAbsent(key, k -> new ArrayList<>()).add(answer.lengthChars());
-        }
-        answer.text().map(AnswerGenerator::sentences).filter(s -> !s.isEmpty())
-            .ifPresent(s -> sentences.computeIfAbsent(key, k -> new ArrayList<>()).add(s));
-      }
-    }
+    lengths.forEach((model, builder) -> lengthArrays.put(model, builder.build().toArray()));
+    return new AnswerGenerator(
+        Map.copyOf(sentences), all, Map.copyOf(lengthArrays), allLengths.build().toArray());
   }
 
   /** An answer of {@code model}'s usual length, the same for the same seed. */
@@ -144,9 +149,5 @@ final class AnswerGenerator {
           .forEach(out::add);
     }
     return List.copyOf(out);
-  }
-
-  private static int[] toArray(List<Integer> list) {
-    return list.stream().mapToInt(i -> i).toArray();
   }
 }

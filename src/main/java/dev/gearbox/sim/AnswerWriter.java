@@ -70,8 +70,9 @@ final class AnswerWriter {
   /** The JSON body in awkward pieces, each flushed. */
   void plainSplit(SimAnswer answer) {
     answerHeaders(answer, "application/json");
-    writePieces(AwkwardSplits.pieces(new String(bytes(WireFormats.encode(api, answer.response())),
-        StandardCharsets.UTF_8)));
+    writePieces(
+        AwkwardSplits.pieces(
+            new String(bytes(WireFormats.encode(api, answer.response())), StandardCharsets.UTF_8)));
   }
 
   /** The answer as SSE, each frame flushed when the model would have produced it. */

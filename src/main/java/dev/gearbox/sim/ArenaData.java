@@ -35,7 +35,8 @@ final class ArenaData {
       for (int c = 1; c < charHeader.length && c < lengths.length; c++) {
         int length = MmluProData.parseInt(lengths[c]);
         Optional<Outcome> grade = grade(charHeader[c], scoreHeader, grades);
-        answers.put(ModelNames.canonical(charHeader[c]), List.of(RecordedAnswer.ofLength(length, grade)));
+        answers.put(
+            ModelNames.canonical(charHeader[c]), List.of(RecordedAnswer.ofLength(length, grade)));
       }
       items.add(
           new RecordedItem(

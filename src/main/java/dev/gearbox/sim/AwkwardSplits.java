@@ -29,7 +29,8 @@ final class AwkwardSplits {
     List<byte[]> pieces = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < bytes.length; i++) {
-      boolean cut = bytes[i] == '\r' || isMultiByteLead(bytes[i]) || i + 1 - start >= MAX_PIECE_BYTES;
+      boolean cut =
+          bytes[i] == '\r' || isMultiByteLead(bytes[i]) || i + 1 - start >= MAX_PIECE_BYTES;
       if (cut || i == bytes.length - 1) {
         pieces.add(Arrays.copyOfRange(bytes, start, i + 1));
         start = i + 1;

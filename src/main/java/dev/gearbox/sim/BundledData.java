@@ -57,7 +57,8 @@ final class BundledData {
   private static InputStream open(String path) throws IOException {
     InputStream raw = BundledData.class.getResourceAsStream("/data/" + path);
     if (raw == null) {
-      throw new IllegalStateException("bundled data file /data/" + path + " is not on the class path");
+      throw new IllegalStateException(
+          "bundled data file /data/" + path + " is not on the class path");
     }
     return path.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
   }

@@ -54,7 +54,8 @@ final class FaultPlan {
   }
 
   private double draw(String model, long request, int rule) {
-    return new SplittableRandom(seed ^ Seeds.of(model, Long.toString(request), Integer.toString(rule)))
+    return new SplittableRandom(
+            seed ^ Seeds.of(model, Long.toString(request), Integer.toString(rule)))
         .nextDouble();
   }
 }

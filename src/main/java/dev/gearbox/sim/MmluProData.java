@@ -44,7 +44,8 @@ final class MmluProData {
     for (String[] row : correctness.subList(1, correctness.size())) {
       JsonNode question = questions.get(row[0]);
       if (question == null) {
-        throw new IllegalStateException("MMLU-Pro question " + row[0] + " has no text in the bundle");
+        throw new IllegalStateException(
+            "MMLU-Pro question " + row[0] + " has no text in the bundle");
       }
       String[] lengths = chars.getOrDefault(row[0], new String[0]);
       items.add(item(question, row, header, lengths, charsColumn));
@@ -53,18 +54,27 @@ final class MmluProData {
   }
 
   private static RecordedItem item(
-      JsonNode question, String[] row, String[] header, String[] lengths, Map<String, Integer> charsColumn) {
+      JsonNode question,
+      String[] row,
+      String[] header,
+      String[] lengths,
+      Map<String, Integer> charsColumn) {
     Map<String, List<RecordedAnswer>> answers = new HashMap<>();
     for (int c = CORRECTNESS_FIRST_MODEL; c < header.length; c++) {
-      Optional<Outcome> outcome = switch (row[c]) {
-        case "1" -> CORRECT;
-        case "0" -> WRONG;
-        default -> Optional.empty();
-      };
+      Optional<Outcome> outcome =
+          switch (row[c]) {
+            case "1" -> CORRECT;
+            case "0" -> WRONG;
+            default -> Optional.empty();
+          };
       Integer lengthColumn = charsColumn.get(header[c]);
-      int length = lengthColumn == null || lengthColumn >= lengths.length ? 0 : parseInt(lengths[lengthColumn]);
+      int length =
+          lengthColumn == null || lengthColumn >= lengths.length
+              ? 0
+              : parseInt(lengths[lengthColumn]);
       if (outcome.isPresent() || length > 0) {
-        answers.put(ModelNames.canonical(header[c]), List.of(RecordedAnswer.ofLength(length, outcome)));
+        answers.put(
+            ModelNames.canonical(header[c]), List.of(RecordedAnswer.ofLength(length, outcome)));
       }
     }
     return new RecordedItem(

@@ -32,68 +32,91 @@ final class MtBenchData {
 
   private MtBenchData() {}
 
-  /** The turns of one model's two answers, filled from two judge records. */
-  private static final class Pair {
-    String firstFromTurnOne;
-    String firstFromTurnTwo;
-    String second;
-    double firstScore = Double.NaN;
-    double secondScore = Double.NaN;
-  }
+  /** What one judge record says: whose answer, which turn, the answers it shows, the score. */
+  private record Judged(
+      String model, int turn, String firstAnswer, Optional<String> secondAnswer, double score) {}
 
   static List<RecordedItem> load() {
     Map<String, JsonNode> questions = new LinkedHashMap<>();
     for (JsonNode q : BundledData.jsonLines(QUESTIONS)) {
       questions.put(q.get("question_id").asText(), q);
     }
-    Map<String, Map<String, Pair>> pairs = new HashMap<>();
+    Map<String, List<Judged>> judgedByQuestion = new HashMap<>();
     for (JsonNode judgement : BundledData.jsonLines(JUDGEMENTS)) {
       String id = judgement.get("question_id").asText();
-      String model = ModelNames.canonical(judgement.get("model").asText());
-      Pair pair = pairs.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(model, k -> new Pair());
-      fill(pair, judgement, turns(questions.get(id)));
+      judgedByQuestion
+          .computeIfAbsent(id, k -> new ArrayList<>())
+          .add(judged(judgement, turns(questions.get(id))));
     }
     List<RecordedItem> items = new ArrayList<>(questions.size());
-    for (var question : questions.entrySet()) {
-      items.add(item(question.getKey(), question.getValue(), pairs.getOrDefault(question.getKey(), Map.of())));
-    }
+    questions.forEach(
+        (id, question) ->
+            items.add(item(id, question, judgedByQuestion.getOrDefault(id, List.of()))));
     return items;
   }
 
-  private static void fill(Pair pair, JsonNode judgement, List<String> turns) {
+  private static Judged judged(JsonNode judgement, List<String> turns) {
+    String model = ModelNames.canonical(judgement.get("model").asText());
     String prompt = judgement.get("user_prompt").asText();
     double score = judgement.get("score").asDouble();
-    if (judgement.get("turn").asInt() == 1) {
-      pair.firstFromTurnOne = between(prompt, ANSWER_START, ANSWER_END, 0);
-      pair.firstScore = score;
-      return;
+    int turn = judgement.get("turn").asInt();
+    if (turn == 1) {
+      String first = between(prompt, ANSWER_START, ANSWER_END, 0);
+      return new Judged(model, turn, first, Optional.empty(), score);
     }
-    String secondUser = USER + turns.get(1) + ASSISTANT;
     int conversation = require(prompt.indexOf(CONVERSATION_START), "conversation");
-    pair.firstFromTurnTwo =
+    String secondUser = USER + turns.get(1) + ASSISTANT;
+    String first =
         between(prompt, USER + turns.get(0) + ASSISTANT, "\n\n" + secondUser, conversation);
     int secondAt = require(prompt.indexOf(secondUser, conversation), "second turn");
-    pair.second = prompt.substring(secondAt + secondUser.length(), require(prompt.lastIndexOf(CONVERSATION_END), "end"));
-    pair.secondScore = score;
+    int end = require(prompt.lastIndexOf(CONVERSATION_END), "end of conversation");
+    String second = prompt.substring(secondAt + secondUser.length(), end);
+    return new Judged(model, turn, first, Optional.of(second), score);
   }
 
-  private static RecordedItem item(String id, JsonNode question, Map<String, Pair> byModel) {
+  private static RecordedItem item(String id, JsonNode question, List<Judged> judged) {
     Map<String, List<RecordedAnswer>> answers = new HashMap<>();
-    for (var entry : byModel.entrySet()) {
-      Pair pair = entry.getValue();
-      if (pair.firstFromTurnOne == null || !pair.firstFromTurnOne.equals(pair.firstFromTurnTwo)) {
+    for (String model : judged.stream().map(Judged::model).distinct().toList()) {
+      Judged first = only(judged, model, 1, id);
+      Judged second = only(judged, model, 2, id);
+      if (!first.firstAnswer().equals(second.firstAnswer())) {
         throw new IllegalStateException(
-            "MT-Bench question " + id + ": the two judge records of " + entry.getKey()
+            "MT-Bench question "
+                + id
+                + ": the two judge records of "
+                + model
                 + " disagree on the first answer; the bundled judgements are damaged");
       }
       answers.put(
-          entry.getKey(),
+          model,
           List.of(
-              RecordedAnswer.ofText(pair.firstFromTurnOne, Optional.of(new Outcome.Score(pair.firstScore))),
-              RecordedAnswer.ofText(pair.second, Optional.of(new Outcome.Score(pair.secondScore)))));
+              RecordedAnswer.ofText(first.firstAnswer(), score(first)),
+              RecordedAnswer.ofText(second.secondAnswer().orElseThrow(), score(second))));
     }
     return new RecordedItem(
         RecordedSet.MT_BENCH, id, question.get("category").asText(), turns(question), answers);
+  }
+
+  private static Judged only(List<Judged> judged, String model, int turn, String id) {
+    List<Judged> matching =
+        judged.stream().filter(j -> j.model().equals(model) && j.turn() == turn).toList();
+    if (matching.size() != 1) {
+      throw new IllegalStateException(
+          "MT-Bench question "
+              + id
+              + " has "
+              + matching.size()
+              + " judge records of "
+              + model
+              + " turn "
+              + turn
+              + " instead of one; the bundled judgements are damaged");
+    }
+    return matching.getFirst();
+  }
+
+  private static Optional<Outcome> score(Judged judged) {
+    return Optional.of(new Outcome.Score(judged.score()));
   }
 
   private static List<String> turns(JsonNode question) {
@@ -111,7 +134,9 @@ final class MtBenchData {
   private static int require(int index, String marker) {
     if (index < 0) {
       throw new IllegalStateException(
-          "MT-Bench judge prompt lacks the marker '" + marker + "'; the bundled judgements are damaged");
+          "MT-Bench judge prompt lacks the marker '"
+              + marker
+              + "'; the bundled judgements are damaged");
     }
     return index;
   }

@@ -44,7 +44,8 @@ final class PromptIndex {
     if (userTurns.isEmpty()) {
       return Optional.empty();
     }
-    List<Entry> entries = byTurnText.getOrDefault(Prompts.normalize(userTurns.getLast()), List.of());
+    List<Entry> entries =
+        byTurnText.getOrDefault(Prompts.normalize(userTurns.getLast()), List.of());
     for (Entry entry : entries) {
       if (!earlierTurnsMatch(entry, userTurns)) {
         continue;
@@ -75,7 +76,9 @@ final class PromptIndex {
   private Optional<RecordedMatch> answerOf(Entry entry, String recordedModel) {
     RecordedItem item = entry.item();
     return sets.modelIn(item.set(), recordedModel)
-        .flatMap(model -> item.answer(model, entry.turnIndex())
-            .map(answer -> new RecordedMatch(item, entry.turnIndex(), model, answer)));
+        .flatMap(
+            model ->
+                item.answer(model, entry.turnIndex())
+                    .map(answer -> new RecordedMatch(item, entry.turnIndex(), model, answer)));
   }
 }

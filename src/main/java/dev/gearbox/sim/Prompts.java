@@ -4,12 +4,9 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.Role;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** How the simulator reads the prompt side of a request. */
 final class Prompts {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
   private Prompts() {}
 
   /**
@@ -18,7 +15,21 @@ final class Prompts {
    * should still match.
    */
   static String normalize(String text) {
-    return WHITESPACE.matcher(text.replace('\u00A0', ' ')).replaceAll(" ").strip();
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pendingSpace = !out.isEmpty();
+        continue;
+      }
+      if (pendingSpace) {
+        out.append(' ');
+        pendingSpace = false;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** The texts of the user turns, oldest first. */

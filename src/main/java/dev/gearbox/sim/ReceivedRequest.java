@@ -49,7 +49,13 @@ public record ReceivedRequest(
 
   ReceivedRequest with(Optional<String> askedModel, Optional<Fault> applied) {
     return new ReceivedRequest(
-        receivedAt, method, path, askedModel, headers, bodySha256, bodyBytes,
+        receivedAt,
+        method,
+        path,
+        askedModel,
+        headers,
+        bodySha256,
+        bodyBytes,
         applied.map(Fault::spec));
   }
 }

@@ -76,6 +76,16 @@ public final class RecordedSets {
         .map(standIn -> models.get(standIn.toLowerCase(Locale.ROOT)));
   }
 
+  /** Whether any set has answers or outcomes of {@code model} (or of its stand-in). */
+  public boolean isRecorded(String model) {
+    for (RecordedSet set : RecordedSet.values()) {
+      if (modelIn(set, model).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The canonical spelling of a recorded model's name (see {@code data/README.md}). */
   public static String canonicalModel(String upstreamName) {
     return ModelNames.canonical(upstreamName);

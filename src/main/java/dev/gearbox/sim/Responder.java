@@ -55,13 +55,18 @@ final class Responder {
   SimAnswer answer(ChatRequest request, SimModel model, String id, long createdEpochSeconds) {
     String recordedModel = model.recordedModel();
     Optional<RecordedMatch> match = index.find(Prompts.userTurns(request), recordedModel);
-    boolean shaped = wantsToolCall(request) || request.responseFormat().isPresent()
-        && !(request.responseFormat().get() instanceof ResponseFormat.Text);
+    boolean shaped =
+        wantsToolCall(request)
+            || request.responseFormat().isPresent()
+                && !(request.responseFormat().get() instanceof ResponseFormat.Text);
 
     List<Choice> choices = new ArrayList<>();
     long outputTokens = 0;
     for (int i = 0; i < request.sampling().n(); i++) {
-      String text = i == 0 && match.isPresent() ? recordedText(match.get()) : generated(request, recordedModel, i);
+      String text =
+          i == 0 && match.isPresent()
+              ? recordedText(match.get())
+              : generated(request, recordedModel, i);
       Draft draft = draft(request, model, text, i);
       choices.add(new Choice(i, draft.message(), draft.finish()));
       outputTokens += draft.outputTokens();
@@ -100,9 +105,10 @@ final class Responder {
       return answer.text().get();
     }
     long seed = Seeds.of("placeholder", match.source(), match.model());
-    int length = answer.lengthChars() > 0
-        ? answer.lengthChars()
-        : generator.drawLength(match.model(), new SplittableRandom(seed));
+    int length =
+        answer.lengthChars() > 0
+            ? answer.lengthChars()
+            : generator.drawLength(match.model(), new SplittableRandom(seed));
     return generator.placeholder(match.model(), seed, length);
   }
 
@@ -127,23 +133,36 @@ final class Responder {
 
   private ToolCall toolCall(ChatRequest request, SimModel model, int choice) {
     SplittableRandom random =
-        Seeds.random("tool", model.recordedModel(), Prompts.seedText(request), Integer.toString(choice));
+        Seeds.random(
+            "tool", model.recordedModel(), Prompts.seedText(request), Integer.toString(choice));
     Tool tool = chooseTool(request, random);
-    JsonNode arguments = SchemaSampler.sample(tool.parametersSchema(), random, promptWords(request, random));
-    String id = "call_" + Long.toUnsignedString(random.nextLong(), 36) + Long.toUnsignedString(random.nextLong(), 36);
+    JsonNode arguments =
+        SchemaSampler.sample(tool.parametersSchema(), random, promptWords(request, random));
+    String id =
+        "call_"
+            + Long.toUnsignedString(random.nextLong(), 36)
+            + Long.toUnsignedString(random.nextLong(), 36);
     return new ToolCall(id, tool.name(), json(arguments));
   }
 
   private static Tool chooseTool(ChatRequest request, SplittableRandom random) {
-    if (request.toolChoice().orElse(null) instanceof ToolChoice.Named named) {
+    Optional<String> named =
+        request
+            .toolChoice()
+            .filter(ToolChoice.Named.class::isInstance)
+            .map(c -> ((ToolChoice.Named) c).name());
+    if (named.isPresent()) {
       return request.tools().stream()
-          .filter(t -> t.name().equals(named.name()))
+          .filter(t -> t.name().equals(named.get()))
           .findFirst()
           .orElseThrow(
-              () -> GatewayError.InvalidRequest.forParam(
-                      "tool_choice",
-                      "tool_choice names '" + named.name() + "', which is not among the request's tools")
-                  .toException());
+              () ->
+                  GatewayError.InvalidRequest.forParam(
+                          "tool_choice",
+                          "tool_choice names '"
+                              + named.get()
+                              + "', which is not among the request's tools")
+                      .toException());
     }
     return request.tools().get(random.nextInt(request.tools().size()));
   }
@@ -164,9 +183,11 @@ final class Responder {
   private String formatted(ResponseFormat format, String text) {
     return switch (format) {
       case ResponseFormat.Text plain -> text;
-      case ResponseFormat.JsonObject object -> json(Json.MAPPER.createObjectNode().put("answer", text));
-      case ResponseFormat.JsonSchema schema -> json(SchemaSampler.sample(
-          schema.schema(), Seeds.random("json", text), sentencesOf(text)));
+      case ResponseFormat.JsonObject object ->
+          json(Json.MAPPER.createObjectNode().put("answer", text));
+      case ResponseFormat.JsonSchema schema ->
+          json(
+              SchemaSampler.sample(schema.schema(), Seeds.random("json", text), sentencesOf(text)));
     };
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -108,7 +107,10 @@ final class SchemaSampler {
 
   private long integer(JsonNode s) {
     long min = s.has("minimum") ? (long) Math.ceil(s.get("minimum").asDouble()) : DEFAULT_MIN;
-    long max = s.has("maximum") ? (long) Math.floor(s.get("maximum").asDouble()) : Math.max(min, DEFAULT_MAX);
+    long max =
+        s.has("maximum")
+            ? (long) Math.floor(s.get("maximum").asDouble())
+            : Math.max(min, DEFAULT_MAX);
     if (s.has("exclusiveMinimum") && s.get("exclusiveMinimum").isNumber()) {
       min = Math.max(min, (long) Math.floor(s.get("exclusiveMinimum").asDouble()) + 1);
     }
@@ -123,22 +125,26 @@ final class SchemaSampler {
 
   private BigDecimal number(JsonNode s) {
     double min = s.path("minimum").asDouble(s.path("exclusiveMinimum").asDouble(DEFAULT_MIN));
-    double max = s.path("maximum").asDouble(s.path("exclusiveMaximum").asDouble(Math.max(min, DEFAULT_MAX)));
+    double max =
+        s.path("maximum").asDouble(s.path("exclusiveMaximum").asDouble(Math.max(min, DEFAULT_MAX)));
     double raw = max <= min ? min : min + random.nextDouble() * (max - min);
     BigDecimal rounded = BigDecimal.valueOf(raw).setScale(2, RoundingMode.DOWN);
-    return rounded.doubleValue() < min || rounded.doubleValue() > max ? BigDecimal.valueOf(min) : rounded;
+    return rounded.doubleValue() < min || rounded.doubleValue() > max
+        ? BigDecimal.valueOf(min)
+        : rounded;
   }
 
   private String string(JsonNode s) {
-    String text = switch (s.path("format").asText("")) {
-      case "date" -> "2024-06-10";
-      case "date-time" -> "2024-06-10T12:00:00Z";
-      case "time" -> "12:00:00";
-      case "email" -> "user@example.com";
-      case "uri", "url" -> "https://example.com/";
-      case "uuid" -> new java.util.UUID(random.nextLong(), random.nextLong()).toString();
-      default -> phrases.get();
-    };
+    String text =
+        switch (s.path("format").asText("")) {
+          case "date" -> "2024-06-10";
+          case "date-time" -> "2024-06-10T12:00:00Z";
+          case "time" -> "12:00:00";
+          case "email" -> "user@example.com";
+          case "uri", "url" -> "https://example.com/";
+          case "uuid" -> new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+          default -> phrases.get();
+        };
     int min = s.path("minLength").asInt(0);
     int max = s.path("maxLength").asInt(Integer.MAX_VALUE);
     StringBuilder padded = new StringBuilder(text);
@@ -206,14 +212,7 @@ final class SchemaSampler {
       if (!ref.startsWith("#")) {
         return NODES.objectNode();
       }
-      JsonNode target = root;
-      Iterator<String> path = List.of(ref.substring(1).split("/")).iterator();
-      while (path.hasNext()) {
-        String segment = path.next();
-        if (!segment.isEmpty()) {
-          target = target.path(segment.replace("~1", "/").replace("~0", "~"));
-        }
-      }
+      JsonNode target = root.at(ref.substring(1));
       current = target.isMissingNode() ? NODES.objectNode() : target;
     }
     return current;

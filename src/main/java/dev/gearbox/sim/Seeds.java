@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 final class Seeds {
   private Seeds() {}
 
-  /** A 64-bit seed from the parts; the parts are separated so ("ab","c") differs from ("a","bc"). */
+  /** A 64-bit seed from the parts, kept apart so that ("ab", "c") differs from ("a", "bc"). */
   static long of(String... parts) {
     MessageDigest sha = sha256();
     for (String part : parts) {

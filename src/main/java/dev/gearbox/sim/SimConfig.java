@@ -52,8 +52,7 @@ public record SimConfig(
    * both are quicker than a busy hosted API so that a demo answers in a second or two.
    */
   public static SimConfig defaults() {
-    SimModel frontier =
-        SimModel.of("sim-frontier", "gpt-4-1106-preview").withLatency(250, 100);
+    SimModel frontier = SimModel.of("sim-frontier", "gpt-4-1106-preview").withLatency(250, 100);
     SimModel small =
         SimModel.of("sim-small", "Mixtral-8x7B-Instruct")
             .withLatency(80, 250)

@@ -34,7 +34,8 @@ public record SimModel(
           "model " + name + ": ttftMs and tokensPerSecond must not be negative");
     }
     if (contextWindowTokens < 1) {
-      throw new IllegalArgumentException("model " + name + ": contextWindowTokens must be positive");
+      throw new IllegalArgumentException(
+          "model " + name + ": contextWindowTokens must be positive");
     }
   }
 

@@ -47,7 +47,12 @@ final class SimService {
   private final Pacer pacer;
   private final CountDownLatch closing;
 
-  SimService(SimConfig config, ReplayData data, ReceivedLog received, Clock clock, Pacer pacer,
+  SimService(
+      SimConfig config,
+      ReplayData data,
+      ReceivedLog received,
+      Clock clock,
+      Pacer pacer,
       CountDownLatch closing) {
     this.config = config;
     this.tokens = TokenCounter.cl100k();
@@ -75,15 +80,22 @@ final class SimService {
     for (SimModel model : config.models()) {
       ObjectNode entry = data.addObject();
       if (anthropic) {
-        entry.put("type", "model").put("id", model.name()).put("display_name", model.name())
+        entry
+            .put("type", "model")
+            .put("id", model.name())
+            .put("display_name", model.name())
             .put("created_at", "2024-01-01T00:00:00Z");
       } else {
-        entry.put("id", model.name()).put("object", "model").put("created", 1_704_067_200L)
+        entry
+            .put("id", model.name())
+            .put("object", "model")
+            .put("created", 1_704_067_200L)
             .put("owned_by", "gearbox-sim");
       }
     }
     if (anthropic) {
-      body.put("has_more", false).put("first_id", config.models().getFirst().name())
+      body.put("has_more", false)
+          .put("first_id", config.models().getFirst().name())
           .put("last_id", config.models().getLast().name());
     } else {
       body.put("object", "list");
@@ -107,18 +119,35 @@ final class SimService {
       AnswerWriter writer = new AnswerWriter(response, api, pacer, config.charsPerDelta());
       try {
         admit(api, request, writer);
+      } catch (CloseConnectionException deliberate) {
+        throw deliberate;
       } catch (GatewayException e) {
-        if (response.isSent()) {
-          throw new CloseConnectionException("failed after the answer began", e);
-        }
-        writer.error(WireFormats.error(api, e.error()));
+        fail(api, response, writer, e.error(), e);
       } catch (UncheckedIOException e) {
         LOG.debug("client closed the connection while its answer was written", e);
         throw new CloseConnectionException("client went away", e);
+      } catch (RuntimeException e) {
+        LOG.error("the simulator failed on a request; the client got a 500", e);
+        GatewayError internal =
+            new GatewayError.Internal("The simulator failed on this request; its log has why.");
+        fail(api, response, writer, internal, e);
       }
     } finally {
       MDC.remove("requestId");
     }
+  }
+
+  /** Answers with the error, or drops the connection when the answer has already begun. */
+  private static void fail(
+      ApiFormat api,
+      ServerResponse response,
+      AnswerWriter writer,
+      GatewayError error,
+      RuntimeException cause) {
+    if (response.isSent()) {
+      throw new CloseConnectionException("failed after the answer began", cause);
+    }
+    writer.error(WireFormats.error(api, error));
   }
 
   private void admit(ApiFormat api, ServerRequest http, AnswerWriter writer) {
@@ -135,14 +164,22 @@ final class SimService {
     if (model.isEmpty()) {
       received.add(seen.with(Optional.of(request.model()), Optional.empty()));
       throw new GatewayError.ModelNotFound(
-              "The model `" + request.model() + "` does not exist or you do not have access to"
-                  + " it. This simulator serves: " + config.modelNames() + ".")
+              "The model `"
+                  + request.model()
+                  + "` does not exist or you do not have access to"
+                  + " it. This simulator serves: "
+                  + config.modelNames()
+                  + ".")
           .toException();
     }
     Optional<Fault> fault = fault(http, model.get());
     received.add(seen.with(Optional.of(request.model()), fault));
-    LOG.debug("{} request for {}{}", api, request.model(), fault.map(f -> " with fault " + f.spec()).orElse(""));
-    serve(api, request, model.get(), fault, writer);
+    LOG.debug(
+        "{} request for {}{}",
+        api,
+        request.model(),
+        fault.map(f -> " with fault " + f.spec()).orElse(""));
+    serve(new Call(api, request, model.get(), writer), fault);
   }
 
   private Optional<Fault> fault(ServerRequest http, SimModel model) {
@@ -153,60 +190,85 @@ final class SimService {
     try {
       return Optional.of(Fault.parse(spec.get(), config.retryAfterSeconds()));
     } catch (IllegalArgumentException e) {
-      throw GatewayError.InvalidRequest.forParam(Simulator.FAULT_HEADER, e.getMessage()).toException();
+      throw GatewayError.InvalidRequest.forParam(Simulator.FAULT_HEADER, e.getMessage())
+          .toException();
     }
   }
 
-  private void serve(
-      ApiFormat api, ChatRequest request, SimModel model, Optional<Fault> fault, AnswerWriter writer) {
-    long promptTokens = tokens.countPrompt(request);
-    long completionTokens = request.sampling().maxTokens().orElse(0);
-    if (fault.isEmpty() && promptTokens + completionTokens > model.contextWindowTokens()) {
-      writer.error(UpstreamWordings.contextLength(
-          dialect(api, model, Optional.empty()), promptTokens, completionTokens, model.contextWindowTokens()));
+  /** One admitted chat call: the API it came on, the request, the model, where to answer. */
+  private record Call(ApiFormat api, ChatRequest request, SimModel model, AnswerWriter writer) {
+    boolean stream() {
+      return request.stream();
+    }
+
+    boolean usage() {
+      return request.includeUsage();
+    }
+
+    long completionTokens() {
+      return request.sampling().maxTokens().orElse(0);
+    }
+  }
+
+  private void serve(Call call, Optional<Fault> fault) {
+    long promptTokens = tokens.countPrompt(call.request());
+    int window = call.model().contextWindowTokens();
+    if (fault.isEmpty() && promptTokens + call.completionTokens() > window) {
+      refuseOverflow(call, Optional.empty(), promptTokens);
       return;
     }
-    String id = WireFormats.responseId(api);
-    SimAnswer answer = responder.answer(request, model, id, clock.instant().getEpochSecond());
-    boolean stream = request.stream();
-    boolean usage = request.includeUsage();
-    if (fault.isEmpty()) {
-      if (stream) {
-        writer.stream(answer, model, usage);
-      } else {
-        writer.plain(answer, model);
-      }
-      LOG.debug("answered from {} ({} output tokens)", answer.source(), answer.response().usage().outputTokens());
+    String id = WireFormats.responseId(call.api());
+    SimAnswer answer =
+        responder.answer(call.request(), call.model(), id, clock.instant().getEpochSecond());
+    if (fault.isPresent()) {
+      misbehave(call, fault.get(), answer, promptTokens);
       return;
     }
-    switch (fault.get()) {
+    if (call.stream()) {
+      call.writer().stream(answer, call.model(), call.usage());
+    } else {
+      call.writer().plain(answer, call.model());
+    }
+    LOG.debug(
+        "answered from {} ({} output tokens)",
+        answer.source(),
+        answer.response().usage().outputTokens());
+  }
+
+  private void misbehave(Call call, Fault fault, SimAnswer answer, long promptTokens) {
+    AnswerWriter writer = call.writer();
+    switch (fault) {
       case Fault.RateLimit limit ->
-          writer.error(UpstreamWordings.rateLimit(api, model.name(), limit.retryAfterSeconds()));
-      case Fault.HttpError error -> writer.error(UpstreamWordings.serverError(api, error.status()));
+          writer.error(
+              UpstreamWordings.rateLimit(
+                  call.api(), call.model().name(), limit.retryAfterSeconds()));
+      case Fault.HttpError error ->
+          writer.error(UpstreamWordings.serverError(call.api(), error.status()));
       case Fault.Timeout timeout -> hold();
-      case Fault.ContextLength overflow -> writer.error(UpstreamWordings.contextLength(
-          dialect(api, model, overflow.dialect()),
-          Math.max(promptTokens, model.contextWindowTokens() + 1L),
-          completionTokens,
-          model.contextWindowTokens()));
+      case Fault.ContextLength overflow ->
+          // The fault claims an overflow even for a short prompt: it reports one token too many.
+          refuseOverflow(
+              call,
+              overflow.dialect(),
+              Math.max(promptTokens, call.model().contextWindowTokens() + 1L));
       case Fault.DropMidStream drop -> {
-        if (stream) {
-          int half = Math.max(1, writer.contentFrames(answer, usage) / 2);
-          writer.streamDropped(answer, usage, drop.afterDeltas().orElse(half));
+        if (call.stream()) {
+          int half = Math.max(1, writer.contentFrames(answer, call.usage()) / 2);
+          writer.streamDropped(answer, call.usage(), drop.afterDeltas().orElse(half));
         } else {
           writer.plainDropped(answer);
         }
       }
       case Fault.ErrorInStream error -> {
-        if (stream) {
-          writer.streamWithError(answer, usage, error.afterDeltas());
+        if (call.stream()) {
+          writer.streamWithError(answer, call.usage(), error.afterDeltas());
         } else {
-          writer.error(UpstreamWordings.serverError(api, 500));
+          writer.error(UpstreamWordings.serverError(call.api(), 500));
         }
       }
       case Fault.SplitSse split -> {
-        if (stream) {
-          writer.streamSplit(answer, usage);
+        if (call.stream()) {
+          writer.streamSplit(answer, call.usage());
         } else {
           writer.plainSplit(answer);
         }
@@ -214,11 +276,22 @@ final class SimService {
     }
   }
 
+  private void refuseOverflow(Call call, Optional<ServerDialect> asked, long promptTokens) {
+    call.writer()
+        .error(
+            UpstreamWordings.contextLength(
+                dialect(call.api(), call.model(), asked),
+                promptTokens,
+                call.completionTokens(),
+                call.model().contextWindowTokens()));
+  }
+
   /**
    * The dialect of a context-length refusal: the one the fault names, else Anthropic's on the
    * Messages API and the model's own on Chat Completions.
    */
-  private static ServerDialect dialect(ApiFormat api, SimModel model, Optional<ServerDialect> asked) {
+  private static ServerDialect dialect(
+      ApiFormat api, SimModel model, Optional<ServerDialect> asked) {
     return asked.orElse(api == ApiFormat.ANTHROPIC ? ServerDialect.ANTHROPIC : model.dialect());
   }
 
@@ -237,15 +310,25 @@ final class SimService {
 
   private ReceivedRequest seen(ServerRequest http, byte[] body) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    http.headers().forEach(h -> {
-      String name = h.name().toLowerCase(Locale.ROOT);
-      List<String> values = SECRET_HEADERS.contains(name)
-          ? List.of(ReceivedRequest.REDACTED)
-          : List.copyOf(h.allValues());
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
-    });
+    http.headers()
+        .forEach(
+            h -> {
+              String name = h.name().toLowerCase(Locale.ROOT);
+              List<String> values =
+                  SECRET_HEADERS.contains(name)
+                      ? List.of(ReceivedRequest.REDACTED)
+                      : List.copyOf(h.allValues());
+              headers.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
+            });
     Instant now = clock.instant();
-    return new ReceivedRequest(now, http.prologue().method().text(), http.path().path(),
-        Optional.empty(), headers, Seeds.sha256Hex(body), body.length, Optional.empty());
+    return new ReceivedRequest(
+        now,
+        http.prologue().method().text(),
+        http.path().path(),
+        Optional.empty(),
+        headers,
+        Seeds.sha256Hex(body),
+        body.length,
+        Optional.empty());
   }
 }

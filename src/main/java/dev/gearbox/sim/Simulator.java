@@ -40,7 +40,11 @@ public final class Simulator implements AutoCloseable {
   private final String host;
 
   private Simulator(
-      WebServer server, SimConfig config, ReceivedLog received, CountDownLatch closing, String host) {
+      WebServer server,
+      SimConfig config,
+      ReceivedLog received,
+      CountDownLatch closing,
+      String host) {
     this.server = server;
     this.config = config;
     this.received = received;
@@ -61,11 +65,13 @@ public final class Simulator implements AutoCloseable {
    * Starts a simulator on {@code host} (an address or name to bind, e.g. "0.0.0.0" for all
    * interfaces), dating answers and received requests by {@code clock}.
    *
+   * @throws IllegalArgumentException when a model replays a model no bundled set recorded
    * @throws IllegalStateException when the port cannot be bound
    */
   public static Simulator start(SimConfig config, String host, int port, Clock clock) {
     Objects.requireNonNull(config, "config");
     long started = System.nanoTime();
+    requireRecorded(config);
     ReceivedLog received = new ReceivedLog(config.receivedCapacity());
     CountDownLatch closing = new CountDownLatch(1);
     SimService service =
@@ -88,8 +94,25 @@ public final class Simulator implements AutoCloseable {
     Simulator simulator = new Simulator(server, config, received, closing, host);
     LOG.info(
         "simulator listening on {} serving {} (started in {} ms)",
-        simulator.baseUri(), config.modelNames(), (System.nanoTime() - started) / 1_000_000);
+        simulator.baseUri(),
+        config.modelNames(),
+        (System.nanoTime() - started) / 1_000_000);
     return simulator;
+  }
+
+  private static void requireRecorded(SimConfig config) {
+    RecordedSets sets = RecordedSets.bundled();
+    for (SimModel model : config.models()) {
+      if (!sets.isRecorded(model.recordedModel())) {
+        throw new IllegalArgumentException(
+            "model "
+                + model.name()
+                + " replays '"
+                + model.recordedModel()
+                + "', which no bundled set recorded; recorded models: "
+                + sets.allModels());
+      }
+    }
   }
 
   /** The port listened on. */
@@ -115,7 +138,7 @@ public final class Simulator implements AutoCloseable {
     return config;
   }
 
-  /** The requests received so far (the newest {@link SimConfig#receivedCapacity()}), oldest first. */
+  /** The requests received so far (at most {@link SimConfig#receivedCapacity()}), oldest first. */
   public List<ReceivedRequest> received() {
     return received.snapshot();
   }

@@ -37,33 +37,45 @@ final class UpstreamWordings {
 
   static ErrorReply rateLimit(ApiFormat api, String model, long retryAfterSeconds) {
     Map<String, String> headers = Map.of("retry-after", Long.toString(retryAfterSeconds));
-    ObjectNode body = switch (api) {
-      case OPENAI -> openAi(
-          "Rate limit reached for " + model + " in organization org-gearbox-sim on requests per"
-              + " min (RPM): Limit 60, Used 60, Requested 1. Please try again in "
-              + retryAfterSeconds + "s. Visit https://platform.openai.com/account/rate-limits to"
-              + " learn more.",
-          "requests", "rate_limit_exceeded");
-      case ANTHROPIC -> anthropic(
-          "rate_limit_error",
-          "This request would exceed the rate limit for your organization of 60 requests per"
-              + " minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.");
-    };
+    ObjectNode body =
+        switch (api) {
+          case OPENAI ->
+              openAi(
+                  "Rate limit reached for "
+                      + model
+                      + " in organization org-gearbox-sim on requests per"
+                      + " min (RPM): Limit 60, Used 60, Requested 1. Please try again in "
+                      + retryAfterSeconds
+                      + "s. Visit https://platform.openai.com/account/rate-limits to"
+                      + " learn more.",
+                  "requests",
+                  "rate_limit_exceeded");
+          case ANTHROPIC ->
+              anthropic(
+                  "rate_limit_error",
+                  "This request would exceed the rate limit for your organization of 60 requests"
+                      + " per minute. For details, refer to:"
+                      + " https://docs.claude.com/en/api/rate-limits.");
+        };
     return new ErrorReply(429, headers, body);
   }
 
   static ErrorReply serverError(ApiFormat api, int status) {
     boolean overloaded = status == 503 || status == 529;
-    ObjectNode body = switch (api) {
-      case OPENAI -> openAi(
-          overloaded
-              ? "The engine is currently overloaded, please try again later."
-              : "The server had an error while processing your request. Sorry about that!",
-          "server_error", null);
-      case ANTHROPIC -> overloaded
-          ? anthropic("overloaded_error", "Overloaded")
-          : anthropic("api_error", "Internal server error");
-    };
+    ObjectNode body =
+        switch (api) {
+          case OPENAI ->
+              openAi(
+                  overloaded
+                      ? "The engine is currently overloaded, please try again later."
+                      : "The server had an error while processing your request. Sorry about that!",
+                  "server_error",
+                  null);
+          case ANTHROPIC ->
+              overloaded
+                  ? anthropic("overloaded_error", "Overloaded")
+                  : anthropic("api_error", "Internal server error");
+        };
     return ErrorReply.of(status, body);
   }
 
@@ -77,24 +89,56 @@ final class UpstreamWordings {
       ServerDialect dialect, long promptTokens, long completionTokens, int windowTokens) {
     long requested = promptTokens + completionTokens;
     return switch (dialect) {
-      case OPENAI -> ErrorReply.of(400, openAiWithParam(
-          "This model's maximum context length is " + windowTokens + " tokens. However, your"
-              + " messages resulted in " + promptTokens + " tokens. Please reduce the length of"
-              + " the messages."));
-      case VLLM -> ErrorReply.of(400, topLevel(
-          "This model's maximum context length is " + windowTokens + " tokens. However, you"
-              + " requested " + requested + " tokens (" + promptTokens + " in the messages, "
-              + completionTokens + " in the completion). Please reduce the length of the"
-              + " messages or completion."));
+      case OPENAI ->
+          ErrorReply.of(
+              400,
+              openAiWithParam(
+                  "This model's maximum context length is "
+                      + windowTokens
+                      + " tokens. However, your"
+                      + " messages resulted in "
+                      + promptTokens
+                      + " tokens. Please reduce the length of"
+                      + " the messages."));
+      case VLLM ->
+          ErrorReply.of(
+              400,
+              topLevel(
+                  "This model's maximum context length is "
+                      + windowTokens
+                      + " tokens. However, you"
+                      + " requested "
+                      + requested
+                      + " tokens ("
+                      + promptTokens
+                      + " in the messages, "
+                      + completionTokens
+                      + " in the completion). Please reduce the length of the"
+                      + " messages or completion."));
       case LLAMACPP -> ErrorReply.of(400, llamaCpp(promptTokens, windowTokens));
-      case SGLANG -> ErrorReply.of(400, topLevel(
-          "The input (" + promptTokens + " tokens) is longer than the model's context length ("
-              + windowTokens + " tokens)."));
-      case OLLAMA -> ErrorReply.of(400, openAi(
-          "the input length exceeds the context length", "invalid_request_error", null));
-      case ANTHROPIC -> ErrorReply.of(400, anthropic(
-          "invalid_request_error",
-          "prompt is too long: " + promptTokens + " tokens > " + windowTokens + " maximum"));
+      case SGLANG ->
+          ErrorReply.of(
+              400,
+              topLevel(
+                  "The input ("
+                      + promptTokens
+                      + " tokens) is longer than the model's context length ("
+                      + windowTokens
+                      + " tokens)."));
+      case OLLAMA ->
+          ErrorReply.of(
+              400,
+              openAi("the input length exceeds the context length", "invalid_request_error", null));
+      case ANTHROPIC ->
+          ErrorReply.of(
+              400,
+              anthropic(
+                  "invalid_request_error",
+                  "prompt is too long: "
+                      + promptTokens
+                      + " tokens > "
+                      + windowTokens
+                      + " maximum"));
     };
   }
 
@@ -102,7 +146,8 @@ final class UpstreamWordings {
   static String streamError(ApiFormat api) {
     return switch (api) {
       case OPENAI -> "data: " + serverError(api, 500).body() + "\n\n";
-      case ANTHROPIC -> "event: error\ndata: " + anthropic("overloaded_error", "Overloaded") + "\n\n";
+      case ANTHROPIC ->
+          "event: error\ndata: " + anthropic("overloaded_error", "Overloaded") + "\n\n";
     };
   }
 
@@ -136,8 +181,13 @@ final class UpstreamWordings {
     ObjectNode root = Json.MAPPER.createObjectNode();
     ObjectNode error = root.putObject("error");
     error.put("code", 400);
-    error.put("message", "request (" + promptTokens + " tokens) exceeds the available context size ("
-        + windowTokens + " tokens), try increasing it");
+    error.put(
+        "message",
+        "request ("
+            + promptTokens
+            + " tokens) exceeds the available context size ("
+            + windowTokens
+            + " tokens), try increasing it");
     error.put("type", "exceed_context_size_error");
     error.put("n_prompt_tokens", promptTokens);
     error.put("n_ctx", windowTokens);

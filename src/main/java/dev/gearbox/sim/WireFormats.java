@@ -35,10 +35,11 @@ final class WireFormats {
   }
 
   static ErrorReply error(ApiFormat api, GatewayError error) {
-    ObjectNode body = switch (api) {
-      case OPENAI -> OpenAiCodec.encodeError(error);
-      case ANTHROPIC -> AnthropicCodec.encodeError(error);
-    };
+    ObjectNode body =
+        switch (api) {
+          case OPENAI -> OpenAiCodec.encodeError(error);
+          case ANTHROPIC -> AnthropicCodec.encodeError(error);
+        };
     return ErrorReply.of(error.httpStatus(), body);
   }
 
@@ -51,10 +52,11 @@ final class WireFormats {
 
   /** A fresh id in the API's style: {@code chatcmpl-...} or {@code msg_...}. */
   static String responseId(ApiFormat api) {
-    String prefix = switch (api) {
-      case OPENAI -> "chatcmpl-";
-      case ANTHROPIC -> "msg_";
-    };
+    String prefix =
+        switch (api) {
+          case OPENAI -> "chatcmpl-";
+          case ANTHROPIC -> "msg_";
+        };
     return prefix + randomChars(24);
   }
 

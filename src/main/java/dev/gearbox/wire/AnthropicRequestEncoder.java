@@ -1,13 +1,319 @@
 package dev.gearbox.wire;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
-import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.ContentPart;
+import dev.gearbox.model.GatewayException;
+import dev.gearbox.model.Message;
+import dev.gearbox.model.ResponseFormat;
+import dev.gearbox.model.Role;
+import dev.gearbox.model.Sampling;
+import dev.gearbox.model.Tool;
+import dev.gearbox.model.ToolCall;
+import dev.gearbox.model.ToolChoice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
+/**
+ * A canonical request as the Messages JSON sent to an Anthropic upstream.
+ *
+ * <p>SYSTEM messages, wherever they stand, become the top-level {@code system}. Consecutive TOOL
+ * messages fold into one user turn of {@code tool_result} blocks, and a USER message right after
+ * them joins that turn, as the API requires results to follow the call's turn directly. What the
+ * API cannot express is refused, naming the parameter, so the caller can pick another upstream;
+ * the things dropped are {@code seed}, which providers treat as best effort anyway, and
+ * message names, for which the Messages API has no place.
+ */
 final class AnthropicRequestEncoder {
   private AnthropicRequestEncoder() {}
 
   static ObjectNode encode(ChatRequest request, int defaultMaxTokens) {
-    throw new GatewayError.Internal("Anthropic requests are not encoded yet").toException();
+    if (defaultMaxTokens < 1) {
+      throw new IllegalArgumentException("defaultMaxTokens must be at least 1");
+    }
+    checkExpressible(request);
+    ObjectNode root = Json.NODES.objectNode();
+    root.put("model", request.model());
+    root.put("max_tokens", request.sampling().maxTokens().orElse(defaultMaxTokens));
+    system(request.messages()).ifPresent(s -> root.set("system", s));
+    root.set("messages", turns(request.messages()));
+    tools(request, root);
+    sampling(request.sampling(), root);
+    if (request.stream()) {
+      root.put("stream", true);
+    }
+    return root;
+  }
+
+  private static void checkExpressible(ChatRequest request) {
+    request.responseFormat().ifPresent(format -> {
+      switch (format) {
+        case ResponseFormat.Text text -> { }
+        case ResponseFormat.JsonObject object -> throw noEquivalent("json_object");
+        case ResponseFormat.JsonSchema schema -> throw noEquivalent("json_schema");
+      }
+    });
+    if (request.sampling().n() > 1) {
+      throw Fields.invalid("n", "'n' = " + request.sampling().n() + ": the Anthropic Messages "
+          + "API returns one choice per request");
+    }
+    double temperature = request.sampling().temperature().orElse(0);
+    if (temperature > 1) {
+      throw Fields.invalid("temperature", "'temperature' = " + temperature + " is above 1, the "
+          + "highest the Anthropic Messages API accepts");
+    }
+  }
+
+  private static GatewayException noEquivalent(String type) {
+    return Fields.invalid("response_format", "'response_format' of type " + type + " has no "
+        + "equivalent in the Anthropic Messages API");
+  }
+
+  // ---- system and turns --------------------------------------------------------------------
+
+  private static Optional<JsonNode> system(List<Message> messages) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      if (m.role() != Role.SYSTEM) {
+        continue;
+      }
+      if (m.hasImages()) {
+        throw Fields.invalid("messages[" + i + "]", "'messages[" + i + "]' is a system message "
+            + "with an image, which the Anthropic Messages API does not accept");
+      }
+      m.content().forEach(p -> texts.add(((ContentPart.Text) p).text()));
+    }
+    if (texts.isEmpty()) {
+      return Optional.empty();
+    }
+    if (texts.size() == 1) {
+      return Optional.of(Json.NODES.textNode(texts.getFirst()));
+    }
+    ArrayNode blocks = Json.NODES.arrayNode();
+    texts.forEach(t -> blocks.add(textBlock(t)));
+    return Optional.of(blocks);
+  }
+
+  private static ArrayNode turns(List<Message> messages) {
+    TurnBuilder turns = new TurnBuilder();
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      String param = "messages[" + i + "]";
+      switch (m.role()) {
+        case SYSTEM -> { }
+        case USER -> turns.user(blocks(m.content()));
+        case TOOL -> turns.toolResult(toolResult(m));
+        case ASSISTANT -> turns.assistant(assistantBlocks(m, param));
+      }
+    }
+    ArrayNode result = turns.build();
+    if (result.isEmpty()) {
+      throw Fields.invalid("messages", "'messages' holds only system text; the Anthropic "
+          + "Messages API needs at least one user message");
+    }
+    return result;
+  }
+
+  /** Groups blocks into turns: results and the user text after them share one user turn. */
+  private static final class TurnBuilder {
+    private final ArrayNode turns = Json.NODES.arrayNode();
+    private List<ObjectNode> open = new ArrayList<>();
+    private String openRole = "";
+    private boolean acceptsUserText;
+
+    void user(List<ObjectNode> blocks) {
+      if (!(openRole.equals("user") && acceptsUserText)) {
+        start("user");
+      }
+      open.addAll(blocks);
+      acceptsUserText = false;
+    }
+
+    void toolResult(ObjectNode block) {
+      if (!(openRole.equals("user") && acceptsUserText)) {
+        start("user");
+        acceptsUserText = true;
+      }
+      open.add(block);
+    }
+
+    void assistant(List<ObjectNode> blocks) {
+      start("assistant");
+      open.addAll(blocks);
+    }
+
+    ArrayNode build() {
+      close();
+      return turns;
+    }
+
+    private void start(String role) {
+      close();
+      openRole = role;
+      acceptsUserText = false;
+    }
+
+    private void close() {
+      if (openRole.isEmpty()) {
+        return;
+      }
+      ObjectNode turn = turns.addObject();
+      turn.put("role", openRole);
+      turn.set("content", compact(open));
+      open = new ArrayList<>();
+      openRole = "";
+    }
+  }
+
+  /** One text block as a plain string; otherwise the blocks without empty text. */
+  private static JsonNode compact(List<ObjectNode> blocks) {
+    if (blocks.isEmpty()) {
+      return Json.NODES.textNode("");
+    }
+    if (blocks.size() == 1 && blocks.getFirst().path("type").asText().equals("text")) {
+      return blocks.getFirst().get("text");
+    }
+    ArrayNode array = Json.NODES.arrayNode();
+    blocks.stream()
+        .filter(b -> !(b.path("type").asText().equals("text") && b.path("text").asText().isEmpty()))
+        .forEach(array::add);
+    return array;
+  }
+
+  private static List<ObjectNode> blocks(List<ContentPart> parts) {
+    List<ObjectNode> blocks = new ArrayList<>(parts.size());
+    for (ContentPart part : parts) {
+      blocks.add(switch (part) {
+        case ContentPart.Text text -> textBlock(text.text());
+        case ContentPart.Image image -> imageBlock(image);
+      });
+    }
+    return blocks;
+  }
+
+  private static ObjectNode textBlock(String text) {
+    ObjectNode block = Json.NODES.objectNode();
+    block.put("type", "text");
+    block.put("text", text);
+    return block;
+  }
+
+  private static ObjectNode imageBlock(ContentPart.Image image) {
+    ObjectNode block = Json.NODES.objectNode();
+    block.put("type", "image");
+    ObjectNode source = block.putObject("source");
+    if (image.isInline()) {
+      source.put("type", "base64");
+      source.put("media_type", image.mediaType());
+      source.put("data", image.base64Data());
+    } else {
+      source.put("type", "url");
+      source.put("url", image.url());
+    }
+    return block;
+  }
+
+  private static ObjectNode toolResult(Message m) {
+    ObjectNode block = Json.NODES.objectNode();
+    block.put("type", "tool_result");
+    block.put("tool_use_id", m.toolCallId().orElseThrow());
+    List<ContentPart> content = ToolResultErrors.content(m);
+    if (!content.isEmpty()) {
+      block.set("content", compact(blocks(content)));
+    }
+    if (ToolResultErrors.isError(m)) {
+      block.put("is_error", true);
+    }
+    return block;
+  }
+
+  private static List<ObjectNode> assistantBlocks(Message m, String param) {
+    if (m.hasImages()) {
+      throw Fields.invalid(param, "'" + param + "' is an assistant message with an image, "
+          + "which the Anthropic Messages API does not accept");
+    }
+    List<ObjectNode> blocks = new ArrayList<>(blocks(m.content()));
+    List<ToolCall> calls = m.toolCalls();
+    for (int j = 0; j < calls.size(); j++) {
+      blocks.add(toolUse(calls.get(j), param + ".tool_calls[" + j + "].function.arguments"));
+    }
+    if (!calls.isEmpty()) {
+      blocks.removeIf(b -> b.path("type").asText().equals("text")
+          && b.path("text").asText().isEmpty());
+    }
+    return blocks;
+  }
+
+  static ObjectNode toolUse(ToolCall call, String param) {
+    ObjectNode block = Json.NODES.objectNode();
+    block.put("type", "tool_use");
+    block.put("id", call.id());
+    block.put("name", call.name());
+    block.set("input", input(call.argumentsJson(), param));
+    return block;
+  }
+
+  /** Tool arguments as the JSON object the Messages API requires; "" means no arguments. */
+  static ObjectNode input(String argumentsJson, String param) {
+    if (argumentsJson.isBlank()) {
+      return Json.NODES.objectNode();
+    }
+    try {
+      JsonNode parsed = Json.MAPPER.readTree(argumentsJson);
+      if (parsed != null && parsed.isObject()) {
+        return (ObjectNode) parsed;
+      }
+    } catch (JsonProcessingException e) {
+      // Falls through: the arguments are not the object this format needs.
+    }
+    throw Fields.invalid(param, "'" + param + "' is not a JSON object, which the Anthropic "
+        + "Messages API requires for tool input");
+  }
+
+  // ---- tools and sampling ------------------------------------------------------------------
+
+  private static void tools(ChatRequest request, ObjectNode root) {
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = root.putArray("tools");
+      request.tools().forEach(tool -> tools.add(tool(tool)));
+    }
+    request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
+  }
+
+  private static ObjectNode tool(Tool tool) {
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("name", tool.name());
+    tool.description().ifPresent(d -> out.put("description", d));
+    out.set("input_schema", tool.parametersSchema().deepCopy());
+    return out;
+  }
+
+  private static ObjectNode toolChoice(ToolChoice choice) {
+    ObjectNode out = Json.NODES.objectNode();
+    switch (choice) {
+      case ToolChoice.Auto auto -> out.put("type", "auto");
+      case ToolChoice.None none -> out.put("type", "none");
+      case ToolChoice.Required required -> out.put("type", "any");
+      case ToolChoice.Named named -> {
+        out.put("type", "tool");
+        out.put("name", named.name());
+      }
+    }
+    return out;
+  }
+
+  private static void sampling(Sampling sampling, ObjectNode root) {
+    if (!sampling.stop().isEmpty()) {
+      ArrayNode stop = root.putArray("stop_sequences");
+      sampling.stop().forEach(stop::add);
+    }
+    sampling.temperature().ifPresent(t -> root.put("temperature", t));
+    sampling.topP().ifPresent(p -> root.put("top_p", p));
+    sampling.user().ifPresent(u -> root.putObject("metadata").put("user_id", u));
   }
 }

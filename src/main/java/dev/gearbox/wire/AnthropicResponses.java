@@ -1,18 +1,126 @@
 package dev.gearbox.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatResponse;
+import dev.gearbox.model.Choice;
+import dev.gearbox.model.FinishReason;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.GatewayException;
+import dev.gearbox.model.Message;
+import dev.gearbox.model.ToolCall;
+import dev.gearbox.model.Usage;
+import dev.gearbox.model.UsageSource;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+/**
+ * Messages answers, both directions. Content blocks other than text and tool_use (thinking,
+ * server tool results) are skipped when reading, as the gateway never asks for them.
+ *
+ * <p>Usage: Anthropic's {@code input_tokens} counts only the uncached prompt tokens, beside
+ * {@code cache_read_input_tokens} and {@code cache_creation_input_tokens}; the canonical input
+ * count is their sum (see {@link Usage}), and writing splits it back.
+ */
 final class AnthropicResponses {
+  private static final String WHAT = "the upstream answer";
+
   private AnthropicResponses() {}
 
   static ChatResponse decode(byte[] body, Clock clock) {
-    throw new GatewayError.Internal("Anthropic answers are not decoded yet").toException();
+    ObjectNode root = JsonBody.parseUpstream(body, WHAT);
+    if ("error".equals(root.path("type").asText())) {
+      throw UpstreamErrors.fromStream(root.path("error"), root.toString()).toException();
+    }
+    return UpstreamShape.read(WHAT, () -> response(root, clock));
   }
 
+  private static ChatResponse response(ObjectNode root, Clock clock) {
+    StringBuilder text = new StringBuilder();
+    List<ToolCall> calls = new ArrayList<>();
+    ArrayNode content = Fields.reqArray(root, "content", "");
+    for (int i = 0; i < content.size(); i++) {
+      String at = Fields.index("content", i);
+      ObjectNode block = Fields.object(content.get(i), at);
+      switch (block.path("type").asText()) {
+        case "text" -> text.append(Fields.reqString(block, "text", at));
+        case "tool_use" -> calls.add(new ToolCall(Fields.reqString(block, "id", at),
+            Fields.reqString(block, "name", at), Fields.reqObject(block, "input", at).toString()));
+        default -> { }
+      }
+    }
+    FinishReason reason = Fields.optString(root, "stop_reason", "")
+        .map(FinishReasons::fromAnthropic)
+        .orElse(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS);
+    Usage usage = Fields.optObject(root, "usage", "")
+        .map(AnthropicResponses::usage)
+        .orElse(Usage.NONE);
+    return new ChatResponse(
+        Fields.optString(root, "id", "").orElse(""),
+        Fields.optString(root, "model", "").orElse(""),
+        clock.instant().getEpochSecond(),
+        List.of(new Choice(0, Message.assistant(text.toString(), calls), reason)),
+        usage);
+  }
+
+  /** Canonical usage from an Anthropic usage object (message, message_start or message_delta). */
+  static Usage usage(JsonNode usage) {
+    long uncached = Math.max(0, usage.path("input_tokens").asLong(0));
+    long cacheRead = Math.max(0, usage.path("cache_read_input_tokens").asLong(0));
+    long cacheWrite = Math.max(0, usage.path("cache_creation_input_tokens").asLong(0));
+    long output = Math.max(0, usage.path("output_tokens").asLong(0));
+    return new Usage(uncached + cacheRead + cacheWrite, output, cacheRead, cacheWrite, 0,
+        UsageSource.UPSTREAM);
+  }
+
+  // ---- encoding ----------------------------------------------------------------------------
+
   static ObjectNode encode(ChatResponse response) {
-    throw new GatewayError.Internal("Anthropic answers are not encoded yet").toException();
+    Choice choice = response.first();
+    ObjectNode root = Json.NODES.objectNode();
+    root.put("id", response.id());
+    root.put("type", "message");
+    root.put("role", "assistant");
+    root.put("model", response.model());
+    root.set("content", content(choice.message()));
+    root.put("stop_reason", FinishReasons.toAnthropic(choice.finishReason()));
+    root.putNull("stop_sequence");
+    root.set("usage", usageJson(response.usage()));
+    return root;
+  }
+
+  private static ArrayNode content(Message message) {
+    ArrayNode content = Json.NODES.arrayNode();
+    String text = message.text();
+    if (!text.isEmpty()) {
+      ObjectNode block = content.addObject();
+      block.put("type", "text");
+      block.put("text", text);
+    }
+    for (ToolCall call : message.toolCalls()) {
+      content.add(toolUse(call));
+    }
+    return content;
+  }
+
+  /** A tool_use block; arguments that are not a JSON object are the upstream model's fault. */
+  static ObjectNode toolUse(ToolCall call) {
+    try {
+      return AnthropicRequestEncoder.toolUse(call, "tool call '" + call.name() + "' arguments");
+    } catch (GatewayException e) {
+      throw new GatewayException(new GatewayError.UpstreamFailed("the model produced arguments "
+          + "for tool '" + call.name() + "' that are not a JSON object", 502, 0), e);
+    }
+  }
+
+  static ObjectNode usageJson(Usage usage) {
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("input_tokens", usage.uncachedInputTokens());
+    out.put("output_tokens", usage.outputTokens());
+    out.put("cache_read_input_tokens", usage.cachedInputTokens());
+    out.put("cache_creation_input_tokens", usage.cacheWriteTokens());
+    return out;
   }
 }

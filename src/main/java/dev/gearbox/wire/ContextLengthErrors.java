@@ -56,7 +56,8 @@ public final class ContextLengthErrors {
       Pattern.compile("exceeds the context window"),
       Pattern.compile("exceeds the maximum number of tokens allowed"));
 
-  private static final Pattern RATE_WORDING = Pattern.compile("per min|tokens per minute|\\(tpm\\)");
+  private static final Pattern RATE_WORDING =
+      Pattern.compile("per min|tokens per minute|\\(tpm\\)");
 
   private ContextLengthErrors() {}
 

@@ -48,8 +48,8 @@ final class Fields {
   }
 
   static JsonNode required(ObjectNode object, String field, String parent) {
-    return opt(object, field)
-        .orElseThrow(() -> invalid(path(parent, field), "'" + path(parent, field) + "' is required"));
+    String param = path(parent, field);
+    return opt(object, field).orElseThrow(() -> invalid(param, "'" + param + "' is required"));
   }
 
   static GatewayException wrongType(String param, String expected, JsonNode got) {

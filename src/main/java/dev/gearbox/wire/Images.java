@@ -12,7 +12,8 @@ import java.util.Set;
  * URLs, inline images must be base64 in one of the media types both providers accept.
  */
 final class Images {
-  static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+  static final Set<String> MEDIA_TYPES =
+      Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
   private static final String MEDIA_LIST = "image/jpeg, image/png, image/gif, image/webp";
   private static final String DATA_PREFIX = "data:";
   private static final String BASE64_MARK = ";base64,";

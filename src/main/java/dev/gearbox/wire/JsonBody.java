@@ -12,6 +12,7 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 final class JsonBody {
   private static final Pattern UNSAFE_REASON = Pattern.compile("`|com\\.|java\\.|\\[Source");
   private static final int MAX_REASON_CHARS = 200;
+  /** Where Jackson's short reason ends and its internal detail (source, feature names) begins. */
+  private static final List<String> DETAIL_TAILS = List.of(" (for ", ": enable ", " at [Source");
 
   private JsonBody() {}
 
@@ -97,7 +100,12 @@ final class JsonBody {
     if (original == null) {
       return Optional.empty();
     }
-    String firstLine = original.lines().findFirst().orElse("").strip();
+    String firstLine = original.lines().findFirst().orElse("");
+    for (String tail : DETAIL_TAILS) {
+      int at = firstLine.indexOf(tail);
+      firstLine = at < 0 ? firstLine : firstLine.substring(0, at);
+    }
+    firstLine = firstLine.strip();
     if (firstLine.isEmpty() || UNSAFE_REASON.matcher(firstLine).find()) {
       return Optional.empty();
     }

@@ -25,9 +25,8 @@ public record SseEvent(Optional<String> event, String data) {
   public String toFrame() {
     StringBuilder frame = new StringBuilder();
     event.ifPresent(name -> frame.append("event: ").append(name).append('\n'));
-    data.lines().forEach(line -> frame.append("data: ").append(line).append('\n'));
-    if (data.isEmpty()) {
-      frame.append("data: \n");
+    for (String line : data.split("\n", -1)) {
+      frame.append("data: ").append(line).append('\n');
     }
     return frame.append('\n').toString();
   }

@@ -31,6 +31,8 @@ public interface StreamWriter {
    *
    * @throws IllegalStateException when the events do not form a well-formed stream (see
    *     {@link StreamEvent})
+   * @throws dev.gearbox.model.GatewayException {@code UpstreamFailed} when the events cannot be
+   *     expressed in this format (the Anthropic format cannot interleave two tool calls)
    */
   String write(StreamEvent event);
 

@@ -1,0 +1,80 @@
+package dev.gearbox.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.model.ChatResponse;
+import dev.gearbox.model.Choice;
+import dev.gearbox.model.FinishReason;
+import dev.gearbox.model.Message;
+import dev.gearbox.model.StreamEvent;
+import dev.gearbox.model.ToolCall;
+import dev.gearbox.model.Usage;
+import dev.gearbox.model.UsageSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A complete answer streamed out in each format and read back is the same answer. */
+class StreamRoundTripTest {
+  private static final long NOW = 1_750_000_000L;
+  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+
+  private static final ChatResponse ANSWER = new ChatResponse("msg_42", "model-x", NOW,
+      List.of(new Choice(0, Message.assistant("Grüße aus Zürich 🇨🇭 — \"quoted\"\nnew line",
+          List.of(new ToolCall("call_1", "get_weather", "{\"city\": \"Zürich\", \"days\": [1, 2]}"),
+              new ToolCall("call_2", "noop", ""),
+              new ToolCall("call_3", "get_time", "{\"tz\":\"Europe/Zurich\"}"))),
+          FinishReason.TOOL_CALLS)),
+      new Usage(1500, 120, 1000, 200, 30, UsageSource.UPSTREAM));
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 1000})
+  void openAiFormat_writtenAndReadBack_isTheSameAnswer(int charsPerDelta) {
+    String sse = Streams.write(StreamWriter.openAi(true), StreamReplay.of(ANSWER, charsPerDelta));
+    ChatResponse back = Streams.assemble(Streams.read(StreamReader.openAi(), sse));
+
+    // The OpenAI format has no field for cache writes, the Anthropic one none for reasoning.
+    Usage usageWithoutCacheWrites = new Usage(1500, 120, 1000, 0, 30, UsageSource.UPSTREAM);
+    assertThat(back).isEqualTo(ANSWER.withUsage(usageWithoutCacheWrites));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 1000})
+  void anthropicFormat_writtenAndReadBack_isTheSameAnswer(int charsPerDelta) {
+    String sse = Streams.write(StreamWriter.anthropic(), StreamReplay.of(ANSWER, charsPerDelta));
+    ChatResponse back = Streams.assemble(Streams.read(StreamReader.anthropic(CLOCK), sse));
+
+    Usage withoutReasoning = new Usage(1500, 120, 1000, 200, 0, UsageSource.UPSTREAM);
+    assertThat(back).isEqualTo(ANSWER.withUsage(withoutReasoning));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5})
+  void severalChoices_streamInOpenAiFormat_andReassemble(int charsPerDelta) {
+    ChatResponse answer = new ChatResponse("c", "m", NOW, List.of(
+        new Choice(0, Message.assistant("first answer", List.of()), FinishReason.STOP),
+        new Choice(1, Message.assistant("second, cut", List.of()), FinishReason.LENGTH)),
+        Usage.upstream(10, 8));
+
+    String sse = Streams.write(StreamWriter.openAi(true), StreamReplay.of(answer, charsPerDelta));
+
+    assertThat(Streams.assemble(Streams.read(StreamReader.openAi(), sse))).isEqualTo(answer);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void streamWithoutUsage_readsBackWithoutUsage(int charsPerDelta) {
+    ChatResponse answer = new ChatResponse("c", "m", NOW,
+        List.of(new Choice(0, Message.assistant("plain", List.of()), FinishReason.STOP)),
+        Usage.NONE);
+
+    String openAi = Streams.write(StreamWriter.openAi(false), StreamReplay.of(answer, charsPerDelta));
+    List<StreamEvent> events = Streams.read(StreamReader.openAi(), openAi);
+
+    assertThat(events).noneMatch(StreamEvent.UsageReported.class::isInstance);
+    assertThat(Streams.assemble(events)).isEqualTo(answer);
+  }
+}
