@@ -54,11 +54,11 @@ public final class CalibrationSet {
     scoring.cache(kept.stream().map(Row::origin).toList());
     List<LabelledScoring.Lookup> lookups = new ArrayList<>();
     for (Row row : kept) {
-      lookups.add(new LabelledScoring.Lookup(row.similar(), Optional.of(row.origin()),
+      lookups.add(new LabelledScoring.Lookup(row.similar(), java.util.Set.of(row.origin()),
           Optional.empty(), Optional.empty()));
     }
     for (Row row : kept) {
-      lookups.add(new LabelledScoring.Lookup(row.similar(), Optional.empty(),
+      lookups.add(new LabelledScoring.Lookup(row.similar(), java.util.Set.of(),
           Optional.of(row.origin()), Optional.empty()));
     }
     String description = "GPTCache paraphrase pairs (" + kept.size() + " distinct facts, each"

@@ -57,6 +57,7 @@ public record EvalReport(
     for (double t : others) {
       sweep.add(TradeOff.of(queries, t, true));
       sweep.add(TradeOff.of(queries, t, false));
+      sweep.add(TradeOff.ofPairs(queries, t, true));
     }
     return new EvalReport(pairsFile, thresholdSource, TradeOff.of(queries, threshold, true),
         TradeOff.of(queries, threshold, false), TradeOff.ofPairs(queries, threshold, true),
@@ -90,7 +91,8 @@ public record EvalReport(
     }
     if (!sweep.isEmpty()) {
       ArrayNode rows = root.putArray("sweep");
-      sweep.forEach(t -> rows.add(figures(t).put("guarded", t.guarded())));
+      sweep.forEach(t -> rows.add(figures(t).put("guarded", t.guarded())
+          .put("per_pair", t.pairwise())));
     }
     if (!wrongHits.isEmpty()) {
       ArrayNode rows = root.putArray("wrong_hit_examples");
@@ -134,12 +136,12 @@ public record EvalReport(
           w.labelledPair() ? " (its own pair, labelled different)" : "", w.asked(), w.served()));
     }
     if (!sweep.isEmpty()) {
-      out.append("\nthreshold  guards  hit_rate_on_duplicates  false_hit_rate"
+      out.append("\nthreshold  guards  counted    hit_rate_on_duplicates  false_hit_rate"
           + "  non_duplicate_hit_rate\n");
       for (TradeOff t : sweep) {
-        out.append(String.format(Locale.ROOT, "%9.3f  %-6s  %22.3f  %14.4f  %22.4f%n",
-            t.threshold(), t.guarded() ? "on" : "off", t.hitRateOnDuplicates(),
-            t.falseHitRate(), t.hitRateOnOthers()));
+        out.append(String.format(Locale.ROOT, "%9.3f  %-6s  %-9s  %22.3f  %14.4f  %22.4f%n",
+            t.threshold(), t.guarded() ? "on" : "off", t.pairwise() ? "per pair" : "cache",
+            t.hitRateOnDuplicates(), t.falseHitRate(), t.hitRateOnOthers()));
       }
     }
     return out.toString();

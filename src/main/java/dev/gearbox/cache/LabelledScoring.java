@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -16,11 +17,12 @@ import java.util.function.IntConsumer;
  */
 final class LabelledScoring {
   /**
-   * One lookup: its text, the cached prompt that is its right answer, one to leave out of the
-   * cache, and the prompt it was paired with in a labelled file.
+   * One lookup: its text, the cached prompts that are right answers to it, one to leave out of
+   * the cache, and the prompt it was paired with in a labelled file. A cached prompt that is the
+   * lookup's own text (up to case, spacing and punctuation) is always right.
    */
   record Lookup(
-      String text, Optional<String> rightAnswer, Optional<String> leftOut,
+      String text, Set<String> rightAnswers, Optional<String> leftOut,
       Optional<String> partner) {}
 
   private static final String SCOPE = "calibration";
@@ -67,7 +69,9 @@ final class LabelledScoring {
   }
 
   private ScoredQuery score(Lookup lookup) {
-    boolean duplicate = lookup.rightAnswer().filter(facts::containsKey).isPresent();
+    boolean duplicate = lookup.partner()
+        .map(p -> lookup.rightAnswers().contains(p) && facts.containsKey(p))
+        .orElseGet(() -> lookup.rightAnswers().stream().anyMatch(facts::containsKey));
     if (lookup.text().length() > settings.maxPromptChars()) {
       return new ScoredQuery(lookup.text(), duplicate, List.of(), Optional.empty());
     }
@@ -87,9 +91,20 @@ final class LabelledScoring {
 
   private ScoredQuery.Candidate candidate(
       Lookup lookup, PromptFacts query, String cached, double similarity) {
-    return new ScoredQuery.Candidate(similarity,
-        lookup.rightAnswer().filter(cached::equals).isPresent(),
+    boolean right = lookup.rightAnswers().contains(cached)
+        || sameWords(lookup.text(), cached);
+    return new ScoredQuery.Candidate(similarity, right,
         FalseHitGuards.refusal(query, facts.get(cached)), cached);
+  }
+
+  static boolean sameWords(String a, String b) {
+    return normal(a).equals(normal(b));
+  }
+
+  /** The words of a text, lower-cased, without punctuation: "3-day" and "3 day" match. */
+  private static String normal(String text) {
+    return String.join(" ",
+        text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip();
   }
 
   private void report(int done) {

@@ -12,7 +12,8 @@ final class Lexicon {
   private Lexicon() {}
 
   static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
-      Map.entry("zero", "0"), Map.entry("one", "1"), Map.entry("single", "1"), Map.entry("two", "2"),
+      Map.entry("zero", "0"), Map.entry("one", "1"), Map.entry("single", "1"),
+      Map.entry("two", "2"),
       Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"),
       Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
       Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"),

@@ -26,7 +26,8 @@ public enum TemperaturePolicy {
   boolean allows(Sampling sampling) {
     return switch (this) {
       case ANY -> true;
-      case ZERO_ONLY -> sampling.temperature().isPresent() && sampling.temperature().getAsDouble() == 0;
+      case ZERO_ONLY ->
+          sampling.temperature().isPresent() && sampling.temperature().getAsDouble() == 0;
     };
   }
 }

@@ -170,7 +170,7 @@ public final class TieredCache implements ResponseCache {
    * Takes in the entries other replicas stored since the last sync (on a shared database). Entries
    * already held with the same or a later creation time are left as they are.
    */
-  public void syncFromStore() {
+  public synchronized void syncFromStore() {
     Instant now = clock.instant();
     List<CachedAnswer> fresh = store.createdSince(lastSync.minus(SYNC_OVERLAP), now);
     lastSync = now;

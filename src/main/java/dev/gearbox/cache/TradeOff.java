@@ -10,11 +10,13 @@ import java.util.List;
  * @param hits lookups served from the cache
  * @param wrongHits hits that served a wrong answer
  * @param duplicateHits duplicates served their right answer
- * @param otherHits non-duplicates served anything (always wrong)
+ * @param otherHits non-duplicates served anything
+ * @param pairwise counted pair by pair rather than against the whole cache
  */
 public record TradeOff(
     double threshold,
     boolean guarded,
+    boolean pairwise,
     int duplicates,
     int others,
     int hits,
@@ -24,7 +26,7 @@ public record TradeOff(
 
   /** The counts of {@code queries} at {@code threshold}, each against the whole cache. */
   public static TradeOff of(List<ScoredQuery> queries, double threshold, boolean guarded) {
-    return count(queries, threshold, guarded, q -> q.servedAt(threshold, guarded));
+    return count(queries, threshold, guarded, false, q -> q.servedAt(threshold, guarded));
   }
 
   /**
@@ -32,11 +34,11 @@ public record TradeOff(
    * benchmarks count (a duplicate pair that is served is right, a non-duplicate one wrong).
    */
   public static TradeOff ofPairs(List<ScoredQuery> queries, double threshold, boolean guarded) {
-    return count(queries, threshold, guarded, q -> q.pairServedAt(threshold, guarded));
+    return count(queries, threshold, guarded, true, q -> q.pairServedAt(threshold, guarded));
   }
 
   private static TradeOff count(List<ScoredQuery> queries, double threshold, boolean guarded,
-      java.util.function.Function<ScoredQuery, java.util.Optional<ScoredQuery.Candidate>> serve) {
+      boolean pairwise, java.util.function.Function<ScoredQuery, java.util.Optional<ScoredQuery.Candidate>> serve) {
     int duplicates = 0;
     int hits = 0;
     int wrong = 0;
@@ -53,7 +55,7 @@ public record TradeOff(
       duplicateHits += query.duplicate() && served.get().right() ? 1 : 0;
       otherHits += query.duplicate() ? 0 : 1;
     }
-    return new TradeOff(threshold, guarded, duplicates, queries.size() - duplicates, hits, wrong,
+    return new TradeOff(threshold, guarded, pairwise, duplicates, queries.size() - duplicates, hits, wrong,
         duplicateHits, otherHits);
   }
 

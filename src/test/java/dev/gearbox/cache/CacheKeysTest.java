@@ -144,7 +144,8 @@ class CacheKeysTest {
 
     CacheKey first = key(ChatRequest.of("auto", List.of(withImage)));
     assertThat(first.scope()).isEmpty();
-    assertThat(first.exact()).isNotEqualTo(key(ChatRequest.of("auto", List.of(otherImage))).exact());
+    assertThat(first.exact())
+        .isNotEqualTo(key(ChatRequest.of("auto", List.of(otherImage))).exact());
   }
 
   private static List<Message> append(List<Message> turns, Message last) {

@@ -119,7 +119,8 @@ class ExactCacheTest {
     cache.store(Answers.query(ask("Latest release?"), "acme", refresh, Answers.NEVER_EMBEDS),
         answer("2.0"), "m", "small");
 
-    CacheLookup.Hit hit = (CacheLookup.Hit) cache.lookup(exactQuery(ask("Latest release?"), "acme"));
+    CacheLookup.Hit hit =
+        (CacheLookup.Hit) cache.lookup(exactQuery(ask("Latest release?"), "acme"));
     assertThat(hit.answer().response().first().message().text()).isEqualTo("2.0");
   }
 

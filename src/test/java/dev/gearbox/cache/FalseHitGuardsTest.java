@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One concrete pair per false-hit kind (each pair scores high on MiniLM; see
@@ -94,25 +96,36 @@ class FalseHitGuardsTest {
         .contains(GuardKind.NEGATION);
   }
 
+  static Stream<Arguments> paraphrases() {
+    return Stream.of(
+        Arguments.of("What is the capital of France?",
+            "What's the capital of France?"),
+        Arguments.of("How many miles is 5 km?",
+            "Convert 5 km to miles"),
+        Arguments.of("Explain how photosynthesis works",
+            "Can you explain how photosynthesis works?"),
+        Arguments.of("What are the health benefits of green tea?",
+            "What are the health benefits of drinking green tea?"),
+        Arguments.of("Summarise the French revolution in one paragraph.",
+            "Summarize the French Revolution in a single paragraph."),
+        Arguments.of("What is the boiling point of water at sea level?",
+            "At sea level, what is the boiling point of water?"),
+        Arguments.of("Which tool should I use to format my Java code?",
+            "What tool should I use to format Java code?"),
+        Arguments.of("How much is 1,000 dollars in euros?",
+            "How much is $1000 in euros?"));
+  }
+
   @ParameterizedTest(name = "{0} ~ {1}")
-  @CsvSource(delimiter = '|', textBlock = """
-      What is the capital of France?              | What's the capital of France?
-      How many miles is 5 km?                      | Convert 5 km to miles
-      Explain how photosynthesis works             | Can you explain how photosynthesis works?
-      What are the health benefits of green tea?   | What are the health benefits of drinking green tea?
-      Summarise the French revolution in one paragraph. | Summarize the French Revolution in a single paragraph.
-      What is the boiling point of water at sea level? | At sea level, what is the boiling point of water?
-      Which tool should I use to format my Java code?  | What tool should I use to format Java code?
-      How much is 1,000 dollars in euros?          | How much is $1000 in euros?
-      """)
+  @MethodSource("paraphrases")
   void paraphrasesThatKeepTheFacts_pass(String cached, String query) {
     assertThat(refusal(cached, query)).isEmpty();
   }
 
   @Test
   void namesMatchWhateverTheirCase() {
-    assertThat(refusal("best places to visit in india", "What are the best places to visit in India?"))
-        .isEmpty();
+    assertThat(refusal("best places to visit in india",
+        "What are the best places to visit in India?")).isEmpty();
   }
 
   @Test

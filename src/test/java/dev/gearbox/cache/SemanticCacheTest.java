@@ -16,7 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The semantic cache with the real embedding model. Each false-hit kind is shown with a concrete
@@ -59,17 +61,28 @@ class SemanticCacheTest {
     assertThat(hit.similarity().getAsDouble()).isGreaterThan(THRESHOLD);
   }
 
+  static Stream<Arguments> closeNeighboursThatDiffer() {
+    return Stream.of(
+        Arguments.of("How much does a 3 bedroom apartment cost in Boston?",
+            "How much does a 4 bedroom apartment cost in Boston?", GuardKind.NUMBERS),
+        Arguments.of("How long should I boil an egg for 5 minutes?",
+            "How long should I boil an egg for 5 hours?", GuardKind.UNITS),
+        Arguments.of("How many miles is 5 km?",
+            "How many km is 5 miles?", GuardKind.UNITS),
+        Arguments.of("What is the weather forecast for Paris tomorrow?",
+            "What is the weather forecast for Paris today?", GuardKind.DATES),
+        Arguments.of("How do I install Python on Windows?",
+            "How do I install Python on Ubuntu?", GuardKind.ENTITIES),
+        Arguments.of("What does the error ECONNREFUSED mean in Node?",
+            "What does the error ECONNRESET mean in Node?", GuardKind.ENTITIES),
+        Arguments.of("How do I turn on the living room lights?",
+            "How do I turn off the living room lights?", GuardKind.NEGATION),
+        Arguments.of("Is it safe to eat raw eggs?",
+            "Is it not safe to eat raw eggs?", GuardKind.NEGATION));
+  }
+
   @ParameterizedTest(name = "{2}: {0} / {1}")
-  @CsvSource(delimiter = '|', textBlock = """
-      How much does a 3 bedroom apartment cost in Boston? | How much does a 4 bedroom apartment cost in Boston? | NUMBERS
-      How long should I boil an egg for 5 minutes?        | How long should I boil an egg for 5 hours?          | UNITS
-      How many miles is 5 km?                             | How many km is 5 miles?                             | UNITS
-      What is the weather forecast for Paris tomorrow?    | What is the weather forecast for Paris today?       | DATES
-      How do I install Python on Windows?                 | How do I install Python on Ubuntu?                  | ENTITIES
-      What does the error ECONNREFUSED mean in Node?      | What does the error ECONNRESET mean in Node?        | ENTITIES
-      How do I turn on the living room lights?            | How do I turn off the living room lights?           | NEGATION
-      Is it safe to eat raw eggs?                         | Is it not safe to eat raw eggs?                     | NEGATION
-      """)
+  @MethodSource("closeNeighboursThatDiffer")
   void aCloseNeighbourThatDiffersInKind_isRefused(String cached, String asked, GuardKind kind) {
     TieredCache cache = cache(TemperaturePolicy.ANY);
     cache.store(query(ask(cached), "acme"), answer("cached answer"), "m", "s");
