@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -60,13 +61,18 @@ public final class CacheEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isRegularFile(pairs)) {
-      throw new FriendlyErrors.UserError("no pairs file at " + pairs, null);
+      throw new ParameterException(spec.commandLine(), "no pairs file at " + pairs);
     }
     double used = threshold.orElseGet(() -> calibrated().threshold());
     String source = threshold.isPresent()
         ? String.format(Locale.ROOT, "%.3f (given with --threshold)", used)
         : calibrated().summary();
-    List<LabelledPairs.Pair> labelled = LabelledPairs.read(pairs);
+    List<LabelledPairs.Pair> labelled;
+    try {
+      labelled = LabelledPairs.read(pairs);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     PrintWriter err = spec.commandLine().getErr();
     List<ScoredQuery> scored = LabelledPairs.score(labelled, Embedder.miniLm(),
         SemanticSettings.of(used, TemperaturePolicy.ANY),
@@ -81,9 +87,9 @@ public final class CacheEvalCommand implements Callable<Integer> {
   }
 
   private CalibratedThreshold calibrated() {
-    return Calibration.bundled(maxFalseHitRate).orElseThrow(() -> new FriendlyErrors.UserError(
-        "no threshold keeps false hits within " + maxFalseHitRate + " on the calibration pairs;"
-            + " give one with --threshold", null));
+    return Calibration.bundled(maxFalseHitRate).orElseThrow(() -> new ParameterException(
+        spec.commandLine(), "no threshold keeps false hits within " + maxFalseHitRate
+            + " on the calibration pairs; give one with --threshold"));
   }
 
   private static List<Double> grid() {
