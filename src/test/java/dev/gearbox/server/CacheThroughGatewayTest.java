@@ -189,6 +189,34 @@ class CacheThroughGatewayTest {
   }
 
   @Test
+  void anAnswerCachedForAnOpenAiClient_isReplayedToAnAnthropicStream() throws Exception {
+    String question = "Give one tip for writing clear commit messages.";
+    HttpResponse<String> openAi = send("gbx-acme", "{\"model\":\"sim-frontier\",\"max_tokens\":300,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}");
+    HttpResponse<String> anthropic = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/v1/messages"))
+            .header("content-type", "application/json")
+            .header("x-api-key", "gbx-acme")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"sim-frontier\","
+                + "\"max_tokens\":300,\"stream\":true,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"" + question + "\"}]}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(cache(openAi)).isEqualTo("miss");
+    assertThat(cache(anthropic)).isEqualTo("hit-exact");
+    StringBuilder text = new StringBuilder();
+    for (String line : anthropic.body().split("\n")) {
+      if (line.startsWith("data: ")) {
+        JsonNode event = Json.MAPPER.readTree(line.substring(6));
+        text.append(event.path("delta").path("text").asText());
+      }
+    }
+    assertThat(anthropic.body()).contains("event: message_stop");
+    assertThat(text.toString()).isEqualTo(text(openAi));
+  }
+
+  @Test
   void aStreamedAnswer_isStoredWhole_andServedAsJsonToAPlainClient() throws Exception {
     HttpResponse<String> streamed = askStreamed("sim-frontier", "Write a haiku about caches.");
     HttpResponse<String> plain = ask("Write a haiku about caches.");
