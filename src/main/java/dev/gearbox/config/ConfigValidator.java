@@ -1,5 +1,6 @@
 package dev.gearbox.config;
 
+import dev.gearbox.audit.AuditSettings;
 import dev.gearbox.config.RawConfig.RawCapabilities;
 import dev.gearbox.config.RawConfig.RawKey;
 import dev.gearbox.config.RawConfig.RawModel;
@@ -7,6 +8,8 @@ import dev.gearbox.config.RawConfig.RawProvider;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
+import dev.gearbox.policy.DataLabel;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.Capabilities;
 import dev.gearbox.provider.Locality;
 import dev.gearbox.provider.ModelSpec;
@@ -62,20 +65,23 @@ final class ConfigValidator {
       problems.add("models: at least one model must be configured");
     }
     Map<String, List<String>> fallbacks = fallbacks(orEmpty(raw.models()), models);
-    GatewayConfig.Routing routing = routing(raw.routing(), models);
-    List<VirtualKey> keys = keys(orEmpty(raw.keys()));
+    GatewayConfig.Routing routing = routing(raw.routing(), models, declared(orEmpty(raw.models())));
+    PolicyValidator governance = new PolicyValidator(problems);
+    DataPolicy policy = governance.policy(raw.airgap(), raw.dataLabels(), providers);
+    AuditSettings audit = governance.audit(raw.audit());
+    List<VirtualKey> keys = keys(orEmpty(raw.keys()), policy, governance);
     LimitsValidator limits = new LimitsValidator(problems);
     List<Budget> budgets = limits.budgets(orEmpty(raw.keys()), orEmpty(raw.tenants()));
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
     Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
-    String baseline = baseline(raw.baselineModel(), models);
+    String baseline = baseline(raw.baselineModel(), models, declared(orEmpty(raw.models())));
     GatewayConfig.Cache cache = new CacheConfigValidator(problems).cache(raw.cache());
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new GatewayConfig(
         server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
-        rateLimits, prices, baseline, source, cache);
+        rateLimits, prices, baseline, source, policy, audit, cache);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {
@@ -295,9 +301,9 @@ final class ConfigValidator {
         !Boolean.FALSE.equals(raw.multipleChoices()));
   }
 
+  /** Checked against every declared alias, so one bad model does not cascade into more errors. */
   private Map<String, List<String>> fallbacks(List<RawModel> raws, List<ModelSpec> models) {
-    Set<String> aliases = new HashSet<>();
-    models.forEach(m -> aliases.add(m.alias()));
+    Set<String> aliases = declared(raws);
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (RawModel raw : raws) {
       List<String> chain = orEmpty(raw.fallbacks());
@@ -316,7 +322,14 @@ final class ConfigValidator {
     return result;
   }
 
-  private GatewayConfig.Routing routing(RawConfig.RawRouting raw, List<ModelSpec> models) {
+  private static Set<String> declared(List<RawModel> raws) {
+    Set<String> aliases = new HashSet<>();
+    raws.stream().map(RawModel::alias).filter(Objects::nonNull).forEach(aliases::add);
+    return aliases;
+  }
+
+  private GatewayConfig.Routing routing(
+      RawConfig.RawRouting raw, List<ModelSpec> models, Set<String> declared) {
     String fallbackDefault =
         models.stream()
             .filter(m -> m.tier() == Tier.FRONTIER)
@@ -325,7 +338,7 @@ final class ConfigValidator {
             .orElse(models.isEmpty() ? "" : models.getFirst().alias());
     String defaultModel =
         raw == null || raw.defaultModel() == null ? fallbackDefault : raw.defaultModel();
-    if (!models.isEmpty() && models.stream().noneMatch(m -> m.alias().equals(defaultModel))) {
+    if (!declared.isEmpty() && !declared.contains(defaultModel)) {
       problems.add("routing.default_model '" + defaultModel + "' is not a configured model");
     }
     Duration total =
@@ -334,7 +347,8 @@ final class ConfigValidator {
     return new GatewayConfig.Routing(defaultModel, total);
   }
 
-  private List<VirtualKey> keys(List<RawKey> raws) {
+  private List<VirtualKey> keys(
+      List<RawKey> raws, DataPolicy policy, PolicyValidator governance) {
     List<VirtualKey> result = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < raws.size(); i++) {
@@ -349,8 +363,9 @@ final class ConfigValidator {
       }
       Optional<byte[]> hash = keyHash(raw, where);
       String tenant = raw.tenant() == null ? raw.id() : raw.tenant();
+      Optional<DataLabel> label = governance.keyLabel(raw.dataLabel(), policy, where);
       hash.ifPresent(h -> result.add(new VirtualKey(raw.id(), h, tenant,
-          Boolean.TRUE.equals(raw.admin()))));
+          Boolean.TRUE.equals(raw.admin()), label)));
     }
     return result;
   }
@@ -384,9 +399,9 @@ final class ConfigValidator {
     }
   }
 
-  private String baseline(String raw, List<ModelSpec> models) {
+  private String baseline(String raw, List<ModelSpec> models, Set<String> declared) {
     if (raw != null) {
-      if (models.stream().noneMatch(m -> m.alias().equals(raw))) {
+      if (!declared.contains(raw)) {
         problems.add("baseline_model '" + raw + "' is not a configured model");
       }
       return raw;

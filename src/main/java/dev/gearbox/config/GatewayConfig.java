@@ -1,8 +1,10 @@
 package dev.gearbox.config;
 
+import dev.gearbox.audit.AuditSettings;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.ProviderSpec;
 import dev.gearbox.store.DatabaseConfig;
@@ -32,6 +34,8 @@ public record GatewayConfig(
     Map<String, ModelPrice> priceOverrides,
     String baselineModel,
     String source,
+    DataPolicy policy,
+    AuditSettings audit,
     Cache cache) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
@@ -45,6 +49,8 @@ public record GatewayConfig(
     budgets = List.copyOf(budgets);
     rateLimits = Map.copyOf(rateLimits);
     priceOverrides = Map.copyOf(priceOverrides);
+    java.util.Objects.requireNonNull(policy, "policy");
+    java.util.Objects.requireNonNull(audit, "audit");
   }
 
   public record Server(int port, String host, long maxBodyBytes) {}
@@ -87,24 +93,30 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, cache);
+        baselineModel, source, policy, audit, cache);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, cache);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, cache);
+        baselineModel, source, policy, audit, cache);
+  }
+
+  public GatewayConfig withAudit(AuditSettings newAudit) {
+    return new GatewayConfig(
+        server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit, cache);
   }
 
   public GatewayConfig withCache(Cache newCache) {
     return new GatewayConfig(
         server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, newCache);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, newCache);
   }
 }

@@ -21,6 +21,9 @@ record RawConfig(
     List<RawTenant> tenants,
     Map<String, RawPrice> prices,
     @JsonProperty("baseline_model") String baselineModel,
+    Boolean airgap,
+    RawAudit audit,
+    @JsonProperty("data_labels") RawDataLabels dataLabels,
     RawCache cache) {
 
   record RawServer(
@@ -72,7 +75,8 @@ record RawConfig(
       String tenant,
       Boolean admin,
       List<RawBudget> budgets,
-      @JsonProperty("rate_limit") RawRateLimit rateLimit) {}
+      @JsonProperty("rate_limit") RawRateLimit rateLimit,
+      @JsonProperty("data_label") String dataLabel) {}
 
   record RawTenant(String name, List<RawBudget> budgets) {}
 
@@ -102,4 +106,16 @@ record RawConfig(
       Boolean enabled,
       @JsonProperty("max_false_hit_rate") Double maxFalseHitRate,
       @JsonProperty("temperature_policy") String temperaturePolicy) {}
+
+  /** The audit log: content logging and how often checkpoints are signed. */
+  record RawAudit(
+      @JsonProperty("log_content") Boolean logContent,
+      @JsonProperty("checkpoint_every") Integer checkpointEvery,
+      @JsonProperty("checkpoint_interval_ms") Long checkpointIntervalMs) {}
+
+  /** Data labels, least sensitive first, and where each may be sent. */
+  record RawDataLabels(
+      List<String> order,
+      @JsonProperty("default") String defaultLabel,
+      Map<String, List<String>> allow) {}
 }

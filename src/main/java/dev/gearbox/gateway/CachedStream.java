@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * A cached answer replayed as a stream ({@link dev.gearbox.wire.StreamReplay}): the events a live
- * upstream would have sent, with no upstream behind them. {@link #close()} records the hit once,
- * as 499 when the client left before the end.
+ * upstream would have sent, with no upstream behind them. As with a live stream, the hit is
+ * recorded (audit, then ledger) before the Completed event reaches the client, and a failure to
+ * audit withholds that event; {@link #close()} records a replay the client left early (499).
  */
 final class CachedStream implements StreamingCall {
-  /** Records the hit with the HTTP status the client saw. */
+  /** Records the hit with the HTTP status the client saw; may refuse a served one (audit). */
   interface HitRecorder {
     void record(int status);
   }
@@ -19,8 +20,7 @@ final class CachedStream implements StreamingCall {
   private final Iterator<StreamEvent> events;
   private final Decision decision;
   private final HitRecorder recorder;
-  private boolean clientGone;
-  private boolean closed;
+  private boolean recorded;
 
   CachedStream(List<StreamEvent> events, Decision decision, HitRecorder recorder) {
     this.events = List.copyOf(events).iterator();
@@ -35,20 +35,25 @@ final class CachedStream implements StreamingCall {
 
   @Override
   public Optional<StreamEvent> next() {
-    return events.hasNext() ? Optional.of(events.next()) : Optional.empty();
+    if (!events.hasNext()) {
+      return Optional.empty();
+    }
+    StreamEvent event = events.next();
+    if (event instanceof StreamEvent.Completed) {
+      recorded = true;
+      recorder.record(200);
+    }
+    return Optional.of(event);
   }
 
   @Override
-  public void clientGone() {
-    clientGone = true;
-  }
+  public void clientGone() {}
 
   @Override
   public void close() {
-    if (closed) {
-      return;
+    if (!recorded) {
+      recorded = true;
+      recorder.record(RecordedStream.CLIENT_CLOSED_REQUEST);
     }
-    closed = true;
-    recorder.record(clientGone ? RecordedStream.CLIENT_CLOSED_REQUEST : 200);
   }
 }

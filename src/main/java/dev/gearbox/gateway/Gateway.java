@@ -7,10 +7,14 @@ import dev.gearbox.cache.CacheLookup;
 import dev.gearbox.cache.CacheQuery;
 import dev.gearbox.cache.ResponseCache;
 import dev.gearbox.cost.CacheStatus;
+import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.Usage;
+import dev.gearbox.policy.PolicyGuard;
+import dev.gearbox.policy.Screening;
 import dev.gearbox.provider.Attempt;
 import dev.gearbox.provider.Candidate;
 import dev.gearbox.provider.ChainOutcome;
@@ -21,12 +25,13 @@ import dev.gearbox.provider.Provider;
 import dev.gearbox.provider.UpstreamStream;
 import dev.gearbox.route.RoutePlan;
 import dev.gearbox.route.RoutePlanner;
-import dev.gearbox.wire.StreamReplay;
 import java.time.Clock;
 import java.time.Duration;
+import dev.gearbox.wire.StreamReplay;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +39,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline, the same for both client APIs: look the request up in the response cache
  * (a hit is answered at once, costs nothing upstream and passes budgets and rate limits
- * untouched), plan the route (rules), admit the call against budgets and rate limits, call the
- * upstream through the fallback chain, account for the result in the ledger, and cache a
- * complete answer. Each stage adds its verdict to the {@link Decision}.
+ * untouched), plan the route (rules), screen it by the request's data label, admit the call
+ * against budgets and rate limits, call the upstream through the fallback chain, account for the
+ * result in the ledger and the audit log, and cache a complete answer. Each stage adds its
+ * verdict to the {@link Decision}.
+ *
+ * <p>A hit is not screened again: entries are kept per data label, so a hit was produced for a
+ * request of the same label, under the policy of its day.
  */
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -49,6 +58,7 @@ public final class Gateway {
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
+  private final PolicyGuard policy;
   private final ResponseCache cache;
   private final Supplier<Embedder> embedder;
 
@@ -63,6 +73,7 @@ public final class Gateway {
       Accounting accounting,
       Duration totalTimeout,
       Clock clock,
+      PolicyGuard policy,
       ResponseCache cache,
       Supplier<Embedder> embedder) {
     this.planner = planner;
@@ -71,28 +82,30 @@ public final class Gateway {
     this.accounting = accounting;
     this.totalTimeout = totalTimeout;
     this.clock = clock;
+    this.policy = policy;
     this.cache = cache;
     this.embedder = embedder;
   }
 
-  /** Serves a non-streamed request with the cache used normally (data label public). */
+  /** Serves a non-streamed request, using the cache as usual. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
-    return complete(context, request, CacheControl.DEFAULT);
+    return complete(context, request, CacheDirective.USE);
   }
 
   /**
    * Serves a non-streamed request; throws GatewayException with the error the client sees.
    *
-   * @param control the client's cache directive and the request's data label
+   * @param directive what the client asked of the cache ({@code x-gearbox-cache})
    */
-  public CompletedCall complete(CallContext context, ChatRequest request, CacheControl control) {
-    CacheQuery query = cacheQuery(context, request, control);
+  public CompletedCall complete(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    CacheQuery query = cacheQuery(context, request, directive);
     CacheLookup lookup = cache.lookup(query);
     if (lookup instanceof CacheLookup.Hit hit) {
       return answerFromCache(context, request, hit);
     }
-    refuseOnlyIfCachedMiss(context, request, control);
-    RoutePlan plan = planner.plan(request);
+    refuseOnlyIfCachedMiss(context, request, directive);
+    RoutePlan plan = screened(context, request, planner.plan(request));
     try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
       ChainOutcome<ChatResponse> outcome =
           chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
@@ -100,8 +113,8 @@ public final class Gateway {
         case ChainOutcome.Served<ChatResponse> served -> {
           Decision decision = decision(plan, served.model(), served.attempts(), lookup);
           ChatResponse response = served.value().withModel(served.model().alias());
-          Accounting.Priced priced =
-              admission.served(decision, served.model(), response.usage(), upstreamTime(served));
+          Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
+              upstreamTime(served), Optional.of(response.choices()));
           remember(query, response, decision);
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
@@ -114,23 +127,29 @@ public final class Gateway {
     }
   }
 
-  /** Opens a streamed request with the cache used normally (data label public). */
-  public StreamingCall stream(CallContext context, ChatRequest request) {
-    return stream(context, request, CacheControl.DEFAULT);
-  }
-
   /**
    * Opens a streamed request on the first model that starts answering. The returned call must be
    * closed; closing it records the call whatever happened to the stream.
    */
-  public StreamingCall stream(CallContext context, ChatRequest request, CacheControl control) {
-    CacheQuery query = cacheQuery(context, request, control);
+  public StreamingCall stream(CallContext context, ChatRequest request) {
+    return stream(context, request, CacheDirective.USE);
+  }
+
+  /**
+   * Opens a streamed request, or replays a cached answer as a stream; the returned call must be
+   * closed, as above.
+   *
+   * @param directive what the client asked of the cache ({@code x-gearbox-cache})
+   */
+  public StreamingCall stream(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    CacheQuery query = cacheQuery(context, request, directive);
     CacheLookup lookup = cache.lookup(query);
     if (lookup instanceof CacheLookup.Hit hit) {
       return replayFromCache(context, request, hit);
     }
-    refuseOnlyIfCachedMiss(context, request, control);
-    RoutePlan plan = planner.plan(request);
+    refuseOnlyIfCachedMiss(context, request, directive);
+    RoutePlan plan = screened(context, request, planner.plan(request));
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome =
@@ -138,8 +157,16 @@ public final class Gateway {
       return switch (outcome) {
         case ChainOutcome.Served<UpstreamStream> served -> {
           Decision decision = decision(plan, served.model(), served.attempts(), lookup);
-          yield new RecordedStream(served.value(), decision, served.model(), admission,
-              upstreamTime(served), clock, answer -> remember(query, answer, decision));
+          yield new RecordedStream(
+              served.value(),
+              decision,
+              served.model(),
+              admission,
+              upstreamTime(served),
+              () -> Usage.counted(
+                  TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
+              clock,
+              answer -> remember(query, answer, decision));
         }
         case ChainOutcome.Failed<UpstreamStream> failed -> {
           admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
@@ -154,17 +181,19 @@ public final class Gateway {
     }
   }
 
-  private CacheQuery cacheQuery(CallContext context, ChatRequest request, CacheControl control) {
+  private CacheQuery cacheQuery(
+      CallContext context, ChatRequest request, CacheDirective directive) {
     PromptEmbedding embedding = PromptEmbedding.of(request, embedder);
-    return new CacheQuery(request, context.tenant(), control, embedding::vector);
+    return new CacheQuery(request, context.tenant(),
+        new CacheControl(directive, context.dataLabel().name()), embedding::vector);
   }
 
   private CompletedCall answerFromCache(
       CallContext context, ChatRequest request, CacheLookup.Hit hit) {
     Decision decision = cacheDecision(request, hit);
     ChatResponse response = servedAgain(context, hit);
-    Accounting.Priced priced = accounting.cacheHit(context, request, decision, hit.status(),
-        response, 200);
+    Accounting.Priced priced =
+        accounting.cacheHit(context, request, decision, hit.status(), response, 200);
     return new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
   }
 
@@ -178,7 +207,7 @@ public final class Gateway {
   }
 
   /** The cached answer under this request's id and time, so no two clients share an id. */
-  private ChatResponse servedAgain(CallContext context, CacheLookup.Hit hit) {
+  private static ChatResponse servedAgain(CallContext context, CacheLookup.Hit hit) {
     ChatResponse cached = hit.answer().response();
     return new ChatResponse("gbx-" + context.requestId(), cached.model(),
         context.receivedAt().getEpochSecond(), cached.choices(), cached.usage());
@@ -198,13 +227,13 @@ public final class Gateway {
    * only-if-cached: SDKs retry 5xx on their own, and a retry cannot turn this miss into a hit.
    */
   private void refuseOnlyIfCachedMiss(
-      CallContext context, ChatRequest request, CacheControl control) {
-    if (control.directive() != CacheDirective.ONLY) {
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    if (directive != CacheDirective.ONLY) {
       return;
     }
     GatewayError.NotFound miss = new GatewayError.NotFound("no cached answer matches this"
         + " request, and x-gearbox-cache: only forbids calling a model");
-    accounting.refusedBeforeRoute(context, request.model(), CacheStatus.MISS, miss);
+    accounting.refuseUnrouted(context, request, CacheStatus.MISS, miss);
     throw miss.toException();
   }
 
@@ -215,6 +244,22 @@ public final class Gateway {
     } catch (RuntimeException e) {
       LOG.warn("could not cache the answer; it was served, only the saving is lost", e);
     }
+  }
+
+  /**
+   * The plan without the candidates the request's data label forbids; when none is left the
+   * refusal is recorded and thrown, before any upstream has seen the request.
+   */
+  private RoutePlan screened(CallContext context, ChatRequest request, RoutePlan plan) {
+    Screening screening = policy.screen(context.dataLabel(), plan.candidates());
+    if (screening.refused()) {
+      accounting.refuse(context, request, plan, screening.refusal());
+      throw screening.refusal().toException();
+    }
+    return screening.note()
+        .map(note -> new RoutePlan(plan.requestedModel(), screening.allowed(),
+            plan.reason() + "; " + note))
+        .orElse(plan);
   }
 
   public List<ModelSpec> models() {

@@ -1,27 +1,35 @@
 package dev.gearbox.gateway;
 
 import dev.gearbox.model.ChatResponse;
+import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.Usage;
+import dev.gearbox.model.UsageSource;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.UpstreamStream;
 import dev.gearbox.wire.StreamAssembler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Passes an upstream stream through to the client while noting what the ledger needs: the usage
- * reported at the end, and how the stream ended (completed, failed mid-answer, or abandoned by
- * the client). {@link #close()} records the call exactly once.
+ * Passes an upstream stream through to the client while noting what the ledger and the audit log
+ * need: the answer itself (reassembled, for its digest), the usage reported at the end, and how
+ * the stream ended (completed, failed mid-answer, or abandoned by the client).
  *
- * <p>It also reassembles the answer as it passes, and hands the whole answer to {@code
- * onComplete} (the cache) only when the stream reached its Completed event: a stream that failed
- * or that the client abandoned is never handed over, so no truncated answer is ever cached.
+ * <p>A completed stream is settled when its {@code Completed} event arrives and before that event
+ * is handed on, so the audit record is durable before the client is told the answer is whole
+ * (the final event, or {@code [DONE]}). {@link #close()} records every other ending, exactly once.
+ *
+ * <p>Once settled, the whole answer is handed to {@code onComplete} (the cache). A stream that
+ * failed, that the client abandoned, or that could not be reassembled is never handed over, so
+ * no truncated answer is ever cached.
  */
 final class RecordedStream implements StreamingCall {
   static final int CLIENT_CLOSED_REQUEST = 499;
@@ -33,12 +41,12 @@ final class RecordedStream implements StreamingCall {
   private final Duration timeToOpen;
   private final Clock clock;
   private final Instant openedAt;
+  private final Supplier<Usage> countedPrompt;
+  private final StreamAssembler answer = new StreamAssembler();
   private final Consumer<ChatResponse> onComplete;
-  private final StreamAssembler assembler = new StreamAssembler();
-  private boolean malformed;
 
   private Usage usage = Usage.NONE;
-  private boolean completed;
+  private boolean answerIntact = true;
   private boolean clientGone;
   private Optional<GatewayError> failure = Optional.empty();
   private boolean closed;
@@ -49,9 +57,11 @@ final class RecordedStream implements StreamingCall {
       ModelSpec model,
       Accounting.Admission admission,
       Duration timeToOpen,
+      Supplier<Usage> countedPrompt,
       Clock clock,
       Consumer<ChatResponse> onComplete) {
     this.upstream = upstream;
+    this.countedPrompt = countedPrompt;
     this.decision = decision;
     this.model = model;
     this.admission = admission;
@@ -68,52 +78,67 @@ final class RecordedStream implements StreamingCall {
 
   @Override
   public Optional<StreamEvent> next() {
+    Optional<StreamEvent> event;
     try {
-      Optional<StreamEvent> event = upstream.next();
-      event.ifPresent(this::note);
-      return event;
+      event = upstream.next().map(this::withPromptUsage);
     } catch (GatewayException e) {
       failure = Optional.of(e.error());
       throw e;
     }
+    event.ifPresent(this::note);
+    if (event.isPresent() && event.get() instanceof StreamEvent.Completed) {
+      settleCompleted();
+    }
+    return event;
+  }
+
+  /**
+   * OpenAI-compatible upstreams report no usage until the end, but Anthropic clients read the
+   * input token count from message_start: fill it with the gateway's own count.
+   */
+  private StreamEvent withPromptUsage(StreamEvent event) {
+    if (event instanceof StreamEvent.Started started
+        && started.promptUsage().source() == UsageSource.NONE) {
+      return new StreamEvent.Started(
+          started.id(), started.model(), started.createdEpochSeconds(), countedPrompt.get());
+    }
+    return event;
   }
 
   private void note(StreamEvent event) {
-    assemble(event);
-    switch (event) {
-      case StreamEvent.UsageReported reported -> usage = reported.usage();
-      case StreamEvent.Completed ignored -> {
-        completed = true;
-        handOver();
+    if (event instanceof StreamEvent.UsageReported reported) {
+      usage = reported.usage();
+    }
+    if (answerIntact) {
+      try {
+        answer.accept(event);
+      } catch (IllegalStateException malformed) {
+        answerIntact = false;
       }
-      case StreamEvent.Started ignored -> {}
-      case StreamEvent.TextDelta ignored -> {}
-      case StreamEvent.ToolCallStarted ignored -> {}
-      case StreamEvent.ToolCallArguments ignored -> {}
-      case StreamEvent.Finished ignored -> {}
     }
   }
 
-  private void handOver() {
-    if (malformed) {
-      return;
-    }
+  /** Audits the whole answer before Completed reaches the client; a failure withholds it. */
+  private void settleCompleted() {
     try {
-      onComplete.accept(assembler.result().withModel(model.alias()));
-    } catch (IllegalStateException e) {
-      malformed = true;
+      admission.served(decision, model, usage, upstreamTime(), answerChoices());
+    } catch (GatewayException e) {
+      failure = Optional.of(e.error());
+      throw e;
+    }
+    if (answerChoices().isPresent()) {
+      onComplete.accept(answer.result().withModel(model.alias()));
     }
   }
 
-  /** A stream the assembler cannot follow is passed on as it is, but not handed over. */
-  private void assemble(StreamEvent event) {
-    if (malformed) {
-      return;
+  private Optional<List<Choice>> answerChoices() {
+    if (!answerIntact || !answer.isCompleted()) {
+      return Optional.empty();
     }
     try {
-      assembler.accept(event);
-    } catch (IllegalStateException e) {
-      malformed = true;
+      return Optional.of(answer.result().choices());
+    } catch (IllegalStateException noChoice) {
+      return Optional.empty();
     }
   }
 
@@ -129,16 +154,17 @@ final class RecordedStream implements StreamingCall {
     }
     closed = true;
     upstream.close();
-    Duration upstreamTime = timeToOpen.plus(Duration.between(openedAt, clock.instant()));
     try {
-      if (completed && failure.isEmpty()) {
-        admission.served(decision, model, usage, upstreamTime);
-      } else {
-        admission.failedMidStream(decision, model, usage, upstreamTime, endStatus());
+      if (!admission.settled()) {
+        admission.failedMidStream(decision, model, usage, upstreamTime(), endStatus());
       }
     } finally {
       admission.close();
     }
+  }
+
+  private Duration upstreamTime() {
+    return timeToOpen.plus(Duration.between(openedAt, clock.instant()));
   }
 
   /** 499 (nginx's "client closed request") when the client left, else the upstream's error. */

@@ -1,6 +1,5 @@
 package dev.gearbox.server;
 
-import dev.gearbox.cache.CacheControl;
 import dev.gearbox.cache.CacheDirective;
 import dev.gearbox.cost.CostHeaders;
 import dev.gearbox.gateway.CallContext;
@@ -12,6 +11,7 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.wire.StreamWriter;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
@@ -44,6 +44,7 @@ final class ChatEndpoint implements Handler {
   private final long maxBodyBytes;
   private final GatewayMetrics metrics;
   private final Clock clock;
+  private final DataPolicy policy;
 
   ChatEndpoint(
       ClientApi api,
@@ -51,13 +52,15 @@ final class ChatEndpoint implements Handler {
       Authenticator authenticator,
       long maxBodyBytes,
       GatewayMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      DataPolicy policy) {
     this.api = api;
     this.gateway = gateway;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
     this.metrics = metrics;
     this.clock = clock;
+    this.policy = policy;
   }
 
   @Override
@@ -68,8 +71,10 @@ final class ChatEndpoint implements Handler {
     res.header(GearboxHeaders.REQUEST_ID, requestId);
     try {
       CallContext context = context(req, requestId, start);
+      res.header(GearboxHeaders.CALL_ID, context.callId());
+      res.header(GearboxHeaders.DATA_LABEL, context.dataLabel().name());
       ChatRequest chat = api.decode(readBody(req));
-      CacheControl cache = cacheControl(req);
+      CacheDirective cache = CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE));
       if (chat.stream()) {
         stream(context, chat, cache, res, start);
       } else {
@@ -97,12 +102,9 @@ final class ChatEndpoint implements Handler {
         caller.keyId(),
         caller.tenant(),
         GearboxHeaders.sessionId(req.headers()),
-        req.headers().first(GearboxHeaders.PARENT).map(String::strip).filter(s -> !s.isEmpty()));
-  }
-
-  /** The client's {@code x-gearbox-cache} directive; every request is labelled public here. */
-  private static CacheControl cacheControl(ServerRequest req) {
-    return CacheControl.of(CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE)));
+        GearboxHeaders.id(req.headers(), GearboxHeaders.PARENT),
+        GearboxHeaders.id(req.headers(), GearboxHeaders.CALL_ID).orElse(requestId),
+        policy.resolve(caller.dataLabel(), req.headers().first(GearboxHeaders.DATA_LABEL)));
   }
 
   private byte[] readBody(ServerRequest req) {
@@ -118,7 +120,7 @@ final class ChatEndpoint implements Handler {
     }
   }
 
-  private void complete(CallContext context, ChatRequest chat, CacheControl cache,
+  private void complete(CallContext context, ChatRequest chat, CacheDirective cache,
       ServerResponse res, Instant start) {
     CompletedCall call = gateway.complete(context, chat, cache);
     decisionHeaders(res, call.decision());
@@ -126,11 +128,12 @@ final class ChatEndpoint implements Handler {
     res.header(GearboxHeaders.SAVED_USD, CostHeaders.usd(call.savedUsd()));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeResponse(call.response()));
-    metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200,
-        Duration.between(start, clock.instant()));
+    Duration took = Duration.between(start, clock.instant());
+    metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200, took);
+    LOG.debug("served {} in {} ms: {}", api.label(), took.toMillis(), call.decision().routeHeader());
   }
 
-  private void stream(CallContext context, ChatRequest chat, CacheControl cache,
+  private void stream(CallContext context, ChatRequest chat, CacheDirective cache,
       ServerResponse res, Instant start) {
     try (StreamingCall call = gateway.stream(context, chat, cache)) {
       decisionHeaders(res, call.decision());
@@ -185,6 +188,7 @@ final class ChatEndpoint implements Handler {
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeError(error));
+    LOG.debug("answered {} {}: {}", api.label(), error.httpStatus(), error.message());
     metrics.request(api.label(), decision.map(Decision::servedModel).orElse("none"),
         decision.map(Decision::tier).orElse("none"), error.httpStatus(),
         Duration.between(start, clock.instant()));

@@ -2,10 +2,12 @@ package dev.gearbox.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.audit.AuditReader;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Gateway;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderNames;
@@ -14,7 +16,10 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +42,8 @@ public final class GatewayServer implements AutoCloseable {
       Gateway gateway,
       GatewayMetrics metrics,
       UsageReport usage,
-      Clock clock) {
+      Clock clock,
+      AuditReader audit) {
     Authenticator auth = new Authenticator(config.keys());
     long maxBody = config.server().maxBodyBytes();
     WebServer server =
@@ -46,8 +52,8 @@ public final class GatewayServer implements AutoCloseable {
             .port(config.server().port())
             .maxPayloadSize(-1)
             .routing(routing -> {
-              new AdminEndpoints(auth, usage).register(routing);
-              routes(routing, gateway, auth, maxBody, metrics, clock, config.models());
+              new AdminEndpoints(auth, usage, audit).register(routing);
+              routes(routing, gateway, auth, maxBody, metrics, clock, config);
             })
             .build()
             .start();
@@ -62,13 +68,14 @@ public final class GatewayServer implements AutoCloseable {
       long maxBody,
       GatewayMetrics metrics,
       Clock clock,
-      List<ModelSpec> models) {
+      GatewayConfig config) {
+    DataPolicy policy = config.policy();
     routing
         .post("/v1/chat/completions",
-            new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock))
+            new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",
-            new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock))
-        .get("/v1/models", (req, res) -> models(res, models))
+            new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock, policy))
+        .get("/v1/models", (req, res) -> models(res, config.models()))
         .get("/health", (req, res) -> json(res, 200, health()))
         .get("/metrics", (req, res) -> {
           res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
@@ -96,13 +103,35 @@ public final class GatewayServer implements AutoCloseable {
     return Json.MAPPER.createObjectNode().put("status", "ok");
   }
 
+  /** Paths served, with their one method: a known path asked with another method is a 405. */
+  private static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
+
+  static {
+    ENDPOINTS.put("/v1/chat/completions", "POST");
+    ENDPOINTS.put("/v1/messages", "POST");
+    ENDPOINTS.put("/v1/models", "GET");
+    ENDPOINTS.put("/health", "GET");
+    ENDPOINTS.put("/metrics", "GET");
+    ENDPOINTS.put("/admin/usage", "GET");
+  }
+
   private static void notFound(ServerRequest req, ServerResponse res) {
-    GatewayError error =
-        new GatewayError.NotFound(
-            "no such endpoint: " + req.prologue().method().text() + " " + req.path().path()
-                + "; served: POST /v1/chat/completions, POST /v1/messages, GET /v1/models");
-    boolean anthropic = req.path().path().startsWith("/v1/messages");
-    res.status(404);
+    String path = req.path().path();
+    String method = req.prologue().method().text();
+    String served = ENDPOINTS.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey())
+        .collect(Collectors.joining(", "));
+    boolean anthropic = path.startsWith("/v1/messages");
+    GatewayError error;
+    if (ENDPOINTS.containsKey(path)) {
+      error = new GatewayError.MethodNotAllowed(
+          "%s is not served on %s; use %s".formatted(method, path, ENDPOINTS.get(path)));
+      res.header(HeaderNames.ALLOW, ENDPOINTS.get(path));
+    } else {
+      error = new GatewayError.NotFound(
+          "no such endpoint: " + method + " " + path + "; served: " + served);
+    }
+    res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send((anthropic ? ClientApi.ANTHROPIC : ClientApi.OPENAI).encodeError(error));
   }

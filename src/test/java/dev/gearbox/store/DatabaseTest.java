@@ -38,6 +38,7 @@ class DatabaseTest {
           + " reasoning_tokens, usage_source, cost_picousd, counterfactual_picousd, latency_ms,"
           + " http_status) VALUES ('r1', 0, '1970-01-01', 'auto', 'MISS', 1, 1, 0, 0, 0,"
           + " 'UPSTREAM', 1, 1, 1, 200)");
+      applied = single(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success");
     }
     try (Database db = Database.open(config)) {
       assertThat(single(db, "SELECT COUNT(*) FROM ledger")).isEqualTo("1");
