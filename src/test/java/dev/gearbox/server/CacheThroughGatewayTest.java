@@ -154,6 +154,21 @@ class CacheThroughGatewayTest {
     }
   }
 
+  /** How many audit records the request has. */
+  private static long auditRecords(HttpResponse<String> response) throws Exception {
+    String id = response.headers().firstValue("x-gearbox-request-id").orElseThrow();
+    try (Database database = Database.open(new DatabaseConfig.Sqlite(dataDir));
+        Connection c = database.dataSource().getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE request_id = ?")) {
+      select.setString(1, id);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
   @Test
   void aRepeatedRequest_isAnExactHit_thatCostsNothingAndSavesItsCounterfactual()
       throws Exception {
@@ -173,6 +188,19 @@ class CacheThroughGatewayTest {
     assertThat(row.get(1)).isEqualTo("0");
     assertThat(Long.parseLong(row.get(2))).isPositive();
     assertThat(ledgerRow(first).get(0)).isEqualTo("MISS");
+    assertThat(auditRecords(second)).isEqualTo(1);
+  }
+
+  @Test
+  void aRestrictedRequest_isNeverServedAPublicAnswer() throws Exception {
+    ask("Summarise our refund policy.");
+    HttpResponse<String> restricted = ask("Summarise our refund policy.",
+        "x-gearbox-data-label", "restricted");
+    HttpResponse<String> restrictedAgain = ask("Summarise our refund policy.",
+        "x-gearbox-data-label", "restricted");
+
+    assertThat(cache(restricted)).isEqualTo("miss");
+    assertThat(cache(restrictedAgain)).isEqualTo("hit-exact");
   }
 
   @Test
