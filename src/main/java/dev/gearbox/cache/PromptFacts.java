@@ -28,7 +28,7 @@ record PromptFacts(
           + "|(?<numword>\\d++(?:[.,]\\d++)*+)"
           + "|(?<symbol>[$€£¥₹%°])"
           + "|(?<word>[\\p{L}][\\p{L}\\p{N}_'’\\-]*)");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;\\n\"“(\\[]\\s*$");
+  private static final String SENTENCE_ENDS = ".?!:;\"“([";
 
   static PromptFacts of(String text) {
     return new Extraction(text).facts();
@@ -70,8 +70,7 @@ record PromptFacts(
     private void tokenize() {
       Matcher m = TOKENS.matcher(text);
       while (m.find()) {
-        boolean sentenceStart = SENTENCE_END.matcher(text.substring(0, m.start())).find()
-            || text.substring(0, m.start()).isBlank();
+        boolean sentenceStart = opensSentence(m.start());
         if (m.group("date") != null) {
           tokens.add(new Token(Kind.DATE, m.group("date"), sentenceStart));
         } else if (m.group("num") != null) {
@@ -85,6 +84,18 @@ record PromptFacts(
           tokens.add(new Token(Kind.WORD, m.group("word"), sentenceStart));
         }
       }
+    }
+
+    /** Whether only spaces stand between {@code at} and a sentence end, a line end or nothing. */
+    private boolean opensSentence(int at) {
+      int i = at - 1;
+      while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+        if (text.charAt(i) == '\n') {
+          return true;
+        }
+        i--;
+      }
+      return i < 0 || SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0;
     }
 
     /** "5km": the letters glued to a number are read as the next token. */
