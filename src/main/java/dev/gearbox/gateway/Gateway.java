@@ -100,7 +100,7 @@ public final class Gateway {
   public CompletedCall complete(
       CallContext context, ChatRequest request, CacheDirective directive) {
     CacheQuery query = cacheQuery(context, request, directive);
-    CacheLookup lookup = cache.lookup(query);
+    CacheLookup lookup = lookUp(query);
     if (lookup instanceof CacheLookup.Hit hit) {
       return answerFromCache(context, request, hit);
     }
@@ -144,7 +144,7 @@ public final class Gateway {
   public StreamingCall stream(
       CallContext context, ChatRequest request, CacheDirective directive) {
     CacheQuery query = cacheQuery(context, request, directive);
-    CacheLookup lookup = cache.lookup(query);
+    CacheLookup lookup = lookUp(query);
     if (lookup instanceof CacheLookup.Hit hit) {
       return replayFromCache(context, request, hit);
     }
@@ -186,6 +186,16 @@ public final class Gateway {
     PromptEmbedding embedding = PromptEmbedding.of(request, embedder);
     return new CacheQuery(request, context.tenant(),
         new CacheControl(directive, context.dataLabel().name()), embedding::vector);
+  }
+
+  /** A cache that fails to answer is a miss: the request goes upstream as if it were empty. */
+  private CacheLookup lookUp(CacheQuery query) {
+    try {
+      return cache.lookup(query);
+    } catch (RuntimeException e) {
+      LOG.warn("cache lookup failed; serving the request upstream", e);
+      return new CacheLookup.Miss(Optional.empty());
+    }
   }
 
   private CompletedCall answerFromCache(
