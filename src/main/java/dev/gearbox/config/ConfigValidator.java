@@ -76,6 +76,7 @@ final class ConfigValidator {
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
     Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
     String baseline = baseline(raw.baselineModel(), models, declared(orEmpty(raw.models())));
+    GatewayConfig.Cache cache = new CacheConfigValidator(problems).cache(raw.cache());
     CompressionSettings compression =
         new CompressionValidator(problems).compression(raw.compression(), models);
     if (!problems.isEmpty()) {
@@ -83,7 +84,7 @@ final class ConfigValidator {
     }
     return new GatewayConfig(
         server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
-        rateLimits, prices, baseline, source, policy, audit, compression);
+        rateLimits, prices, baseline, source, policy, audit, cache, compression);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {

@@ -24,6 +24,7 @@ record RawConfig(
     Boolean airgap,
     RawAudit audit,
     @JsonProperty("data_labels") RawDataLabels dataLabels,
+    RawCache cache,
     RawCompression compression) {
 
   record RawServer(
@@ -94,6 +95,18 @@ record RawConfig(
       @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+
+  /** The response cache; absent means off. */
+  record RawCache(
+      Boolean enabled,
+      String ttl,
+      @JsonProperty("max_entries") Integer maxEntries,
+      RawSemanticCache semantic) {}
+
+  record RawSemanticCache(
+      Boolean enabled,
+      @JsonProperty("max_false_hit_rate") Double maxFalseHitRate,
+      @JsonProperty("temperature_policy") String temperaturePolicy) {}
 
   /** The audit log: content logging and how often checkpoints are signed. */
   record RawAudit(
