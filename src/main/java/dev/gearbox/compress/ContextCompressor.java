@@ -95,6 +95,8 @@ public final class ContextCompressor {
     BigDecimal removed = pricer.inputUsd(target, before - after);
     CompressionNote note = new CompressionNote(shrunk.method(), before, after, shrunk.dropped(),
         shrunk.shrunk(), removed, shrunk.summaryCostUsd(), shrunk.summaryCached());
+    LOG.debug("prompt for '{}' compressed ({}): {} -> {} tokens, {} messages left out",
+        target.alias(), note.method().configName(), before, after, note.droppedMessages().size());
     return new Compression(shrunk.request(), note);
   }
 }
