@@ -1,6 +1,7 @@
 package dev.gearbox.config;
 
 import dev.gearbox.audit.AuditSettings;
+import dev.gearbox.compress.CompressionSettings;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,9 @@ public record GatewayConfig(
     String baselineModel,
     String source,
     DataPolicy policy,
-    AuditSettings audit) {
+    AuditSettings audit,
+    Cache cache,
+    CompressionSettings compression) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
   public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
@@ -53,6 +57,7 @@ public record GatewayConfig(
     priceOverrides = Map.copyOf(priceOverrides);
     java.util.Objects.requireNonNull(policy, "policy");
     java.util.Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(compression, "compression");
   }
 
   public record Server(int port, String host, long maxBodyBytes) {}
@@ -91,6 +96,19 @@ public record GatewayConfig(
     }
   }
 
+  /** The response cache; {@code enabled} false means no lookups and no writes at all. */
+  public record Cache(boolean enabled, Duration ttl, int maxEntries, SemanticCache semantic) {
+    public static final Cache OFF =
+        new Cache(false, Duration.ofHours(24), 10_000, SemanticCache.OFF);
+  }
+
+  /** The semantic cache, on top of the exact one. */
+  public record SemanticCache(
+      boolean enabled, double maxFalseHitRate, dev.gearbox.cache.TemperaturePolicy policy) {
+    public static final SemanticCache OFF =
+        new SemanticCache(false, 0.01, dev.gearbox.cache.TemperaturePolicy.ANY);
+  }
+
   public Optional<ModelSpec> model(String alias) {
     return models.stream().filter(m -> m.alias().equals(alias)).findFirst();
   }
@@ -112,24 +130,32 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit);
+        baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit);
+        baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withAudit(AuditSettings newAudit) {
     return new GatewayConfig(
         server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit, cache,
+        compression);
+  }
+
+  public GatewayConfig withCache(Cache newCache) {
+    return new GatewayConfig(
+        server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, newCache,
+        compression);
   }
 }

@@ -23,7 +23,9 @@ record RawConfig(
     @JsonProperty("baseline_model") String baselineModel,
     Boolean airgap,
     RawAudit audit,
-    @JsonProperty("data_labels") RawDataLabels dataLabels) {
+    @JsonProperty("data_labels") RawDataLabels dataLabels,
+    RawCache cache,
+    RawCompression compression) {
 
   record RawServer(
       Integer port,
@@ -106,6 +108,18 @@ record RawConfig(
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
 
+  /** The response cache; absent means off. */
+  record RawCache(
+      Boolean enabled,
+      String ttl,
+      @JsonProperty("max_entries") Integer maxEntries,
+      RawSemanticCache semantic) {}
+
+  record RawSemanticCache(
+      Boolean enabled,
+      @JsonProperty("max_false_hit_rate") Double maxFalseHitRate,
+      @JsonProperty("temperature_policy") String temperaturePolicy) {}
+
   /** The audit log: content logging and how often checkpoints are signed. */
   record RawAudit(
       @JsonProperty("log_content") Boolean logContent,
@@ -117,4 +131,17 @@ record RawConfig(
       List<String> order,
       @JsonProperty("default") String defaultLabel,
       Map<String, List<String>> allow) {}
+
+  /** Context compression for long prompts bound for expensive models. */
+  record RawCompression(
+      Boolean enabled,
+      String method,
+      @JsonProperty("min_prompt_tokens") Integer minPromptTokens,
+      @JsonProperty("keep_last_turns") Integer keepLastTurns,
+      List<String> tiers,
+      @JsonProperty("target_ratio") Double targetRatio,
+      @JsonProperty("sentence_keep_share") Double sentenceKeepShare,
+      @JsonProperty("summary_model") String summaryModel,
+      @JsonProperty("summary_max_tokens") Integer summaryMaxTokens,
+      @JsonProperty("cached_summaries") Integer cachedSummaries) {}
 }

@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cache.CacheHeader;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.CacheStatus;
 import dev.gearbox.cost.Counterfactual;
@@ -12,6 +13,7 @@ import dev.gearbox.cost.Reservation;
 import dev.gearbox.cost.ServedCall;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +85,20 @@ public final class Accounting {
 
   /** Reserves budget and rate-limit quota, or throws the refusal the client should see. */
   Admission admit(CallContext context, ChatRequest request, RoutePlan plan) {
+    return admit(context, request, plan, false);
+  }
+
+  /**
+   * Admits a call the gateway makes for its own purposes (a compression summary). Its
+   * counterfactual is zero: without the gateway the call would not exist, so its whole cost
+   * counts against the saving of the call it served.
+   */
+  Admission admitOwnCall(CallContext context, ChatRequest request, RoutePlan plan) {
+    return admit(context, request, plan, true);
+  }
+
+  private Admission admit(
+      CallContext context, ChatRequest request, RoutePlan plan, boolean ownCall) {
     ModelSpec chosen = plan.chosen();
     long promptTokens = TokenCounter.named(chosen.tokenizer()).countPrompt(request);
     long outputTokens = request.sampling().maxTokens().orElse(DEFAULT_OUTPUT_ESTIMATE);
@@ -96,7 +113,7 @@ public final class Accounting {
     }
     try {
       Permit permit = rateLimiter.acquire(context.keyId(), promptTokens + outputTokens);
-      return new Admission(context, request, plan, reservation, permit);
+      return new Admission(context, request, plan, reservation, permit, ownCall);
     } catch (RuntimeException refused) {
       budgets.release(reservation);
       recordRefusal(context, request, plan, refused);
@@ -111,6 +128,74 @@ public final class Accounting {
         Optional.empty()));
     ledger.record(entry(context, plan.requestedModel(), Optional.empty(), Usage.NONE,
         BigDecimal.ZERO, BigDecimal.ZERO, OptionalLong.empty(), error.httpStatus()));
+  }
+
+  /**
+   * Records a request answered from the cache: nothing was called upstream, so it costs nothing
+   * and the whole counterfactual (the baseline model's price for this prompt and this answer) is
+   * saved. Cache hits reserve no budget and take no rate-limit quota. A served hit's audit record
+   * is durable when this returns.
+   *
+   * @param httpStatus 200, or 499 when a streaming client left before the replay ended
+   * @throws GatewayException (Internal) when the audit record of a served hit could not be
+   *     stored: the answer must then be withheld
+   */
+  Priced cacheHit(CallContext context, ChatRequest request, Decision decision,
+      CacheStatus status, ChatResponse answer, int httpStatus) {
+    BigDecimal baseline = counterfactual.costOfCacheHit(request, answerText(answer));
+    boolean served = httpStatus == 200;
+    AuditedCall call = new AuditedCall(context, request.model(), request, Optional.of(decision),
+        httpStatus, Optional.empty(), Usage.NONE, BigDecimal.ZERO, baseline,
+        served ? Optional.of(answer.choices()) : Optional.empty());
+    int recorded = httpStatus;
+    try {
+      if (served) {
+        audit.record(call);
+      } else {
+        auditQuietly(call);
+      }
+    } catch (GatewayException e) {
+      recorded = e.error().httpStatus();
+      throw e;
+    } finally {
+      ledger.record(LedgerEntry.builder(context.requestId(), context.receivedAt(),
+              request.model())
+          .key(context.keyId(), context.tenant())
+          .session(context.sessionId(), context.parentId())
+          .route(decision.servedModel(), decision.tier(), decision.reason())
+          .cacheStatus(status)
+          .cost(BigDecimal.ZERO, baseline)
+          .latency(Duration.between(context.receivedAt(), clock.instant()).toMillis(),
+              OptionalLong.empty())
+          .httpStatus(recorded)
+          .build());
+    }
+    return new Priced(BigDecimal.ZERO, baseline);
+  }
+
+  /** Records a request refused before it was routed (x-gearbox-cache: only on a miss). */
+  void refuseUnrouted(
+      CallContext context, ChatRequest request, CacheStatus status, GatewayError error) {
+    auditQuietly(new AuditedCall(context, request.model(), request, Optional.empty(),
+        error.httpStatus(), Optional.of(error), Usage.NONE, BigDecimal.ZERO, BigDecimal.ZERO,
+        Optional.empty()));
+    ledger.record(LedgerEntry.builder(context.requestId(), context.receivedAt(), request.model())
+        .key(context.keyId(), context.tenant())
+        .session(context.sessionId(), context.parentId())
+        .cacheStatus(status)
+        .latency(Duration.between(context.receivedAt(), clock.instant()).toMillis(),
+            OptionalLong.empty())
+        .httpStatus(error.httpStatus())
+        .build());
+  }
+
+  /** Everything the answer says, as the baseline would have generated it. */
+  private static String answerText(ChatResponse answer) {
+    return answer.choices().stream()
+        .map(c -> c.message().text() + c.message().toolCalls().stream()
+            .map(call -> call.name() + call.argumentsJson())
+            .collect(Collectors.joining()))
+        .collect(Collectors.joining());
   }
 
   private void recordRefusal(
@@ -150,7 +235,7 @@ public final class Accounting {
             .latency(Duration.between(context.receivedAt(), now).toMillis(), upstreamMs)
             .httpStatus(status);
     decision.ifPresent(d -> builder.route(d.servedModel(), d.tier(), d.routeSummary())
-        .cacheStatus(CacheStatus.MISS));
+        .cacheStatus(CacheHeader.status(d.cacheStatus())));
     return builder.build();
   }
 
@@ -174,6 +259,7 @@ public final class Accounting {
     private final RoutePlan plan;
     private final Reservation reservation;
     private final Permit permit;
+    private final boolean ownCall;
     private boolean settled;
 
     private Admission(
@@ -181,12 +267,14 @@ public final class Accounting {
         ChatRequest request,
         RoutePlan plan,
         Reservation reservation,
-        Permit permit) {
+        Permit permit,
+        boolean ownCall) {
       this.context = context;
       this.request = request;
       this.plan = plan;
       this.reservation = reservation;
       this.permit = permit;
+      this.ownCall = ownCall;
     }
 
     /**
@@ -242,8 +330,9 @@ public final class Accounting {
       for (Discarded d : discarded) {
         cost = cost.add(prices.cost(priceKey(prices, d.model()), d.usage()));
       }
-      BigDecimal baseline = counterfactual.costOf(request,
-          new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()));
+      BigDecimal baseline = ownCall ? BigDecimal.ZERO : counterfactual.costOf(request,
+          new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()))
+          .add(uncompressed(decision));
       budgets.settle(reservation, cost);
       permit.settle(usage.totalTokens());
       observer.served(decision, usage, upstream);
@@ -259,6 +348,16 @@ public final class Accounting {
             baseline, OptionalLong.of(upstream.toMillis()), recorded));
       }
       return new Priced(cost, Counterfactual.saved(cost, baseline));
+    }
+
+    /**
+     * The prompt tokens the compression stage removed, priced on the baseline: the counterfactual
+     * is the request as the client sent it, so what compression saved counts as saved.
+     */
+    private BigDecimal uncompressed(Decision decision) {
+      return decision.compression()
+          .map(note -> counterfactual.cost(note.tokensBefore() - note.tokensAfter(), 0))
+          .orElse(BigDecimal.ZERO);
     }
 
     @Override

@@ -1,5 +1,17 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cache.CacheControl;
+import dev.gearbox.cache.CacheDirective;
+import dev.gearbox.cache.CacheHeader;
+import dev.gearbox.cache.CacheLookup;
+import dev.gearbox.cache.CacheQuery;
+import dev.gearbox.cache.ResponseCache;
+import dev.gearbox.compress.Compression;
+import dev.gearbox.compress.CompressionNote;
+import dev.gearbox.compress.ContextCompressor;
+import dev.gearbox.compress.Summariser;
+import dev.gearbox.compress.SummaryAnswer;
+import dev.gearbox.cost.CacheStatus;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
@@ -23,58 +35,57 @@ import dev.gearbox.route.RoutePlanner;
 import dev.gearbox.validate.Agreement;
 import dev.gearbox.validate.AnswerValidator;
 import dev.gearbox.validate.Verdict;
-import dev.gearbox.wire.StreamReplay;
 import java.time.Clock;
 import java.time.Duration;
+import dev.gearbox.wire.StreamReplay;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules, then the
- * classifier), screen it by the request's data label, admit the call against budgets and rate
- * limits, call the upstream through the fallback chain, validate a small-tier answer and
- * escalate it to the frontier when it fails (the cascade), and account for the result in the
- * ledger and the audit log. Each stage adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: look the request up in the response cache
+ * (a hit is answered at once, costs nothing upstream and passes budgets and rate limits
+ * untouched), plan the route (rules), screen it by the request's data label, compress a long
+ * prompt bound for an expensive model, admit the call against budgets and rate limits, call the
+ * upstream through the fallback chain, account for the result in the ledger and the audit log,
+ * and cache a complete answer. Each stage adds its verdict to the {@link Decision}.
  *
- * <p>An escalated request is one ledger row: the frontier's answer, with the discarded small
- * call's cost added. A streamed request in the cascade band is answered in full by the small
- * tier first and validated, then replayed to the client as a stream, so the client gets one
- * clean answer; outside the band a streamed answer passes through as it arrives.
+ * <p>A hit is not screened again: entries are kept per data label, so a hit was produced for a
+ * request of the same label, under the policy of its day.
+ *
+ * <p>The cache, admission and the counterfactual see the request as the client sent it, the
+ * upstream the compressed one: the ledger's saving then includes what compression saved. A
+ * summary the compression stage asks of the small tier is a call of its own through this
+ * pipeline (its own ledger and audit record, a child of the call it serves; no cache, no
+ * compression, no counterfactual), made before the parent is admitted so that a per-key
+ * concurrency limit of one cannot block it.
  */
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-  private static final int REPLAY_CHARS_PER_DELTA = 24;
+  /** Code points per text delta when a cached answer is replayed as a stream. */
+  static final int REPLAY_CHARS_PER_DELTA = 16;
 
   private final RoutePlanner planner;
-  private final Optional<Embedder> embedder;
-  private final Cascade cascade;
   private final FallbackChain chain;
   private final Map<String, Provider> providersByName;
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
   private final PolicyGuard policy;
-
-  public Gateway(
-      RoutePlanner planner,
-      FallbackChain chain,
-      Map<String, Provider> providersByName,
-      Accounting accounting,
-      Duration totalTimeout,
-      Clock clock,
-      PolicyGuard policy) {
-    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy,
-        Optional.empty(), new Cascade(new AnswerValidator(), Optional.empty()));
-  }
+  private final ResponseCache cache;
+  private final Supplier<Embedder> embedder;
+  private final ContextCompressor compressor;
+  private final Cascade cascade;
 
   /**
-   * A gateway whose router reads prompt embeddings from {@code embedder} and whose cascade
-   * judges small-tier answers with {@code cascade}.
+   * @param cache looked up before routing, written after complete answers
+   * @param embedder the prompt embedder, asked for only when a stage needs a prompt vector
    */
   public Gateway(
       RoutePlanner planner,
@@ -84,10 +95,46 @@ public final class Gateway {
       Duration totalTimeout,
       Clock clock,
       PolicyGuard policy,
-      Optional<Embedder> embedder,
+      ResponseCache cache,
+      Supplier<Embedder> embedder) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy, cache,
+        embedder, ContextCompressor.disabled());
+  }
+
+  /** @param compressor shrinks long prompts after routing, before the upstream call */
+  public Gateway(
+      RoutePlanner planner,
+      FallbackChain chain,
+      Map<String, Provider> providersByName,
+      Accounting accounting,
+      Duration totalTimeout,
+      Clock clock,
+      PolicyGuard policy,
+      ResponseCache cache,
+      Supplier<Embedder> embedder,
+      ContextCompressor compressor) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy, cache,
+        embedder, compressor, new Cascade(new AnswerValidator(), Optional.empty()));
+  }
+
+  /**
+   * @param cascade judges the small tier's answers that the router's plan asks to validate, and
+   *     decides their escalation to the frontier
+   */
+  public Gateway(
+      RoutePlanner planner,
+      FallbackChain chain,
+      Map<String, Provider> providersByName,
+      Accounting accounting,
+      Duration totalTimeout,
+      Clock clock,
+      PolicyGuard policy,
+      ResponseCache cache,
+      Supplier<Embedder> embedder,
+      ContextCompressor compressor,
       Cascade cascade) {
-    this.embedder = embedder;
     this.cascade = cascade;
+    this.compressor = compressor;
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
@@ -95,83 +142,100 @@ public final class Gateway {
     this.totalTimeout = totalTimeout;
     this.clock = clock;
     this.policy = policy;
+    this.cache = cache;
+    this.embedder = embedder;
   }
 
-  /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
+  /** Serves a non-streamed request, using the cache as usual. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
-    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, request)));
-    try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
-      return complete(request, plan, admission);
+    return complete(context, request, CacheDirective.USE);
+  }
+
+  /**
+   * Serves a non-streamed request; throws GatewayException with the error the client sees.
+   *
+   * @param directive what the client asked of the cache ({@code x-gearbox-cache})
+   */
+  public CompletedCall complete(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    return serve(context, request, directive, true);
+  }
+
+  /**
+   * @param clientCall false for a call the gateway makes itself (a summary): it is not
+   *     compressed and has no counterfactual
+   */
+  private CompletedCall serve(
+      CallContext context, ChatRequest request, CacheDirective directive, boolean clientCall) {
+    PromptEmbedding prompt = PromptEmbedding.of(request, embedder);
+    CacheQuery query = cacheQuery(context, request, directive, prompt);
+    CacheLookup lookup = lookUp(query);
+    if (lookup instanceof CacheLookup.Hit hit) {
+      return answerFromCache(context, request, hit);
+    }
+    refuseOnlyIfCachedMiss(context, request, directive);
+    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, prompt)));
+    Optional<Compression> compression =
+        clientCall ? compressed(context, request, plan) : Optional.empty();
+    Call call = new Call(query, lookup, compression.map(Compression::note), plan,
+        compression.map(Compression::request).orElse(request));
+    try (Accounting.Admission admission = clientCall
+        ? accounting.admit(context, request, plan)
+        : accounting.admitOwnCall(context, request, plan)) {
+      return complete(call, admission);
     }
   }
 
-  private CompletedCall complete(
-      ChatRequest request, RoutePlan plan, Accounting.Admission admission) {
+  /** One routed, admitted request on its way upstream: what the stages after routing need. */
+  private record Call(CacheQuery query, CacheLookup lookup, Optional<CompressionNote> note,
+      RoutePlan plan, ChatRequest upstream) {}
+
+  private CompletedCall complete(Call call, Accounting.Admission admission) {
     Deadline deadline = Deadline.after(totalTimeout, clock);
     ChainOutcome<ChatResponse> outcome =
-        chain.complete(request, candidates(plan.candidates()), deadline);
-    if (plan.validates()) {
-      Optional<String> reason = escalationReason(request, plan, outcome);
+        chain.complete(call.upstream(), candidates(call.plan().candidates()), deadline);
+    if (call.plan().validates()) {
+      Optional<String> reason = escalationReason(call, outcome);
       if (reason.isPresent()) {
-        return escalate(request, plan, admission, outcome, List.of(), reason.get(), deadline);
+        return escalate(call, admission, outcome, List.of(), reason.get(), deadline,
+            outcome.attempts());
       }
-      if (plan.cascade() && cascade.secondSample()
+      if (call.plan().cascade() && cascade.secondSample()
           && outcome instanceof ChainOutcome.Served<ChatResponse> first) {
-        return secondSample(request, plan, admission, first, deadline);
+        return secondSample(call, admission, first, deadline);
       }
     }
     return switch (outcome) {
       case ChainOutcome.Served<ChatResponse> served ->
-          served(plan, admission, served, served.attempts(), Accounting.NONE_DISCARDED);
+          served(call, admission, served, served.attempts(), List.of(),
+              Accounting.NONE_DISCARDED);
       case ChainOutcome.Failed<ChatResponse> failed -> {
-        admission.failed(decision(plan, plan.chosen(), failed.attempts(), List.of()),
+        admission.failed(decision(call, call.plan().chosen(), failed.attempts(), List.of()),
             failed.error());
         throw failed.error().toException();
       }
     };
   }
 
-  private CompletedCall served(RoutePlan plan, Accounting.Admission admission,
-      ChainOutcome.Served<ChatResponse> served, List<Attempt> attempts,
+  private CompletedCall served(Call call, Accounting.Admission admission,
+      ChainOutcome.Served<ChatResponse> served, List<Attempt> attempts, List<String> escalations,
       List<Accounting.Discarded> discarded) {
-    Decision decision = decision(plan, served.model(), attempts, List.of());
+    Decision decision = decision(call, served.model(), attempts, escalations);
     ChatResponse response = served.value().withModel(served.model().alias());
     Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
-        upstreamTime(served), Optional.of(response.choices()), discarded);
+        attempts.stream().map(Attempt::duration).reduce(Duration.ZERO, Duration::plus),
+        Optional.of(response.choices()), discarded);
+    remember(call.query(), response, decision);
     return new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
   }
 
-  /**
-   * Asks the small tier once more and escalates when the two answers disagree (AutoMix's
-   * self-consistency check): an answer a model cannot reproduce is one it is unsure of. The
-   * second call is paid for either way; when it fails, the first answer stands.
-   */
-  private CompletedCall secondSample(ChatRequest request, RoutePlan plan,
-      Accounting.Admission admission, ChainOutcome.Served<ChatResponse> first,
-      Deadline deadline) {
-    ChainOutcome<ChatResponse> second =
-        chain.complete(request, candidates(plan.candidates()), deadline);
-    List<Attempt> attempts = new ArrayList<>(first.attempts());
-    attempts.addAll(second.attempts());
-    if (!(second instanceof ChainOutcome.Served<ChatResponse> again)) {
-      return served(plan, admission, first, attempts, Accounting.NONE_DISCARDED);
-    }
-    List<Accounting.Discarded> paid =
-        List.of(new Accounting.Discarded(again.model(), again.value().usage()));
-    if (Agreement.agree(first.value().first().message().text(),
-        again.value().first().message().text())) {
-      return served(plan, admission, first, attempts, paid);
-    }
-    return escalate(request, plan, admission, again, List.of(new Accounting.Discarded(
-        first.model(), first.value().usage())), "disagreement", deadline, attempts);
-  }
+  // ---- cascade: validate the small tier's answer, escalate it to the frontier ---------------
 
   /** Why the small tier's outcome must go to the frontier, or empty to serve it. */
-  private Optional<String> escalationReason(
-      ChatRequest request, RoutePlan plan, ChainOutcome<ChatResponse> outcome) {
+  private Optional<String> escalationReason(Call call, ChainOutcome<ChatResponse> outcome) {
     return switch (outcome) {
       case ChainOutcome.Served<ChatResponse> served -> switch (
-          cascade.judge(request, plan, served.value())) {
+          cascade.judge(call.upstream(), call.plan(), served.value())) {
         case Verdict.Accepted ignored -> Optional.empty();
         case Verdict.Rejected rejected -> {
           LOG.debug("escalating: {} ({})", rejected.reason().label(), rejected.detail());
@@ -182,19 +246,39 @@ public final class Gateway {
     };
   }
 
-  private CompletedCall escalate(ChatRequest request, RoutePlan plan,
-      Accounting.Admission admission, ChainOutcome<ChatResponse> first,
-      List<Accounting.Discarded> alsoPaid, String reason, Deadline deadline) {
-    return escalate(request, plan, admission, first, alsoPaid, reason, deadline,
-        first.attempts());
+  /**
+   * Asks the small tier once more and escalates when the two answers disagree (AutoMix's
+   * self-consistency check): an answer a model cannot reproduce is one it is unsure of. The
+   * second call is paid for either way; when it fails, the first answer stands.
+   */
+  private CompletedCall secondSample(Call call, Accounting.Admission admission,
+      ChainOutcome.Served<ChatResponse> first, Deadline deadline) {
+    ChainOutcome<ChatResponse> second =
+        chain.complete(call.upstream(), candidates(call.plan().candidates()), deadline);
+    List<Attempt> attempts = new ArrayList<>(first.attempts());
+    attempts.addAll(second.attempts());
+    if (!(second instanceof ChainOutcome.Served<ChatResponse> again)) {
+      return served(call, admission, first, attempts, List.of(), Accounting.NONE_DISCARDED);
+    }
+    if (Agreement.agree(first.value().first().message().text(),
+        again.value().first().message().text())) {
+      return served(call, admission, first, attempts, List.of(),
+          List.of(new Accounting.Discarded(again.model(), again.value().usage())));
+    }
+    return escalate(call, admission, again,
+        List.of(new Accounting.Discarded(first.model(), first.value().usage())),
+        "disagreement", deadline, attempts);
   }
 
-  private CompletedCall escalate(ChatRequest request, RoutePlan plan,
-      Accounting.Admission admission, ChainOutcome<ChatResponse> first,
-      List<Accounting.Discarded> alsoPaid, String reason, Deadline deadline,
-      List<Attempt> before) {
+  /**
+   * Serves the request from the plan's escalation models; the small answers thrown away
+   * ({@code first}, when it was served, and {@code alsoPaid}) are added to its cost.
+   */
+  private CompletedCall escalate(Call call, Accounting.Admission admission,
+      ChainOutcome<ChatResponse> first, List<Accounting.Discarded> alsoPaid, String reason,
+      Deadline deadline, List<Attempt> before) {
     ChainOutcome<ChatResponse> outcome =
-        chain.complete(request, candidates(plan.escalation()), deadline);
+        chain.complete(call.upstream(), candidates(call.plan().escalation()), deadline);
     List<Attempt> attempts = new ArrayList<>(before);
     attempts.addAll(outcome.attempts());
     List<Accounting.Discarded> discarded = new ArrayList<>(alsoPaid);
@@ -202,16 +286,10 @@ public final class Gateway {
       discarded.add(new Accounting.Discarded(s.model(), s.value().usage()));
     }
     return switch (outcome) {
-      case ChainOutcome.Served<ChatResponse> served -> {
-        Decision decision = decision(plan, served.model(), attempts, List.of(reason));
-        ChatResponse response = served.value().withModel(served.model().alias());
-        Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
-            upstreamTime(first).plus(upstreamTime(served)), Optional.of(response.choices()),
-            discarded);
-        yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
-      }
+      case ChainOutcome.Served<ChatResponse> served ->
+          served(call, admission, served, attempts, List.of(reason), discarded);
       case ChainOutcome.Failed<ChatResponse> failed -> {
-        admission.failed(decision(plan, plan.escalation().getFirst(), attempts,
+        admission.failed(decision(call, call.plan().escalation().getFirst(), attempts,
             List.of(reason)), failed.error());
         throw failed.error().toException();
       }
@@ -219,31 +297,75 @@ public final class Gateway {
   }
 
   /**
+   * The cascade for a streamed request: answered and judged in full first, then replayed, so
+   * the client never sees the first byte of an answer that is then thrown away.
+   */
+  private StreamingCall replayed(CallContext context, ChatRequest request, Call call) {
+    Call whole = new Call(call.query(), call.lookup(), call.note(), call.plan(),
+        call.upstream().withStream(false, false));
+    CompletedCall done;
+    try (Accounting.Admission admission = accounting.admit(context, request, call.plan())) {
+      done = complete(whole, admission);
+    }
+    return new ReplayedCall(
+        StreamReplay.of(done.response(), REPLAY_CHARS_PER_DELTA), done.decision());
+  }
+
+  private static RouteHints hints(CallContext context, PromptEmbedding prompt) {
+    return new RouteHints(context.keyId(), context.requestedTier(), prompt::vector);
+  }
+
+  /**
    * Opens a streamed request on the first model that starts answering. The returned call must be
    * closed; closing it records the call whatever happened to the stream.
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
-    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, request)));
+    return stream(context, request, CacheDirective.USE);
+  }
+
+  /**
+   * Opens a streamed request, or replays a cached answer as a stream; the returned call must be
+   * closed, as above.
+   *
+   * @param directive what the client asked of the cache ({@code x-gearbox-cache})
+   */
+  public StreamingCall stream(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    PromptEmbedding prompt = PromptEmbedding.of(request, embedder);
+    CacheQuery query = cacheQuery(context, request, directive, prompt);
+    CacheLookup lookup = lookUp(query);
+    if (lookup instanceof CacheLookup.Hit hit) {
+      return replayFromCache(context, request, hit);
+    }
+    refuseOnlyIfCachedMiss(context, request, directive);
+    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, prompt)));
+    Optional<Compression> compression = compressed(context, request, plan);
+    Optional<CompressionNote> note = compression.map(Compression::note);
+    ChatRequest upstream = compression.map(Compression::request).orElse(request);
+    Call call = new Call(query, lookup, note, plan, upstream);
     if (plan.cascade()) {
-      return replayed(context, request, plan);
+      return replayed(context, request, call);
     }
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome = chain.stream(
-          request, candidates(plan.candidates()), Deadline.after(totalTimeout, clock));
+          upstream, candidates(plan.candidates()), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
-        case ChainOutcome.Served<UpstreamStream> served ->
-            new RecordedStream(
-                served.value(),
-                decision(plan, served.model(), served.attempts(), List.of()),
-                served.model(),
-                admission,
-                upstreamTime(served),
-                () -> Usage.counted(
-                    TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
-                clock);
+        case ChainOutcome.Served<UpstreamStream> served -> {
+          Decision decision = decision(call, served.model(), served.attempts(), List.of());
+          yield new RecordedStream(
+              served.value(),
+              decision,
+              served.model(),
+              admission,
+              upstreamTime(served),
+              () -> Usage.counted(
+                  TokenCounter.named(served.model().tokenizer()).countPrompt(upstream), 0),
+              clock,
+              answer -> remember(query, answer, decision));
+        }
         case ChainOutcome.Failed<UpstreamStream> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts(), List.of()),
+          admission.failed(decision(call, plan.chosen(), failed.attempts(), List.of()),
               failed.error());
           admission.close();
           throw failed.error().toException();
@@ -255,40 +377,98 @@ public final class Gateway {
     }
   }
 
-  /** The cascade for a streamed request: answered and judged in full, then replayed. */
-  private StreamingCall replayed(CallContext context, ChatRequest request, RoutePlan plan) {
-    ChatRequest whole = request.withStream(false, false);
-    CompletedCall call;
-    try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
-      call = complete(whole, plan, admission);
-    }
-    return new ReplayedCall(
-        StreamReplay.of(call.response(), REPLAY_CHARS_PER_DELTA), call.decision());
+  private CacheQuery cacheQuery(CallContext context, ChatRequest request,
+      CacheDirective directive, PromptEmbedding prompt) {
+    return new CacheQuery(request, context.tenant(),
+        new CacheControl(directive, context.dataLabel().name()), prompt::vector);
   }
 
-  private RouteHints hints(CallContext context, ChatRequest request) {
-    PromptEmbedding prompt = embedder.map(e -> PromptEmbedding.of(e, request))
-        .orElseGet(() -> PromptEmbedding.of(NO_EMBEDDER, request));
-    return new RouteHints(context.keyId(), context.requestedTier(), prompt::vector);
+  /** A cache that fails to answer is a miss: the request goes upstream as if it were empty. */
+  private CacheLookup lookUp(CacheQuery query) {
+    try {
+      return cache.lookup(query);
+    } catch (RuntimeException e) {
+      LOG.warn("cache lookup failed; serving the request upstream", e);
+      return new CacheLookup.Miss(Optional.empty());
+    }
   }
 
-  /** Stands in when no router is configured: the planner then never asks for a vector. */
-  private static final Embedder NO_EMBEDDER = new Embedder() {
-    @Override
-    public float[] embed(String text) {
-      throw new IllegalStateException("no embedding model is configured");
-    }
+  private CompletedCall answerFromCache(
+      CallContext context, ChatRequest request, CacheLookup.Hit hit) {
+    Decision decision = cacheDecision(request, hit);
+    ChatResponse response = servedAgain(context, hit);
+    Accounting.Priced priced =
+        accounting.cacheHit(context, request, decision, hit.status(), response, 200);
+    return new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
+  }
 
-    @Override
-    public int dimensions() {
-      return 0;
-    }
+  private StreamingCall replayFromCache(
+      CallContext context, ChatRequest request, CacheLookup.Hit hit) {
+    Decision decision = cacheDecision(request, hit);
+    ChatResponse response = servedAgain(context, hit);
+    return new CachedStream(StreamReplay.of(response, REPLAY_CHARS_PER_DELTA), decision,
+        status -> accounting.cacheHit(context, request, decision, hit.status(), response,
+            status));
+  }
 
-    @Override
-    public String modelName() {
-      return "none";
+  /** The cached answer under this request's id and time, so no two clients share an id. */
+  private static ChatResponse servedAgain(CallContext context, CacheLookup.Hit hit) {
+    ChatResponse cached = hit.answer().response();
+    return new ChatResponse("gbx-" + context.requestId(), cached.model(),
+        context.receivedAt().getEpochSecond(), cached.choices(), cached.usage());
+  }
+
+  private static Decision cacheDecision(ChatRequest request, CacheLookup.Hit hit) {
+    String reason = hit.similarity().isPresent()
+        ? String.format(Locale.ROOT, "semantic cache hit (cosine %.3f)",
+            hit.similarity().getAsDouble())
+        : "exact cache hit";
+    return new Decision(request.model(), hit.answer().servedModel(), hit.answer().tier(), reason,
+        CacheHeader.value(hit.status()), List.of());
+  }
+
+  /**
+   * {@code x-gearbox-cache: only} forbids calling a model. 404 rather than the 504 of HTTP's
+   * only-if-cached: SDKs retry 5xx on their own, and a retry cannot turn this miss into a hit.
+   */
+  private void refuseOnlyIfCachedMiss(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    if (directive != CacheDirective.ONLY) {
+      return;
     }
-  };
+    GatewayError.NotFound miss = new GatewayError.NotFound("no cached answer matches this"
+        + " request, and x-gearbox-cache: only forbids calling a model");
+    accounting.refuseUnrouted(context, request, CacheStatus.MISS, miss);
+    throw miss.toException();
+  }
+
+  /** Caches a complete answer; a cache failure never fails the call that produced it. */
+  private void remember(CacheQuery query, ChatResponse response, Decision decision) {
+    try {
+      cache.store(query, response, decision.servedModel(), decision.tier());
+    } catch (RuntimeException e) {
+      LOG.warn("could not cache the answer; it was served, only the saving is lost", e);
+    }
+  }
+
+  // ---- compression stage -------------------------------------------------------------------
+
+  /** The request compressed for the chosen model, when the stage applies to it. */
+  private Optional<Compression> compressed(
+      CallContext context, ChatRequest request, RoutePlan plan) {
+    String session = context.tenant() + "/"
+        + context.sessionId().orElse("key:" + context.keyId());
+    return compressor.compress(request, plan.chosen(), session, summaryCall(context));
+  }
+
+  /** Summaries are calls of their own: a child of the call being compressed. */
+  private Summariser summaryCall(CallContext parent) {
+    return summaryRequest -> {
+      CallContext child = parent.child("-summary", clock.instant());
+      CompletedCall call = serve(child, summaryRequest, CacheDirective.OFF, false);
+      return new SummaryAnswer(call.response().first().message().text(), call.costUsd());
+    };
+  }
 
   /**
    * The plan without the candidates the request's data label forbids; when none is left the
@@ -330,14 +510,16 @@ public final class Gateway {
   }
 
   private static Decision decision(
-      RoutePlan plan, ModelSpec served, List<Attempt> attempts, List<String> escalations) {
+      Call call, ModelSpec served, List<Attempt> attempts, List<String> escalations) {
+    RoutePlan plan = call.plan();
     return new Decision(
         plan.requestedModel(),
         served.alias(),
         served.tier().name().toLowerCase(java.util.Locale.ROOT),
         plan.reason(),
-        "miss",
+        CacheHeader.value(call.lookup().status()),
         attempts.stream().map(Gateway::describe).toList(),
+        call.note(),
         plan.score().map(s -> OptionalDouble.of(s.score())).orElse(OptionalDouble.empty()),
         plan.score().map(s -> OptionalDouble.of(s.threshold())).orElse(OptionalDouble.empty()),
         escalations);

@@ -4,52 +4,50 @@ import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.route.PromptVector;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The embedding of one request's prompt (its last user message), computed at most once and
- * only when a stage asks for it: the semantic cache and the router share it, and a request
- * routed by rules alone never pays for it. Thread-safe.
+ * The embedding of a request's last user message, computed at most once per request and only
+ * when a stage asks for it. The semantic cache and the router's classifier share it, so a request
+ * pays for one embedding whichever stages need one. A long message is embedded as its head and
+ * its tail ({@link PromptVector}), so that two long prompts differing only at the end do not
+ * share a vector. Not thread-safe: one request, one thread.
  */
 public final class PromptEmbedding {
-  private final Embedder embedder;
-  private final String text;
-  private volatile float[] vector;
+  private final Supplier<Embedder> embedder;
+  private final Optional<String> text;
+  private float[] vector;
 
-  private PromptEmbedding(Embedder embedder, String text) {
-    this.embedder = Objects.requireNonNull(embedder, "embedder");
-    this.text = Objects.requireNonNull(text, "text");
+  private PromptEmbedding(Supplier<Embedder> embedder, Optional<String> text) {
+    this.embedder = embedder;
+    this.text = text;
   }
 
-  /** The (not yet computed) embedding of {@code request}'s last user message. */
-  public static PromptEmbedding of(Embedder embedder, ChatRequest request) {
-    return new PromptEmbedding(embedder, request.lastUserText().orElse(""));
+  /**
+   * @param embedder the embedder, asked for only when the vector is first needed (so that a
+   *     gateway whose stages never embed never loads the model)
+   */
+  public static PromptEmbedding of(ChatRequest request, Supplier<Embedder> embedder) {
+    Objects.requireNonNull(embedder, "embedder");
+    return new PromptEmbedding(embedder, request.lastUserText());
   }
 
-  /** The text that is embedded. */
-  public String text() {
+  /** The last user message, when the conversation has one. */
+  public Optional<String> text() {
     return text;
   }
 
-  /** The unit vector; computed on the first call (see {@link PromptVector}). */
+  /** The unit vector of {@link #text()} (of "" when there is none), computed on first use. */
   public float[] vector() {
-    float[] v = vector;
-    if (v == null) {
-      synchronized (this) {
-        v = vector;
-        if (v == null) {
-          v = PromptVector.of(embedder, text);
-          vector = v;
-        }
-      }
+    if (vector == null) {
+      vector = PromptVector.of(embedder.get(), text.orElse(""));
     }
-    return v;
+    return vector;
   }
 
+  /** Whether a stage has already paid for the vector. */
   public boolean computed() {
     return vector != null;
-  }
-
-  public String modelName() {
-    return embedder.modelName();
   }
 }

@@ -13,31 +13,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The routing parts built from the {@code routing:} section: the policy (router, tiers, key
- * pins), the embedding model when a router needs one, and the cascade. Without tiered routing
- * the embedding model is never loaded.
+ * pins) and the cascade. A router loads the shared prompt embedder at start-up (to check that
+ * the router was trained on its vectors); without one it is not asked for.
  */
-record RoutingSetup(Optional<RoutingPolicy> policy, Optional<Embedder> embedder, Cascade cascade) {
+record RoutingSetup(Optional<RoutingPolicy> policy, Cascade cascade) {
   private static final Logger LOG = LoggerFactory.getLogger(RoutingSetup.class);
   static final String BUNDLED = "bundled";
 
-  static RoutingSetup from(GatewayConfig config) {
+  static RoutingSetup from(GatewayConfig config, Supplier<Embedder> embedder) {
     Optional<GatewayConfig.TierRouting> tiers = config.routing().tiers();
     if (tiers.isEmpty()) {
-      return new RoutingSetup(Optional.empty(), Optional.empty(),
+      return new RoutingSetup(Optional.empty(),
           new Cascade(new AnswerValidator(), Optional.empty()));
     }
     GatewayConfig.TierRouting t = tiers.get();
-    Optional<Embedder> embedder = t.router().map(r -> Embedder.miniLm());
     Optional<Router> router = t.router().map(r -> router(config, t, load(config, r),
-        embedder.orElseThrow()));
+        embedder.get()));
     RoutingPolicy policy =
         new RoutingPolicy(router, t.smallModel(), t.frontierModel(), t.keyTiers());
-    return new RoutingSetup(Optional.of(policy), embedder,
+    return new RoutingSetup(Optional.of(policy),
         new Cascade(new AnswerValidator(), router, t.secondSample()));
   }
 
