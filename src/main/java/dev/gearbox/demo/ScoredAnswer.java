@@ -1,0 +1,15 @@
+package dev.gearbox.demo;
+
+import dev.gearbox.sim.RecordedSet;
+import java.util.Objects;
+
+/**
+ * One answer scored from recorded outcomes: what the model that answered scored on the
+ * question, and what the frontier model scored on the same question (1 or 0 for right or wrong,
+ * else the judge's 1-10 grade).
+ */
+record ScoredAnswer(RecordedSet set, double routed, double frontier) {
+  ScoredAnswer {
+    Objects.requireNonNull(set, "set");
+  }
+}
