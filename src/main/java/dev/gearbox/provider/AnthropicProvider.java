@@ -30,9 +30,10 @@ public final class AnthropicProvider implements Provider {
     this.spec = spec;
     this.clock = clock;
     this.redactor = Redactor.of(apiKey, spec.extraHeaders());
-    Map<String, String> auth = apiKey
-        .map(key -> Map.of("x-api-key", key, "anthropic-version", API_VERSION))
-        .orElse(Map.of("anthropic-version", API_VERSION));
+    Map<String, String> auth =
+        apiKey
+            .map(key -> Map.of("x-api-key", key, "anthropic-version", API_VERSION))
+            .orElse(Map.of("anthropic-version", API_VERSION));
     this.http = new UpstreamHttp(spec, auth, redactor, clock);
   }
 
@@ -44,8 +45,12 @@ public final class AnthropicProvider implements Provider {
   @Override
   public ChatResponse complete(ChatRequest request, Deadline deadline) {
     ChatRequest plain = request.withStream(false, false);
-    byte[] answer = http.post(
-        PATH, AnthropicCodec.encodeRequest(plain, DEFAULT_MAX_TOKENS), request.model(), deadline);
+    byte[] answer =
+        http.post(
+            PATH,
+            AnthropicCodec.encodeRequest(plain, DEFAULT_MAX_TOKENS),
+            request.model(),
+            deadline);
     try {
       return AnthropicCodec.decodeResponse(answer, clock);
     } catch (GatewayException e) {
@@ -56,9 +61,12 @@ public final class AnthropicProvider implements Provider {
   @Override
   public UpstreamStream stream(ChatRequest request, Deadline deadline) {
     ChatRequest streamed = request.withStream(true, true);
-    BodyReader body = http.openStream(
-        PATH, AnthropicCodec.encodeRequest(streamed, DEFAULT_MAX_TOKENS), request.model(),
-        deadline);
+    BodyReader body =
+        http.openStream(
+            PATH,
+            AnthropicCodec.encodeRequest(streamed, DEFAULT_MAX_TOKENS),
+            request.model(),
+            deadline);
     return new HttpUpstreamStream(body, StreamReader.anthropic(clock), redactor);
   }
 

@@ -21,7 +21,8 @@ final class ApiKey {
     Optional<String> key = env.apply(variable).map(String::strip).filter(k -> !k.isEmpty());
     if (key.isEmpty()) {
       throw new IllegalStateException(
-          "provider '%s': environment variable %s holds no API key".formatted(spec.name(), variable));
+          "provider '%s': environment variable %s holds no API key"
+              .formatted(spec.name(), variable));
     }
     return key;
   }

@@ -33,14 +33,22 @@ public record Attempt(
 
   static Attempt succeeded(ModelSpec model, Duration duration, int httpStatus) {
     return new Attempt(
-        model.alias(), model.providerName(), Outcome.SUCCEEDED, duration,
-        OptionalInt.of(httpStatus), Optional.empty());
+        model.alias(),
+        model.providerName(),
+        Outcome.SUCCEEDED,
+        duration,
+        OptionalInt.of(httpStatus),
+        Optional.empty());
   }
 
   static Attempt failed(
       ModelSpec model, Duration duration, GatewayError error, OptionalInt httpStatus) {
     return new Attempt(
-        model.alias(), model.providerName(), Outcome.of(error), duration, httpStatus,
+        model.alias(),
+        model.providerName(),
+        Outcome.of(error),
+        duration,
+        httpStatus,
         Optional.of(error));
   }
 

@@ -38,7 +38,8 @@ final class ChoiceFanOut {
     List<CompletableFuture<ChatResponse>> calls = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ChatRequest single = request.withSampling(single(request.sampling(), i));
-      calls.add(CompletableFuture.supplyAsync(withCallerContext(() -> call.apply(single)), executor));
+      calls.add(
+          CompletableFuture.supplyAsync(withCallerContext(() -> call.apply(single)), executor));
     }
     return merge(calls.stream().map(ChoiceFanOut::join).toList());
   }
@@ -48,8 +49,14 @@ final class ChoiceFanOut {
     if (sampling.seed().isEmpty()) {
       return one;
     }
-    return new Sampling(one.maxTokens(), one.temperature(), one.topP(),
-        OptionalLong.of(sampling.seed().getAsLong() + index), 1, one.stop(), one.user());
+    return new Sampling(
+        one.maxTokens(),
+        one.temperature(),
+        one.topP(),
+        OptionalLong.of(sampling.seed().getAsLong() + index),
+        1,
+        one.stop(),
+        one.user());
   }
 
   private static ChatResponse join(CompletableFuture<ChatResponse> call) {

@@ -28,7 +28,7 @@ final class ContentGate {
         Optional<StreamEvent> next = stream.next();
         if (next.isEmpty()) {
           throw new GatewayError.UpstreamUnreachable(
-              "upstream '%s' ended the stream before any content".formatted(provider))
+                  "upstream '%s' ended the stream before any content".formatted(provider))
               .toException();
         }
         pulled.add(next.get());

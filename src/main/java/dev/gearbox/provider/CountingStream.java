@@ -10,21 +10,22 @@ import java.util.Optional;
 
 /**
  * Passes a stream through and, when it completes without a usage report (or with an empty
- * one), inserts a counted {@code UsageReported} just before {@code Completed}. Generated text,
- * tool names and argument fragments are counted as they pass, so nothing is buffered.
+ * one), inserts a counted {@code UsageReported} just before {@code Completed}. The generated
+ * text, tool names and argument fragments are kept as they pass and tokenized only when the
+ * count is needed, so streams whose upstream reports usage never pay for the tokenizer.
  */
 final class CountingStream implements UpstreamStream {
   private final UpstreamStream upstream;
   private final ChatRequest request;
-  private final TokenCounter counter;
+  private final ModelSpec model;
   private final Deque<StreamEvent> held = new ArrayDeque<>();
-  private long outputTokens;
+  private final StringBuilder generated = new StringBuilder();
   private boolean usageReported;
 
   CountingStream(UpstreamStream upstream, ChatRequest request, ModelSpec model) {
     this.upstream = upstream;
     this.request = request;
-    this.counter = TokenCounter.named(model.tokenizer());
+    this.model = model;
   }
 
   @Override
@@ -51,9 +52,9 @@ final class CountingStream implements UpstreamStream {
 
   private StreamEvent observe(StreamEvent event) {
     switch (event) {
-      case StreamEvent.TextDelta delta -> outputTokens += counter.count(delta.text());
-      case StreamEvent.ToolCallStarted call -> outputTokens += counter.count(call.name());
-      case StreamEvent.ToolCallArguments args -> outputTokens += counter.count(args.fragment());
+      case StreamEvent.TextDelta delta -> generated.append(delta.text());
+      case StreamEvent.ToolCallStarted call -> generated.append('\n').append(call.name());
+      case StreamEvent.ToolCallArguments args -> generated.append(args.fragment());
       case StreamEvent.UsageReported ignored -> usageReported = true;
       case StreamEvent.Completed completed -> {
         if (!usageReported) {
@@ -69,6 +70,7 @@ final class CountingStream implements UpstreamStream {
   }
 
   private Usage counted() {
-    return Usage.counted(counter.countPrompt(request), outputTokens);
+    TokenCounter counter = TokenCounter.named(model.tokenizer());
+    return Usage.counted(counter.countPrompt(request), counter.count(generated.toString()));
   }
 }

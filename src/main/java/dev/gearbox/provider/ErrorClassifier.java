@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * says the upstream gave up waiting, which another try may beat.
  */
 final class ErrorClassifier {
+  private static final int BAD_GATEWAY = 502;
+
   private static final Logger log = LoggerFactory.getLogger(ErrorClassifier.class);
 
-  static final int LOGGED_BODY_CHARS = 500;
+  private static final int LOGGED_BODY_CHARS = 500;
   private static final int QUOTED_MESSAGE_CHARS = 300;
 
   private final String provider;
@@ -44,11 +46,15 @@ final class ErrorClassifier {
     this.clock = clock;
   }
 
-  /** The error for a non-2xx answer of the upstream; the status travels as the cause. */
+  /** The error for an answer other than 200; the status travels as the cause. */
   GatewayException fromStatus(int status, HttpHeaders headers, byte[] body, String model) {
     String text = new String(body, StandardCharsets.UTF_8);
-    log.debug("upstream '{}' answered HTTP {} for model '{}': {}",
-        provider, status, model, redactor.excerpt(text, LOGGED_BODY_CHARS));
+    log.debug(
+        "upstream '{}' answered HTTP {} for model '{}': {}",
+        provider,
+        status,
+        model,
+        redactor.excerpt(text, LOGGED_BODY_CHARS));
     GatewayError error = classify(status, headers, text, model);
     return new GatewayException(redactor.scrub(error), new UpstreamStatus(provider, status));
   }
@@ -58,35 +64,46 @@ final class ErrorClassifier {
    * wire's verdict on it, cleaned, with the status kept for the attempt record.
    */
   GatewayException unreadable(GatewayException decodeFailure, String model) {
-    log.debug("upstream '{}' sent an unusable answer for model '{}': {}",
-        provider, model, redactor.scrub(decodeFailure.getMessage()));
+    log.debug(
+        "upstream '{}' sent an unusable answer for model '{}': {}",
+        provider,
+        model,
+        redactor.scrub(decodeFailure.getMessage()));
     return new GatewayException(
         redactor.scrub(decodeFailure.error()), new UpstreamStatus(provider, 200));
   }
 
   /** The error for a connection that failed or broke; {@code phase} says what we were doing. */
   GatewayException fromIo(IOException e, String phase) {
-    log.debug("upstream '{}' connection failed while {}: {}",
-        provider, phase, redactor.scrub(String.valueOf(e)));
-    GatewayError error = switch (e) {
-      case HttpConnectTimeoutException ignored -> new GatewayError.UpstreamUnreachable(
-          "upstream '%s' did not accept a connection within %d ms"
-              .formatted(provider, connectTimeout.toMillis()));
-      case HttpTimeoutException ignored -> new GatewayError.UpstreamTimeout(
-          "upstream '%s' did not answer in time".formatted(provider));
-      case ConnectException ignored -> new GatewayError.UpstreamUnreachable(
-          "upstream '%s' refused the connection".formatted(provider));
-      default -> new GatewayError.UpstreamUnreachable(
-          "the connection to upstream '%s' broke while %s".formatted(provider, phase));
-    };
+    log.debug(
+        "upstream '{}' connection failed while {}: {}",
+        provider,
+        phase,
+        redactor.scrub(String.valueOf(e)));
+    GatewayError error =
+        switch (e) {
+          case HttpConnectTimeoutException ignored ->
+              new GatewayError.UpstreamUnreachable(
+                  "upstream '%s' did not accept a connection within %d ms"
+                      .formatted(provider, connectTimeout.toMillis()));
+          case HttpTimeoutException ignored ->
+              new GatewayError.UpstreamTimeout(
+                  "upstream '%s' did not answer in time".formatted(provider));
+          case ConnectException ignored ->
+              new GatewayError.UpstreamUnreachable(
+                  "upstream '%s' refused the connection".formatted(provider));
+          default ->
+              new GatewayError.UpstreamUnreachable(
+                  "the connection to upstream '%s' broke while %s".formatted(provider, phase));
+        };
     return new GatewayException(error, e);
   }
 
   /** The error for an attempt that ran out of time while {@code phase}. */
   GatewayException timeout(String phase, Duration waited) {
     return new GatewayError.UpstreamTimeout(
-        "upstream '%s' timed out after %d ms while %s"
-            .formatted(provider, waited.toMillis(), phase))
+            "upstream '%s' timed out after %d ms while %s"
+                .formatted(provider, waited.toMillis(), phase))
         .toException();
   }
 
@@ -99,7 +116,8 @@ final class ErrorClassifier {
     }
     if (status == 429) {
       return new GatewayError.UpstreamFailed(
-          "upstream '%s' is rate limiting requests (HTTP 429)".formatted(provider), 429,
+          "upstream '%s' is rate limiting requests (HTTP 429)".formatted(provider),
+          429,
           RetryAfter.seconds(headers, clock));
     }
     if (status == 408) {
@@ -108,21 +126,29 @@ final class ErrorClassifier {
     }
     if (status >= 500 || status < 400) {
       return new GatewayError.UpstreamFailed(
-          "upstream '%s' failed with HTTP %d".formatted(provider, status), status,
+          "upstream '%s' failed with HTTP %d".formatted(provider, status),
+          status,
           RetryAfter.seconds(headers, clock));
     }
     return rejected(status, quoted);
   }
 
+  /**
+   * An upstream's 401/403 refuses the gateway's own provider key, not the client's key: the
+   * client sees 502 (a gateway-side fault), so SDKs do not report its key as invalid.
+   */
   private GatewayError rejected(int status, Optional<String> quoted) {
     if (status == 401 || status == 403) {
       return new GatewayError.UpstreamRejected(
           ("upstream '%s' refused the gateway's credentials (HTTP %d); the operator should check"
-              + " the provider's API key").formatted(provider, status), status);
+                  + " the provider's API key")
+              .formatted(provider, status),
+          BAD_GATEWAY);
     }
     return new GatewayError.UpstreamRejected(
         "upstream '%s' rejected the request (HTTP %d)%s"
-            .formatted(provider, status, quoted.map(q -> ": " + q).orElse("")), status);
+            .formatted(provider, status, quoted.map(q -> ": " + q).orElse("")),
+        status);
   }
 
   /**

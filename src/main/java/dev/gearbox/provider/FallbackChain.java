@@ -47,7 +47,10 @@ public final class FallbackChain {
    *     virtual-thread-per-task executor in production
    */
   public FallbackChain(
-      RetryPolicy policy, Sleeper sleeper, Clock clock, HealthBoard health,
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      HealthBoard health,
       Executor fanOutExecutor) {
     this.policy = policy;
     this.sleeper = sleeper;
@@ -79,8 +82,10 @@ public final class FallbackChain {
   }
 
   private ChatResponse completeOnce(ChatRequest request, Candidate candidate, Deadline deadline) {
-    Function<ChatRequest, ChatResponse> call = single ->
-        UsageCount.fill(single, candidate.provider().complete(single, deadline), candidate.model());
+    Function<ChatRequest, ChatResponse> call =
+        single ->
+            UsageCount.fill(
+                single, candidate.provider().complete(single, deadline), candidate.model());
     return RequestFit.needsFanOut(request, candidate)
         ? fanOut.complete(request, call)
         : call.apply(request);
@@ -103,13 +108,13 @@ public final class FallbackChain {
       Candidate candidate = candidates.get(i);
       Optional<GatewayError.InvalidRequest> misfit = RequestFit.check(request, candidate);
       if (misfit.isPresent()) {
-        attempts.add(Attempt.failed(
-            candidate.model(), Duration.ZERO, misfit.get(), OptionalInt.empty()));
+        attempts.add(
+            Attempt.failed(candidate.model(), Duration.ZERO, misfit.get(), OptionalInt.empty()));
         if (i == 0) {
           return new ChainOutcome.Failed<>(misfit.get(), attempts);
         }
-        log.info("skipping fallback model '{}': {}", candidate.model().alias(),
-            misfit.get().message());
+        log.info(
+            "skipping fallback model '{}': {}", candidate.model().alias(), misfit.get().message());
         continue;
       }
       ChatRequest upstreamRequest = request.withModel(candidate.model().upstreamModel());
@@ -127,7 +132,10 @@ public final class FallbackChain {
   }
 
   private <T> Step<T> onModel(
-      ChatRequest request, Candidate candidate, Deadline deadline, Call<T> call,
+      ChatRequest request,
+      Candidate candidate,
+      Deadline deadline,
+      Call<T> call,
       List<Attempt> attempts) {
     int allowed = 1 + candidate.provider().spec().maxRetries();
     for (int number = 1; ; number++) {
@@ -141,21 +149,36 @@ public final class FallbackChain {
         return new Step.Served<>(value);
       } catch (GatewayException e) {
         record(attempts, Attempt.failed(candidate.model(), since(start), e.error(), statusOf(e)));
-        Optional<Duration> retryIn = retryIn(e.error(), number, allowed, deadline);
-        if (retryIn.isEmpty()) {
-          log(candidate, number, allowed, e.error(), "");
-          return Recovery.of(e.error()) == Recovery.STOP
-              ? new Step.Stop<>(e.error())
-              : new Step.FallBack<>(e.error());
-        }
-        log(candidate, number, allowed, e.error(),
-            "; retrying in %d ms".formatted(retryIn.get().toMillis()));
-        if (!pause(retryIn.get())) {
-          return new Step.Stop<>(
-              new GatewayError.Internal("the request was interrupted while waiting to retry"));
+        Optional<Step<T>> end = afterFailure(e.error(), candidate, number, allowed, deadline);
+        if (end.isPresent()) {
+          return end.get();
         }
       }
     }
+  }
+
+  /** Ends the attempts on a model after a failure, or waits and returns empty to try again. */
+  private <T> Optional<Step<T>> afterFailure(
+      GatewayError error, Candidate candidate, int number, int allowed, Deadline deadline) {
+    Optional<Duration> retryIn = retryIn(error, number, allowed, deadline);
+    log(
+        candidate,
+        number,
+        allowed,
+        error,
+        retryIn.map(wait -> "; retrying in %d ms".formatted(wait.toMillis())).orElse(""));
+    if (retryIn.isEmpty()) {
+      return Optional.of(
+          Recovery.of(error) == Recovery.STOP
+              ? new Step.Stop<>(error)
+              : new Step.FallBack<>(error));
+    }
+    if (pause(retryIn.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Step.Stop<>(
+            new GatewayError.Internal("the request was interrupted while waiting to retry")));
   }
 
   /** The wait before another try on the same model, or empty when there is none to make. */
@@ -164,10 +187,10 @@ public final class FallbackChain {
     if (Recovery.of(error) != Recovery.RETRY || number >= allowed) {
       return Optional.empty();
     }
-    Duration wait = error instanceof GatewayError.UpstreamFailed failed
-        && failed.retryAfterSeconds() > 0
-        ? Duration.ofSeconds(failed.retryAfterSeconds())
-        : policy.backoff(number);
+    Duration wait =
+        error instanceof GatewayError.UpstreamFailed failed && failed.retryAfterSeconds() > 0
+            ? Duration.ofSeconds(failed.retryAfterSeconds())
+            : policy.backoff(number);
     return deadline.allows(wait) ? Optional.of(wait) : Optional.empty();
   }
 
@@ -208,8 +231,14 @@ public final class FallbackChain {
   private static void log(
       Candidate candidate, int number, int allowed, GatewayError error, String next) {
     log.atLevel(error.logLevel())
-        .log("model '{}' on '{}': attempt {}/{} failed: {}{}", candidate.model().alias(),
-            candidate.provider().spec().name(), number, allowed, error.message(), next);
+        .log(
+            "model '{}' on '{}': attempt {}/{} failed: {}{}",
+            candidate.model().alias(),
+            candidate.provider().spec().name(),
+            number,
+            allowed,
+            error.message(),
+            next);
   }
 
   /** One attempt of one candidate. */

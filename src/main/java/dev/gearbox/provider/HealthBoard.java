@@ -1,5 +1,6 @@
 package dev.gearbox.provider;
 
+import dev.gearbox.model.GatewayError;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,13 @@ public final class HealthBoard {
       case SUCCEEDED, REJECTED, CONTEXT_LENGTH_EXCEEDED ->
           update(attempt.providerName(), h -> h.afterSuccess(clock.instant()));
       case RATE_LIMITED, UPSTREAM_ERROR, TIMED_OUT, UNREACHABLE ->
-          update(attempt.providerName(), h -> h.afterFailure(clock.instant(), attempt.outcome()));
+          update(
+              attempt.providerName(),
+              h ->
+                  h.afterFailure(
+                      clock.instant(),
+                      attempt.outcome(),
+                      attempt.error().map(GatewayError::message).orElse("")));
       case INCOMPATIBLE, GATEWAY_ERROR -> {
         // Nothing reached the upstream, or the fault was ours.
       }

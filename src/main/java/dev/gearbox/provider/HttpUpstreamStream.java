@@ -15,7 +15,8 @@ import java.util.Optional;
  * An upstream's event stream turned into canonical events: body bytes are read in chunks as
  * they arrive, cut into server-sent events by {@link SseParser} (which reassembles events split
  * across chunks, even inside a UTF-8 sequence) and translated by the wire's {@link StreamReader}.
- * A failure is remembered, so the stream never resumes after one.
+ * Events are handed out in the order the upstream sent them, those before a failure included;
+ * the failure is then remembered, so the stream never resumes after one.
  */
 final class HttpUpstreamStream implements UpstreamStream {
   private static final int CHUNK_BYTES = 8192;
@@ -29,7 +30,7 @@ final class HttpUpstreamStream implements UpstreamStream {
   private final Deque<StreamEvent> ready = new ArrayDeque<>();
   private final byte[] chunk = new byte[CHUNK_BYTES];
   private boolean ended;
-  private boolean closed;
+  private volatile boolean closed;
   private Optional<GatewayException> failure = Optional.empty();
 
   HttpUpstreamStream(BodyReader body, StreamReader reader, Redactor redactor) {
@@ -41,29 +42,38 @@ final class HttpUpstreamStream implements UpstreamStream {
 
   @Override
   public Optional<StreamEvent> next() {
+    if (closed && failure.isEmpty()) {
+      throw new IllegalStateException("the stream was closed");
+    }
+    while (ready.isEmpty() && !ended && failure.isEmpty()) {
+      pullOrFail();
+    }
+    if (!ready.isEmpty()) {
+      return Optional.of(ready.poll());
+    }
     if (failure.isPresent()) {
       throw failure.get();
     }
-    if (closed) {
-      throw new IllegalStateException("the stream was closed");
-    }
-    try {
-      while (ready.isEmpty() && !ended) {
-        pull();
-      }
-      return Optional.ofNullable(ready.poll());
-    } catch (GatewayException e) {
-      GatewayException clean = new GatewayException(redactor.scrub(e.error()), e.getCause());
-      failure = Optional.of(clean);
-      body.close();
-      throw clean;
-    }
+    return Optional.empty();
   }
 
   @Override
   public void close() {
     closed = true;
     body.close();
+  }
+
+  /**
+   * Pulls more events; a failure is kept rather than thrown, so the events that preceded it in
+   * the same chunk still reach the caller first.
+   */
+  private void pullOrFail() {
+    try {
+      pull();
+    } catch (GatewayException e) {
+      failure = Optional.of(new GatewayException(redactor.scrub(e.error()), e.getCause()));
+      body.close();
+    }
   }
 
   private void pull() {
@@ -80,9 +90,20 @@ final class HttpUpstreamStream implements UpstreamStream {
     translate();
   }
 
+  /**
+   * Translates the parsed events. Once the upstream's terminator has produced
+   * {@code Completed} the answer is whole: the body is released without reading on, so a
+   * connection reset right after the terminator cannot turn a complete answer into an error.
+   */
   private void translate() {
     for (SseEvent event : parsed) {
-      ready.addAll(reader.read(event));
+      List<StreamEvent> events = reader.read(event);
+      ready.addAll(events);
+      if (!events.isEmpty() && events.getLast() instanceof StreamEvent.Completed) {
+        ended = true;
+        body.close();
+        break;
+      }
     }
     parsed.clear();
   }

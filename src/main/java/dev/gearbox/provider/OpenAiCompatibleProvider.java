@@ -42,7 +42,8 @@ public final class OpenAiCompatibleProvider implements Provider {
   @Override
   public ChatResponse complete(ChatRequest request, Deadline deadline) {
     ChatRequest plain = request.withStream(false, false);
-    byte[] answer = http.post(PATH, OpenAiCodec.encodeRequest(plain, limitField), request.model(), deadline);
+    byte[] answer =
+        http.post(PATH, OpenAiCodec.encodeRequest(plain, limitField), request.model(), deadline);
     try {
       return OpenAiCodec.decodeResponse(answer);
     } catch (GatewayException e) {
@@ -54,7 +55,8 @@ public final class OpenAiCompatibleProvider implements Provider {
   public UpstreamStream stream(ChatRequest request, Deadline deadline) {
     ChatRequest streamed = request.withStream(true, true);
     BodyReader body =
-        http.openStream(PATH, OpenAiCodec.encodeRequest(streamed, limitField), request.model(), deadline);
+        http.openStream(
+            PATH, OpenAiCodec.encodeRequest(streamed, limitField), request.model(), deadline);
     return new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
   }
 

@@ -36,7 +36,7 @@ public sealed interface Provider extends AutoCloseable
    */
   UpstreamStream stream(ChatRequest request, Deadline deadline);
 
-  /** Releases the HTTP client; streams still open fail. */
+  /** Releases the HTTP client, aborting exchanges still running (their streams fail). */
   @Override
   void close();
 
@@ -46,8 +46,7 @@ public sealed interface Provider extends AutoCloseable
    *
    * @throws IllegalStateException when the spec names a key variable that {@code env} lacks
    */
-  static Provider create(
-      ProviderSpec spec, Function<String, Optional<String>> env, Clock clock) {
+  static Provider create(ProviderSpec spec, Function<String, Optional<String>> env, Clock clock) {
     Optional<String> apiKey = ApiKey.read(spec, env);
     return switch (spec.kind()) {
       case OPENAI_COMPATIBLE -> new OpenAiCompatibleProvider(spec, apiKey, clock);

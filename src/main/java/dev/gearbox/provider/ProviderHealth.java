@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the gateway has seen of one provider lately, for {@code /health} and the dashboard.
+ * What the gateway has seen of one provider lately, for {@code /health} and the dashboard;
+ * {@code lastError} is the client-safe message of the last failure.
  * Only failures that say something about the upstream's state count (5xx, 429, timeouts, broken
  * connections); a request the upstream refused as invalid still shows it up and answering.
  */
@@ -16,13 +17,15 @@ public record ProviderHealth(
     long successes,
     Optional<Instant> lastSuccessAt,
     Optional<Instant> lastFailureAt,
-    Optional<Attempt.Outcome> lastFailure) {
+    Optional<Attempt.Outcome> lastFailure,
+    Optional<String> lastError) {
 
   public ProviderHealth {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(lastSuccessAt, "lastSuccessAt");
     Objects.requireNonNull(lastFailureAt, "lastFailureAt");
     Objects.requireNonNull(lastFailure, "lastFailure");
+    Objects.requireNonNull(lastError, "lastError");
     if (consecutiveFailures < 0 || failures < consecutiveFailures || successes < 0) {
       throw new IllegalArgumentException("health counters are inconsistent");
     }
@@ -30,7 +33,7 @@ public record ProviderHealth(
 
   static ProviderHealth unknown(String provider) {
     return new ProviderHealth(
-        provider, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        provider, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** No failure since the last success (or nothing seen yet). */
@@ -40,12 +43,25 @@ public record ProviderHealth(
 
   ProviderHealth afterSuccess(Instant at) {
     return new ProviderHealth(
-        provider, 0, failures, successes + 1, Optional.of(at), lastFailureAt, lastFailure);
+        provider,
+        0,
+        failures,
+        successes + 1,
+        Optional.of(at),
+        lastFailureAt,
+        lastFailure,
+        lastError);
   }
 
-  ProviderHealth afterFailure(Instant at, Attempt.Outcome outcome) {
+  ProviderHealth afterFailure(Instant at, Attempt.Outcome outcome, String error) {
     return new ProviderHealth(
-        provider, consecutiveFailures + 1, failures + 1, successes, lastSuccessAt,
-        Optional.of(at), Optional.of(outcome));
+        provider,
+        consecutiveFailures + 1,
+        failures + 1,
+        successes,
+        lastSuccessAt,
+        Optional.of(at),
+        Optional.of(outcome),
+        Optional.of(error));
   }
 }

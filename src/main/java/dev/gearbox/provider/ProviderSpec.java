@@ -59,19 +59,53 @@ public record ProviderSpec(
   /** The same provider at another URL (the embedded simulator once it has a port). */
   public ProviderSpec withBaseUrl(URI url) {
     return new ProviderSpec(
-        name, kind, url, apiKeyEnv, locality, connectTimeout, attemptTimeout, maxRetries,
+        name,
+        kind,
+        url,
+        apiKeyEnv,
+        locality,
+        connectTimeout,
+        attemptTimeout,
+        maxRetries,
+        extraHeaders);
+  }
+
+  public ProviderSpec withKind(ProviderKind newKind) {
+    return new ProviderSpec(
+        name,
+        newKind,
+        baseUrl,
+        apiKeyEnv,
+        locality,
+        connectTimeout,
+        attemptTimeout,
+        maxRetries,
         extraHeaders);
   }
 
   public ProviderSpec withRetries(int retries) {
     return new ProviderSpec(
-        name, kind, baseUrl, apiKeyEnv, locality, connectTimeout, attemptTimeout, retries,
+        name,
+        kind,
+        baseUrl,
+        apiKeyEnv,
+        locality,
+        connectTimeout,
+        attemptTimeout,
+        retries,
         extraHeaders);
   }
 
   public ProviderSpec withAttemptTimeout(Duration timeout) {
     return new ProviderSpec(
-        name, kind, baseUrl, apiKeyEnv, locality, connectTimeout, timeout, maxRetries,
+        name,
+        kind,
+        baseUrl,
+        apiKeyEnv,
+        locality,
+        connectTimeout,
+        timeout,
+        maxRetries,
         extraHeaders);
   }
 
@@ -91,7 +125,7 @@ public record ProviderSpec(
     if (url.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
           "provider '%s': the base URL must not carry credentials; name the key's environment"
-              .formatted(name)
+                  .formatted(name)
               + " variable instead");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null) {

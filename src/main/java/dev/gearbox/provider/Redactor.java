@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Removes a provider's secrets (its API key, credentials in configured headers) from any
  * text that leaves the provider: error messages, log lines, upstream bodies. Upstreams do echo
- * what they received (a 401 body quoting the key, a proxy error quoting the URL), so every
+ * what they received (a 401 body quoting the key, a proxy quoting the headers it got), so every
  * upstream-derived string passes through here, not only the ones we format ourselves.
  */
 final class Redactor {
@@ -27,11 +27,12 @@ final class Redactor {
   private final List<String> secrets;
 
   private Redactor(List<String> secrets) {
-    this.secrets = secrets.stream()
-        .filter(secret -> !secret.isEmpty())
-        .distinct()
-        .sorted(Comparator.comparingInt(String::length).reversed())
-        .toList();
+    this.secrets =
+        secrets.stream()
+            .filter(secret -> !secret.isEmpty())
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
   }
 
   /**
@@ -42,16 +43,17 @@ final class Redactor {
   static Redactor of(Optional<String> apiKey, Map<String, String> extraHeaders) {
     List<String> secrets = new ArrayList<>();
     apiKey.ifPresent(secrets::add);
-    extraHeaders.forEach((name, value) -> {
-      if (CREDENTIAL_HEADER.matcher(name).find()) {
-        String credential = value.strip();
-        secrets.add(credential);
-        int space = credential.indexOf(' ');
-        if (space > 0) {
-          secrets.add(credential.substring(space + 1).strip());
-        }
-      }
-    });
+    extraHeaders.forEach(
+        (name, value) -> {
+          if (CREDENTIAL_HEADER.matcher(name).find()) {
+            String credential = value.strip();
+            secrets.add(credential);
+            int space = credential.indexOf(' ');
+            if (space > 0) {
+              secrets.add(credential.substring(space + 1).strip());
+            }
+          }
+        });
     return new Redactor(secrets);
   }
 

@@ -22,8 +22,8 @@ final class RequestFit {
     String alias = candidate.model().alias();
     Capabilities can = candidate.model().capabilities();
     if (request.stream() && request.sampling().n() > 1 && !candidate.returnsSeveralChoices()) {
-      return refuse("n", "model '%s' cannot stream several choices; send n=1 or do not stream",
-          alias);
+      return refuse(
+          "n", "model '%s' cannot stream several choices; send n=1 or do not stream", alias);
     }
     if (!request.tools().isEmpty() && !can.tools()) {
       return refuse("tools", "model '%s' does not support tools", alias);
@@ -49,7 +49,8 @@ final class RequestFit {
               ? refuse("response_format", "model '%s' (Anthropic) has no JSON mode", alias)
               : Optional.empty();
       case ResponseFormat.JsonSchema ignored ->
-          candidate.kind() == ProviderKind.ANTHROPIC || !candidate.model().capabilities().jsonSchema()
+          candidate.kind() == ProviderKind.ANTHROPIC
+                  || !candidate.model().capabilities().jsonSchema()
               ? refuse("response_format", "model '%s' does not support a JSON schema", alias)
               : Optional.empty();
     };

@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Waits are bounded by the attempt timeout capped by the request's deadline. The response
  * head is awaited with {@code get(timeout)} and the exchange cancelled when that fires (the JDK
- * client aborts a cancelled exchange); body reads go through {@link BodyReader}.
+ * client aborts a cancelled exchange); stream bodies arrive through {@link OrderedBodyStream} and
+ * are read through {@link BodyReader}.
  */
 final class UpstreamHttp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpstreamHttp.class);
 
   /** An error body longer than this is cut: we only quote its first few hundred characters. */
-  static final int ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+  private static final int ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 
   private static final String USER_AGENT = "gearbox";
 
@@ -53,11 +54,12 @@ final class UpstreamHttp implements AutoCloseable {
     }
     this.spec = spec;
     this.headers = headers(spec, authHeaders);
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(spec.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(spec.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.watchdog = Watchdog.create();
     this.errors = new ErrorClassifier(spec, redactor, clock);
   }
@@ -74,9 +76,11 @@ final class UpstreamHttp implements AutoCloseable {
   byte[] post(String path, ObjectNode body, String model, Deadline deadline) {
     Duration timeout = attemptTimeout(deadline);
     HttpRequest request = request(path, body, "application/json");
-    HttpResponse<byte[]> response = await(
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()), timeout,
-        "waiting for the answer");
+    HttpResponse<byte[]> response =
+        await(
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()),
+            timeout,
+            "waiting for the answer");
     if (response.statusCode() != 200) {
       throw errors.fromStatus(response.statusCode(), response.headers(), response.body(), model);
     }
@@ -91,9 +95,11 @@ final class UpstreamHttp implements AutoCloseable {
   BodyReader openStream(String path, ObjectNode body, String model, Deadline deadline) {
     Duration timeout = attemptTimeout(deadline);
     HttpRequest request = request(path, body, "text/event-stream");
-    HttpResponse<InputStream> response = await(
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), timeout,
-        "waiting for the stream to start");
+    HttpResponse<InputStream> response =
+        await(
+            client.sendAsync(request, head -> new OrderedBodyStream()),
+            timeout,
+            "waiting for the stream to start");
     BodyReader reader =
         new BodyReader(response.body(), watchdog, errors, spec.attemptTimeout(), deadline);
     if (response.statusCode() != 200) {
@@ -106,24 +112,25 @@ final class UpstreamHttp implements AutoCloseable {
   @Override
   public void close() {
     watchdog.close();
-    client.close();
+    client.shutdownNow();
   }
 
   private Duration attemptTimeout(Deadline deadline) {
     Duration timeout = deadline.cap(spec.attemptTimeout());
     if (timeout.isZero()) {
-      throw errors.timeout("waiting to send the request: the request's time budget is spent",
-          Duration.ZERO);
+      throw errors.timeout(
+          "waiting to send the request: the request's time budget is spent", Duration.ZERO);
     }
     return timeout;
   }
 
   private HttpRequest request(String path, ObjectNode body, String accept) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(spec.endpoint(path))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(serialize(body)))
-        .header("content-type", "application/json")
-        .header("accept", accept)
-        .header("user-agent", USER_AGENT);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(spec.endpoint(path))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(serialize(body)))
+            .header("content-type", "application/json")
+            .header("accept", accept)
+            .header("user-agent", USER_AGENT);
     headers.forEach(builder::header);
     return builder.build();
   }
@@ -163,9 +170,8 @@ final class UpstreamHttp implements AutoCloseable {
   }
 
   private GatewayException failure(Throwable cause, String phase) {
-    Throwable root = cause instanceof CompletionException && cause.getCause() != null
-        ? cause.getCause()
-        : cause;
+    Throwable root =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
     if (root instanceof IOException io) {
       return errors.fromIo(io, phase);
     }

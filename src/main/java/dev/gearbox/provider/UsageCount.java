@@ -39,9 +39,10 @@ final class UsageCount {
 
   /** The sum of several calls' usage; counted when any part was. */
   static Usage sum(Usage a, Usage b) {
-    UsageSource source = a.source() == UsageSource.UPSTREAM && b.source() == UsageSource.UPSTREAM
-        ? UsageSource.UPSTREAM
-        : UsageSource.COUNTED;
+    UsageSource source =
+        a.source() == UsageSource.UPSTREAM && b.source() == UsageSource.UPSTREAM
+            ? UsageSource.UPSTREAM
+            : UsageSource.COUNTED;
     return new Usage(
         a.inputTokens() + b.inputTokens(),
         a.outputTokens() + b.outputTokens(),

@@ -45,6 +45,8 @@ public final class GatewayApp implements AutoCloseable {
   private final GatewayServer server;
   private final Optional<Simulator> simulator;
   private final SqlLedger ledger;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private GatewayApp(
       List<AutoCloseable> parts,
@@ -150,9 +152,12 @@ public final class GatewayApp implements AutoCloseable {
     return simulator;
   }
 
+  /** Stops serving, drains the ledger and closes everything; safe to call more than once. */
   @Override
   public void close() {
-    closeAll(parts);
+    if (closed.compareAndSet(false, true)) {
+      closeAll(parts);
+    }
   }
 
   private static void closeAll(List<AutoCloseable> parts) {

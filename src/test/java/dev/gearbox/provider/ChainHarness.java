@@ -31,7 +31,11 @@ final class ChainHarness implements AutoCloseable {
 
   /** A chain whose attempt durations are read from {@code attemptClock}. */
   FallbackChain chain(Clock attemptClock) {
-    return new FallbackChain(NO_JITTER, sleeper, attemptClock, health, fanOut);
+    return chain(NO_JITTER, attemptClock);
+  }
+
+  FallbackChain chain(RetryPolicy policy, Clock attemptClock) {
+    return new FallbackChain(policy, sleeper, attemptClock, health, fanOut);
   }
 
   ScriptedUpstream upstream() {

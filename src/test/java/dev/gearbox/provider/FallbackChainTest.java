@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,12 +50,15 @@ class FallbackChainTest {
 
   @Test
   void oneRetry_meansExactlyTwoAttemptsBeforeFallingBack() {
-    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(200, completion("p", "late")));
+    primary.then(
+        Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(200, completion("p", "late")));
     backup.then(Reply.json(200, completion("b", "from backup")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(1)),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(1)),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(primary.requests()).hasSize(2);
@@ -69,9 +73,11 @@ class FallbackChainTest {
     primary.then(Reply.json(500, "{}"), Reply.json(200, completion("p", "late")));
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(primary.requests()).hasSize(1);
@@ -80,21 +86,24 @@ class FallbackChainTest {
 
   @Test
   void backoff_doublesBetweenRetries() {
-    primary.then(Reply.json(500, "{}"), Reply.json(502, "{}"), Reply.json(503, "{}"),
+    primary.then(
+        Reply.json(500, "{}"),
+        Reply.json(502, "{}"),
+        Reply.json(503, "{}"),
         Reply.json(200, completion("p", "third time lucky")));
 
     ChainOutcome<ChatResponse> outcome =
         call(List.of(harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3))));
 
     assertThat(servedBy(outcome)).isEqualTo("primary");
-    assertThat(harness.sleeper.waits()).containsExactly(
-        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+    assertThat(harness.sleeper.waits())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
   }
 
   @Test
   void retryAfter_isWaitedBeforeRetryingTheSameModel() {
-    primary.then(Reply.json(429, Map.of("retry-after", "3"), "{}"),
-        Reply.json(200, completion("p", "ok")));
+    primary.then(
+        Reply.json(429, Map.of("retry-after", "3"), "{}"), Reply.json(200, completion("p", "ok")));
 
     ChainOutcome<ChatResponse> outcome =
         call(List.of(harness.candidate("primary", primary.baseUrl())));
@@ -109,10 +118,15 @@ class FallbackChainTest {
     primary.then(Reply.json(429, Map.of("retry-after", "30"), "{}"));
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    ChainOutcome<ChatResponse> outcome = harness.chain().complete(ask("hi"), List.of(
-            harness.candidate("primary", primary.baseUrl()),
-            harness.candidate("backup", backup.baseUrl())),
-        Deadline.after(Duration.ofSeconds(10), harness.clock));
+    ChainOutcome<ChatResponse> outcome =
+        harness
+            .chain()
+            .complete(
+                ask("hi"),
+                List.of(
+                    harness.candidate("primary", primary.baseUrl()),
+                    harness.candidate("backup", backup.baseUrl())),
+                Deadline.after(Duration.ofSeconds(10), harness.clock));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(harness.sleeper.waits()).isEmpty();
@@ -124,9 +138,11 @@ class FallbackChainTest {
     primary.then(Reply.json(429, "{}"), Reply.json(429, "{}"));
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl()),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl()),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(outcomes(outcome))
@@ -138,10 +154,14 @@ class FallbackChainTest {
     primary.then(Reply.hang(Duration.ofSeconds(5)));
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl(),
-            s -> s.withRetries(0).withAttemptTimeout(Duration.ofMillis(200))),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate(
+                    "primary",
+                    primary.baseUrl(),
+                    s -> s.withRetries(0).withAttemptTimeout(Duration.ofMillis(200))),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(outcomes(outcome)).containsExactly(Outcome.TIMED_OUT, Outcome.SUCCEEDED);
@@ -151,9 +171,11 @@ class FallbackChainTest {
   void connectionRefused_fallsBack() {
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", ChainHarness.refusing()),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", ChainHarness.refusing()),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(outcomes(outcome))
@@ -162,17 +184,24 @@ class FallbackChainTest {
 
   @Test
   void contextLength_fallsBackAtOnceWithoutRetrying() {
-    primary.then(Reply.json(400, """
-        {"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5120 tokens (4096 in the messages, 1024 in the completion).","type":"BadRequestError","param":null,"code":400}"""));
+    primary.then(
+        Reply.json(
+            400,
+            """
+            {"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5120 tokens (4096 in the messages, 1024 in the completion).","type":"BadRequestError","param":null,"code":400}\
+            """));
     backup.then(Reply.json(200, completion("b", "long context ok")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
+                harness.candidate("backup", backup.baseUrl())));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(primary.requests()).hasSize(1);
-    assertThat(outcomes(outcome)).containsExactly(Outcome.CONTEXT_LENGTH_EXCEEDED, Outcome.SUCCEEDED);
+    assertThat(outcomes(outcome))
+        .containsExactly(Outcome.CONTEXT_LENGTH_EXCEEDED, Outcome.SUCCEEDED);
     assertThat(outcome.attempts().getFirst().httpStatus()).isEqualTo(OptionalInt.of(400));
     assertThat(harness.sleeper.waits()).isEmpty();
   }
@@ -183,15 +212,24 @@ class FallbackChainTest {
     primary.then(Reply.json(status, "{\"error\":{\"message\":\"no\"}}"));
     backup.then(Reply.json(200, completion("b", "should not be asked")));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
+                harness.candidate("backup", backup.baseUrl())));
 
-    assertThat(failure(outcome)).isInstanceOfSatisfying(GatewayError.UpstreamRejected.class,
-        e -> assertThat(e.upstreamStatus()).isEqualTo(status));
+    assertThat(failure(outcome))
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamRejected.class,
+            e -> assertThat(e.httpStatus()).isEqualTo(clientStatus(status)));
     assertThat(primary.requests()).hasSize(1);
     assertThat(backup.requests()).isEmpty();
     assertThat(outcomes(outcome)).containsExactly(Outcome.REJECTED);
+  }
+
+  /** The upstream refusing the gateway's provider key is a gateway fault, not the client's. */
+  private static int clientStatus(int upstreamStatus) {
+    return upstreamStatus == 401 || upstreamStatus == 403 ? 502 : upstreamStatus;
   }
 
   @Test
@@ -199,13 +237,18 @@ class FallbackChainTest {
     primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"));
     backup.then(Reply.json(500, "{}"), Reply.json(500, "{}"));
 
-    ChainOutcome<ChatResponse> outcome = call(List.of(
-        harness.candidate("primary", primary.baseUrl()),
-        harness.candidate("backup", backup.baseUrl())));
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl()),
+                harness.candidate("backup", backup.baseUrl())));
 
-    assertThat(failure(outcome)).isEqualTo(new GatewayError.UpstreamFailed(
-        "upstream 'backup-provider' failed with HTTP 500", 500, 0));
-    assertThat(outcome.attempts()).extracting(Attempt::modelAlias)
+    assertThat(failure(outcome))
+        .isEqualTo(
+            new GatewayError.UpstreamFailed(
+                "upstream 'backup-provider' failed with HTTP 500", 500, 0));
+    assertThat(outcome.attempts())
+        .extracting(Attempt::modelAlias)
         .containsExactly("primary", "primary", "backup", "backup");
   }
 
@@ -216,10 +259,15 @@ class FallbackChainTest {
     Clock real = Clock.systemUTC();
 
     long started = System.nanoTime();
-    ChainOutcome<ChatResponse> outcome = harness.chain(real).complete(ask("hi"), List.of(
-            harness.candidate("primary", primary.baseUrl()),
-            harness.candidate("backup", backup.baseUrl())),
-        Deadline.after(Duration.ofMillis(300), real));
+    ChainOutcome<ChatResponse> outcome =
+        harness
+            .chain(real)
+            .complete(
+                ask("hi"),
+                List.of(
+                    harness.candidate("primary", primary.baseUrl()),
+                    harness.candidate("backup", backup.baseUrl())),
+                Deadline.after(Duration.ofMillis(300), real));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(failure(outcome)).isInstanceOf(GatewayError.UpstreamTimeout.class);
@@ -234,13 +282,22 @@ class FallbackChainTest {
     primary.then(Reply.json(502, "{}"));
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    ChainOutcome<ChatResponse> outcome = harness.chain().complete(ask("hi"), List.of(
-            harness.candidate("primary", primary.baseUrl()),
-            harness.candidate("backup", backup.baseUrl())),
-        Deadline.after(Duration.ofMillis(50), harness.clock));
+    RetryPolicy slowBackoff =
+        new RetryPolicy(Duration.ofSeconds(20), Duration.ofSeconds(20), 0, new SplittableRandom(1));
+
+    ChainOutcome<ChatResponse> outcome =
+        harness
+            .chain(slowBackoff, Clock.systemUTC())
+            .complete(
+                ask("hi"),
+                List.of(
+                    harness.candidate("primary", primary.baseUrl()),
+                    harness.candidate("backup", backup.baseUrl())),
+                Deadline.after(Duration.ofSeconds(10), harness.clock));
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(harness.sleeper.waits()).isEmpty();
+    assertThat(primary.requests()).hasSize(1);
   }
 
   @Test
@@ -248,13 +305,15 @@ class FallbackChainTest {
     primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"));
     backup.then(Reply.json(200, completion("b", "ok")));
 
-    call(List.of(
-        harness.candidate("primary", primary.baseUrl()),
-        harness.candidate("backup", backup.baseUrl())));
+    call(
+        List.of(
+            harness.candidate("primary", primary.baseUrl()),
+            harness.candidate("backup", backup.baseUrl())));
 
     ProviderHealth failing = harness.health.health("primary-provider");
     assertThat(failing.consecutiveFailures()).isEqualTo(2);
     assertThat(failing.lastFailure()).contains(Outcome.UPSTREAM_ERROR);
+    assertThat(failing.lastError()).contains("upstream 'primary-provider' failed with HTTP 503");
     assertThat(failing.healthy()).isFalse();
     assertThat(harness.health.health("backup-provider").healthy()).isTrue();
     assertThat(harness.health.snapshot()).containsOnlyKeys("primary-provider", "backup-provider");

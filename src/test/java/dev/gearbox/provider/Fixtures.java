@@ -18,8 +18,15 @@ final class Fixtures {
 
   static ProviderSpec spec(String name, ProviderKind kind, URI baseUrl) {
     return new ProviderSpec(
-        name, kind, baseUrl, Optional.of(KEY_ENV), Locality.ON_PREM, Duration.ofSeconds(1),
-        Duration.ofSeconds(5), 1, Map.of());
+        name,
+        kind,
+        baseUrl,
+        Optional.of(KEY_ENV),
+        Locality.ON_PREM,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        1,
+        Map.of());
   }
 
   static ProviderSpec openAi(String name, URI baseUrl) {
@@ -45,15 +52,18 @@ final class Fixtures {
 
   /** A chat.completion body shaped as OpenAI sends it. */
   static String completion(String model, String text) {
-    return completion(model, text, "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,"
-        + "\"total_tokens\":17}");
+    return completion(
+        model,
+        text,
+        "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5," + "\"total_tokens\":17}");
   }
 
   static String completion(String model, String text, String usageMember) {
     return """
-        {"id":"chatcmpl-AbC123","object":"chat.completion","created":1733241600,"model":"%s",\
-        "choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},\
-        "logprobs":null,"finish_reason":"stop"}]%s%s,"system_fingerprint":"fp_44709d6fcb"}"""
+    {"id":"chatcmpl-AbC123","object":"chat.completion","created":1733241600,"model":"%s",\
+    "choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},\
+    "logprobs":null,"finish_reason":"stop"}]%s%s,"system_fingerprint":"fp_44709d6fcb"}\
+    """
         .formatted(model, text, usageMember.isEmpty() ? "" : ",", usageMember);
   }
 }

@@ -104,7 +104,8 @@ final class ScriptedUpstream implements AutoCloseable {
     Map<String, String> headers = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+      headers.put(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
           lines[i].substring(colon + 1).trim());
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
@@ -149,14 +150,34 @@ final class ScriptedUpstream implements AutoCloseable {
 
     /** A 200 event stream whose body is the given chunks, each written (and flushed) apart. */
     static Reply sse(List<byte[]> chunks) {
+      return sse(chunks, Duration.ofNanos(300_000));
+    }
+
+    /** As {@link #sse(List)}, with {@code pause} between chunks so each tends to be one read. */
+    static Reply sse(List<byte[]> chunks, Duration pause) {
       List<Step> steps = new ArrayList<>();
-      steps.add(write("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
-          + "cache-control: no-cache\r\nconnection: close\r\n\r\n"));
-      chunks.forEach(chunk -> {
-        steps.add(new Step.Write(chunk));
-        steps.add(new Step.Pause(Duration.ofMillis(2)));
-      });
+      steps.add(
+          write(
+              "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+                  + "cache-control: no-cache\r\nconnection: close\r\n\r\n"));
+      chunks.forEach(
+          chunk -> {
+            steps.add(new Step.Write(chunk));
+            steps.add(new Step.Pause(pause));
+          });
       return new Reply(steps);
+    }
+
+    /** A 200 event stream whose whole body goes out in one write. */
+    static Reply sseAtOnce(List<byte[]> chunks) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      chunks.forEach(body::writeBytes);
+      return new Reply(
+          List.of(
+              write(
+                  "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+                      + "connection: close\r\n\r\n"),
+              new Step.Write(body.toByteArray())));
     }
 
     /** Reads the request and says nothing for {@code silence}. */

@@ -37,28 +37,37 @@ class UpstreamErrorClassificationTest {
   }
 
   private GatewayError failure() {
-    GatewayException e = catchThrowableOfType(GatewayException.class,
-        () -> provider.complete(ask("hi").withModel("m"), Deadline.after(Duration.ofMinutes(1), clock)));
+    GatewayException e =
+        catchThrowableOfType(
+            GatewayException.class,
+            () ->
+                provider.complete(
+                    ask("hi").withModel("m"), Deadline.after(Duration.ofMinutes(1), clock)));
     assertThat(e).as("the call should have failed").isNotNull();
     return e.error();
   }
 
   @Test
   void rateLimit_readsRetryAfterSeconds() {
-    upstream.then(Reply.json(429, Map.of("retry-after", "7"), "{\"error\":{\"message\":\"slow\"}}"));
+    upstream.then(
+        Reply.json(429, Map.of("retry-after", "7"), "{\"error\":{\"message\":\"slow\"}}"));
 
-    assertThat(failure()).isEqualTo(new GatewayError.UpstreamFailed(
-        "upstream 'local' is rate limiting requests (HTTP 429)", 429, 7));
+    assertThat(failure())
+        .isEqualTo(
+            new GatewayError.UpstreamFailed(
+                "upstream 'local' is rate limiting requests (HTTP 429)", 429, 7));
   }
 
   @Test
   void rateLimit_readsRetryAfterAsHttpDate() {
-    String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        clock.instant().plusSeconds(30).atZone(ZoneOffset.UTC));
+    String in30s =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            clock.instant().plusSeconds(30).atZone(ZoneOffset.UTC));
     upstream.then(Reply.json(429, Map.of("retry-after", in30s), "{}"));
 
     assertThat(failure())
-        .isInstanceOfSatisfying(GatewayError.UpstreamFailed.class,
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class,
             e -> assertThat(e.retryAfterSeconds()).isEqualTo(30));
   }
 
@@ -67,8 +76,8 @@ class UpstreamErrorClassificationTest {
     upstream.then(Reply.json(429, Map.of("retry-after-ms", "1200", "retry-after", "9"), "{}"));
 
     assertThat(failure())
-        .isInstanceOfSatisfying(GatewayError.UpstreamFailed.class,
-            e -> assertThat(e.retryAfterSeconds()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(2));
   }
 
   @ParameterizedTest
@@ -76,49 +85,68 @@ class UpstreamErrorClassificationTest {
   void serverErrors_areUpstreamFailedWithTheirStatus(int status) {
     upstream.then(Reply.json(status, "{\"error\":{\"message\":\"overloaded\"}}"));
 
-    assertThat(failure()).isEqualTo(new GatewayError.UpstreamFailed(
-        "upstream 'local' failed with HTTP " + status, status, 0));
+    assertThat(failure())
+        .isEqualTo(
+            new GatewayError.UpstreamFailed(
+                "upstream 'local' failed with HTTP " + status, status, 0));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      openai   | 400 | {"error":{"message":"This model's maximum context length is 8192 tokens. However, your messages resulted in 9013 tokens. Please reduce the length of the messages.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}
-      vllm     | 400 | {"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5120 tokens (4096 in the messages, 1024 in the completion). Please reduce the length of the messages or completion.","type":"BadRequestError","param":null,"code":400}
-      llamacpp | 400 | {"error":{"code":400,"message":"request (4476 tokens) exceeds the available context size (4096 tokens), try increasing it","type":"exceed_context_size_error","n_prompt_tokens":4476,"n_ctx":4096}}
-      sglang   | 400 | {"object":"error","message":"The input (61709 tokens) is longer than the model's context length (40960 tokens).","type":"BadRequestError","param":null,"code":400}
-      ollama   | 500 | {"error":{"message":"the input length exceeds the context length","type":"api_error","param":null,"code":null}}
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          openai   | 400 | {"error":{"message":"This model's maximum context length is 8192 tokens. However, your messages resulted in 9013 tokens. Please reduce the length of the messages.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}
+          vllm     | 400 | {"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5120 tokens (4096 in the messages, 1024 in the completion). Please reduce the length of the messages or completion.","type":"BadRequestError","param":null,"code":400}
+          llamacpp | 400 | {"error":{"code":400,"message":"request (4476 tokens) exceeds the available context size (4096 tokens), try increasing it","type":"exceed_context_size_error","n_prompt_tokens":4476,"n_ctx":4096}}
+          sglang   | 400 | {"object":"error","message":"The input (61709 tokens) is longer than the model's context length (40960 tokens).","type":"BadRequestError","param":null,"code":400}
+          ollama   | 500 | {"error":{"message":"the input length exceeds the context length","type":"api_error","param":null,"code":null}}
+          """)
   void contextLength_recognisedInEachServersWording(String server, int status, String body) {
     upstream.then(Reply.json(status, body));
 
     assertThat(failure())
         .isInstanceOf(GatewayError.ContextLengthExceeded.class)
-        .extracting(GatewayError::message).asString()
+        .extracting(GatewayError::message)
+        .asString()
         .startsWith("the prompt does not fit the context window of model 'm'");
   }
 
   @Test
   void badRequest_isRejectedWithTheUpstreamsMessage() {
-    upstream.then(Reply.json(400, """
-        {"error":{"message":"Invalid value for 'temperature': must be <= 2.","type":"invalid_request_error"}}"""));
+    upstream.then(
+        Reply.json(
+            400,
+            """
+            {"error":{"message":"Invalid value for 'temperature': must be <= 2.","type":"invalid_request_error"}}\
+            """));
 
-    assertThat(failure()).isEqualTo(new GatewayError.UpstreamRejected(
-        "upstream 'local' rejected the request (HTTP 400): Invalid value for 'temperature':"
-            + " must be <= 2.", 400));
+    assertThat(failure())
+        .isEqualTo(
+            new GatewayError.UpstreamRejected(
+                "upstream 'local' rejected the request (HTTP 400): Invalid value for 'temperature':"
+                    + " must be <= 2.",
+                400));
   }
 
   @Test
   void notFound_isRejected() {
     upstream.then(Reply.json(404, "{\"error\":\"model 'm' not found\"}"));
 
-    assertThat(failure()).isEqualTo(new GatewayError.UpstreamRejected(
-        "upstream 'local' rejected the request (HTTP 404): model 'm' not found", 404));
+    assertThat(failure())
+        .isEqualTo(
+            new GatewayError.UpstreamRejected(
+                "upstream 'local' rejected the request (HTTP 404): model 'm' not found", 404));
   }
 
   @Test
   void unauthorized_isRejectedWithoutQuotingTheUpstream() {
-    upstream.then(Reply.json(401, """
-        {"error":{"message":"Incorrect API key provided: sk-test-****************48e6a3c5.","type":"invalid_request_error","code":"invalid_api_key"}}"""));
+    upstream.then(
+        Reply.json(
+            401,
+            """
+            {"error":{"message":"Incorrect API key provided: sk-test-****************48e6a3c5.","type":"invalid_request_error","code":"invalid_api_key"}}\
+            """));
 
     GatewayError error = failure();
 
@@ -151,8 +179,9 @@ class UpstreamErrorClassificationTest {
 
   @Test
   void bodyCutShort_isUnreachable() {
-    upstream.then(new Reply(Reply.json(200, Fixtures.completion("m", "hello")).steps().subList(0, 1))
-        .and(new ScriptedUpstream.Step.Write("{\"id\":".getBytes())));
+    upstream.then(
+        new Reply(Reply.json(200, Fixtures.completion("m", "hello")).steps().subList(0, 1))
+            .and(new ScriptedUpstream.Step.Write("{\"id\":".getBytes())));
 
     assertThat(failure()).isInstanceOf(GatewayError.UpstreamUnreachable.class);
   }
@@ -160,16 +189,18 @@ class UpstreamErrorClassificationTest {
   @Test
   void silentUpstream_timesOutAtTheAttemptTimeout() {
     provider.close();
-    provider = provider(openAi("slow", upstream.baseUrl())
-        .withAttemptTimeout(Duration.ofMillis(300)));
+    provider =
+        provider(openAi("slow", upstream.baseUrl()).withAttemptTimeout(Duration.ofMillis(300)));
     upstream.then(Reply.hang(Duration.ofSeconds(5)));
 
     long started = System.nanoTime();
     GatewayError error = failure();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertThat(error).isEqualTo(new GatewayError.UpstreamTimeout(
-        "upstream 'slow' timed out after 300 ms while waiting for the answer"));
+    assertThat(error)
+        .isEqualTo(
+            new GatewayError.UpstreamTimeout(
+                "upstream 'slow' timed out after 300 ms while waiting for the answer"));
     assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
   }
 
@@ -178,7 +209,8 @@ class UpstreamErrorClassificationTest {
     Deadline spent = Deadline.after(Duration.ZERO, clock);
 
     assertThatThrownBy(() -> provider.complete(ask("hi").withModel("m"), spent))
-        .isInstanceOfSatisfying(GatewayException.class,
+        .isInstanceOfSatisfying(
+            GatewayException.class,
             e -> assertThat(e.error()).isInstanceOf(GatewayError.UpstreamTimeout.class));
     assertThat(upstream.requests()).isEmpty();
   }
@@ -187,8 +219,8 @@ class UpstreamErrorClassificationTest {
   void success_decodesTheAnswer() {
     upstream.then(Reply.json(200, Fixtures.completion("m-1", "Hello there")));
 
-    var response = provider.complete(ask("hi").withModel("m"),
-        Deadline.after(Duration.ofMinutes(1), clock));
+    var response =
+        provider.complete(ask("hi").withModel("m"), Deadline.after(Duration.ofMinutes(1), clock));
 
     assertThat(response.first().message().text()).isEqualTo("Hello there");
     assertThat(response.usage().inputTokens()).isEqualTo(12);
