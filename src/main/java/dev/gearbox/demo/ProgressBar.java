@@ -55,6 +55,11 @@ public final class ProgressBar implements DemoListener {
     draw(false);
   }
 
+  /** The sum of the {@code x-gearbox-cost-usd} headers of the answers so far. */
+  synchronized BigDecimal costFromHeadersUsd() {
+    return costUsd;
+  }
+
   /** Draws the final state and ends the line. */
   synchronized void finish() {
     draw(true);

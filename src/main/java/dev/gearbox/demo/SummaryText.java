@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Renders a {@link DemoSummary} as the aligned text table the terminal shows. */
 final class SummaryText {
@@ -51,26 +50,27 @@ final class SummaryText {
     }
   }
 
-  private static String kinds(DemoSummary s) {
+  private static List<String> kinds(DemoSummary s) {
     return s.requestsByKind().entrySet().stream()
         .filter(e -> e.getValue() > 0)
         .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
+        .toList();
   }
 
-  /** {@code text} broken at spaces into lines of at most {@code width}, each indented. */
-  static String wrapped(String text, String indent, int width) {
+  /** The items joined by commas, in lines of at most {@code width}, each indented. */
+  static String wrapped(List<String> items, String indent, int width) {
     StringBuilder out = new StringBuilder();
     StringBuilder line = new StringBuilder(indent);
-    for (String word : text.split(" ")) {
-      if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+      if (line.length() > indent.length() && line.length() + 1 + item.length() > width) {
         out.append(line).append('\n');
         line = new StringBuilder(indent);
       }
       if (line.length() > indent.length()) {
         line.append(' ');
       }
-      line.append(word);
+      line.append(item);
     }
     return out.append(line).append('\n').toString();
   }
