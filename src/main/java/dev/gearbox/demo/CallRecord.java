@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param requestId the gateway's id of the request (its ledger row), when it sent one
  * @param asked the recorded question and turn, for requests whose answers can be scored
+ * @param answerText the answer's text, kept for requests that asked a recorded question
  * @param httpStatus the answer's status; 0 when no answer came (connection failed)
  * @param servedModel the model alias that answered ({@code x-gearbox-model})
  * @param cache the cache verdict ({@code x-gearbox-cache})
@@ -21,6 +22,7 @@ record CallRecord(
     Optional<String> requestId,
     TrafficKind kind,
     Optional<ItemTurn> asked,
+    Optional<String> answerText,
     int httpStatus,
     Optional<String> servedModel,
     Optional<String> tier,
@@ -35,6 +37,7 @@ record CallRecord(
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(asked, "asked");
+    Objects.requireNonNull(answerText, "answerText");
     Objects.requireNonNull(servedModel, "servedModel");
     Objects.requireNonNull(tier, "tier");
     Objects.requireNonNull(cache, "cache");

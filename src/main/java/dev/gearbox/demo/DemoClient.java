@@ -62,7 +62,7 @@ final class DemoClient {
     Exchange answer = send(q.api(), body(q.api(), List.of(asked.prompt())), Map.of());
     TrafficKind kind = q.item().set() == dev.gearbox.sim.RecordedSet.ARENA
         ? TrafficKind.ARENA : TrafficKind.GSM8K;
-    report(answer, kind, Optional.of(asked), Optional.empty());
+    report(answer, q.api(), kind, Optional.of(asked), Optional.empty());
   }
 
   private void twoTurns(Script.TwoTurns t) throws InterruptedException {
@@ -70,9 +70,9 @@ final class DemoClient {
     ItemTurn first = new ItemTurn(t.item(), 0);
     Exchange one = send(Api.OPENAI, body(Api.OPENAI, List.of(first.prompt())),
         Map.of(SESSION, session));
-    CallRecord firstCall = report(one, TrafficKind.MT_BENCH, Optional.of(first),
+    CallRecord firstCall = report(one, Api.OPENAI, TrafficKind.MT_BENCH, Optional.of(first),
         Optional.of(session));
-    Optional<String> firstAnswer = one.text(Api.OPENAI);
+    Optional<String> firstAnswer = firstCall.answerText();
     if (firstAnswer.isEmpty() || firstCall.requestId().isEmpty()) {
       listener.skipped(1);
       return;
@@ -82,7 +82,7 @@ final class DemoClient {
         List.of(first.prompt(), firstAnswer.get(), second.prompt()));
     Exchange two = send(Api.OPENAI, body,
         Map.of(SESSION, session, PARENT, firstCall.requestId().get()));
-    report(two, TrafficKind.MT_BENCH, Optional.of(second), Optional.of(session));
+    report(two, Api.OPENAI, TrafficKind.MT_BENCH, Optional.of(second), Optional.of(session));
   }
 
   private void agentRun(Script.AgentRun run) throws InterruptedException {
@@ -92,7 +92,7 @@ final class DemoClient {
       headers.put(SESSION, run.runId());
       parent.ifPresent(p -> headers.put(PARENT, p));
       Exchange answer = send(Api.OPENAI, OpenAiCodec.encodeRequest(call), headers);
-      CallRecord record = report(answer, TrafficKind.AGENT, Optional.empty(),
+      CallRecord record = report(answer, Api.OPENAI, TrafficKind.AGENT, Optional.empty(),
           Optional.of(run.runId()));
       if (record.requestId().isPresent()) {
         parent = record.requestId();
@@ -105,7 +105,7 @@ final class DemoClient {
     Exchange answer = send(e.api(), body(e.api(), List.of(e.prompt())), Map.of());
     TrafficKind kind = e.kind() == Script.EchoKind.REPEAT
         ? TrafficKind.REPEAT : TrafficKind.PARAPHRASE;
-    report(answer, kind, Optional.of(asked), Optional.empty());
+    report(answer, e.api(), kind, Optional.of(asked), Optional.empty());
   }
 
   /** A chat body for {@code model: auto}: user and assistant turns alternate, user first. */
@@ -140,12 +140,13 @@ final class DemoClient {
     }
   }
 
-  private CallRecord report(
-      Exchange answer, TrafficKind kind, Optional<ItemTurn> asked, Optional<String> session) {
+  private CallRecord report(Exchange answer, Api api, TrafficKind kind,
+      Optional<ItemTurn> asked, Optional<String> session) {
     CallRecord record = new CallRecord(
         answer.header("x-gearbox-request-id"),
         kind,
         asked,
+        asked.isPresent() ? answer.text(api) : Optional.empty(),
         answer.status(),
         answer.header("x-gearbox-model"),
         answer.header("x-gearbox-tier"),

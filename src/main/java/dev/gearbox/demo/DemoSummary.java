@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param answered requests answered with HTTP 200
  * @param requestsByKind requests sent per kind of traffic, in a fixed order
  * @param routes where the requests were answered from, as the ledger says
+ * @param falseHits answers whose text was not the recorded answer to the question asked,
+ *     checked where the sets keep answer texts (GSM8K, MT-Bench): cache hits on another question
  * @param costUsd what the run cost, from the ledger
  * @param counterfactualUsd what the same requests would have cost on the frontier model alone
  * @param frontierAvoidedPercent answered requests that no frontier model call was needed for
@@ -34,6 +36,7 @@ public record DemoSummary(
     int answered,
     Map<String, Integer> requestsByKind,
     List<RouteShare> routes,
+    int falseHits,
     List<QualityLine> quality,
     BigDecimal costUsd,
     BigDecimal counterfactualUsd,

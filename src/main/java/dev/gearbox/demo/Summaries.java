@@ -15,6 +15,7 @@ final class Summaries {
 
   static DemoSummary of(RunData run, QualityScorer scorer) {
     List<CallRecord> calls = run.calls();
+    List<ScoredAnswer> scored = scored(run, scorer);
     int answered = (int) calls.stream().filter(CallRecord::answered).count();
     List<Long> added = run.ledger().stream()
         .filter(e -> e.httpStatus() == 200)
@@ -29,7 +30,8 @@ final class Summaries {
         answered,
         byKind(calls),
         routes(run),
-        quality(run, scorer),
+        (int) scored.stream().filter(a -> !a.recordedAnswer()).count(),
+        quality(scored),
         run.ledgerTotal().costUsd(),
         run.ledgerTotal().counterfactualUsd(),
         frontierAvoidedPercent(run, answered),
@@ -86,13 +88,13 @@ final class Summaries {
       if (call.kind() == TrafficKind.PARAPHRASE && !run.route(call).cached()) {
         continue;
       }
-      scorer.score(call.asked().get(), call.servedModel().get()).ifPresent(scored::add);
+      scorer.score(call.asked().get(), call.servedModel().get(), call.answerText())
+          .ifPresent(scored::add);
     }
     return scored;
   }
 
-  private static List<DemoSummary.QualityLine> quality(RunData run, QualityScorer scorer) {
-    List<ScoredAnswer> scored = scored(run, scorer);
+  private static List<DemoSummary.QualityLine> quality(List<ScoredAnswer> scored) {
     List<DemoSummary.QualityLine> lines = new ArrayList<>();
     for (RecordedSet set : List.of(RecordedSet.GSM8K, RecordedSet.MT_BENCH, RecordedSet.ARENA)) {
       List<ScoredAnswer> inSet = scored.stream().filter(s -> s.set() == set).toList();

@@ -21,6 +21,7 @@ final class SummaryJson {
     ArrayNode routes = json.putArray("routes");
     s.routes().forEach(r -> routes.addObject().put("route", r.route())
         .put("requests", r.requests()).put("percent", r.percent()));
+    json.put("false_cache_hits", s.falseHits());
     ArrayNode quality = json.putArray("quality");
     s.quality().forEach(q -> quality.addObject().put("set", q.set()).put("measure", q.measure())
         .put("answers", q.answers()).put("routed", q.routed())

@@ -23,6 +23,8 @@ final class SummaryText {
       out.append(String.format(Locale.ROOT, "    %-24s %5d  %5.1f %%%n",
           route.route(), route.requests(), route.percent()));
     }
+    out.append(String.format(Locale.ROOT, "    %-24s %5d  (answers to another question)%n",
+        "cache false hits", s.falseHits()));
     quality(out, s.quality());
     out.append(String.format(Locale.ROOT, ROW, "cost", usd(s.costUsd())));
     out.append(String.format(Locale.ROOT, ROW, "all-frontier cost", usd(s.counterfactualUsd())));

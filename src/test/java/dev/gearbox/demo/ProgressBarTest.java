@@ -16,7 +16,8 @@ class ProgressBarTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
 
   private static CallRecord answered(String cost, String saved) {
-    return new CallRecord(Optional.of("r"), TrafficKind.GSM8K, Optional.empty(), 200,
+    return new CallRecord(Optional.of("r"), TrafficKind.GSM8K, Optional.empty(),
+        Optional.empty(), 200,
         Optional.of("sim-small"), Optional.of("small"), Optional.of("miss"),
         Optional.of(new BigDecimal(cost)), Optional.of(new BigDecimal(saved)),
         Optional.empty(), 0, 10);

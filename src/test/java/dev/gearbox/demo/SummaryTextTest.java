@@ -19,6 +19,7 @@ class SummaryTextTest {
     return new DemoSummary(42, 8, 125_000, 180, 180, 179, kinds,
         List.of(new DemoSummary.RouteShare("small tier", 100, 55.6),
             new DemoSummary.RouteShare("frontier tier", 80, 44.4)),
+        1,
         List.of(new DemoSummary.QualityLine("GSM8K", "correct %", 120, 80.0, 85.8333),
             new DemoSummary.QualityLine("MT-Bench", "mean grade", 60, 8.4, 8.95)),
         new BigDecimal("0.912345"), new BigDecimal("3.456789"), 55.6, 3, 21, audit);
@@ -33,6 +34,7 @@ class SummaryTextTest {
     assertThat(table).contains("    GSM8K maths 120, MT-Bench chat 60\n");
     assertThat(table).doesNotContain("agent calls");
     assertThat(table).containsPattern("small tier +100 +55\\.6 %");
+    assertThat(table).containsPattern("cache false hits +1 ");
     assertThat(table).containsPattern("GSM8K correct % +80\\.0 +85\\.8 +120");
     assertThat(table).containsPattern("MT-Bench mean grade +8\\.40 +8\\.95 +60");
     assertThat(table).containsPattern("cost +\\$0\\.9123\n");
