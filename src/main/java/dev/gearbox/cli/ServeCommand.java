@@ -77,8 +77,10 @@ final class ServeCommand implements Runnable {
       out.println("  No API keys configured: accepting requests without a key, from loopback"
           + " only.");
     }
+    String key = config.authenticationRequired() ? " -H 'authorization: Bearer YOUR-KEY'" : "";
     out.println("Try: curl -s " + base + "/v1/chat/completions -H 'content-type: application/json'"
-        + " -d '{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
+        + key + " -d '{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":"
+        + "\"Hello\"}]}'");
     out.flush();
   }
 }

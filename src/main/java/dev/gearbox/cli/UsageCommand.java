@@ -9,17 +9,17 @@ import dev.gearbox.store.Database;
 import dev.gearbox.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gearbox usage}: what was spent and saved, from the SQLite ledger under a data dir. */
+/** {@code gearbox usage}: what was spent and saved, from the ledger the configuration names. */
 @Command(
     name = "usage",
     mixinStandardHelpOptions = true,
@@ -28,12 +28,7 @@ public final class UsageCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Gearbox data directory (default: ${DEFAULT-VALUE}).",
-      defaultValue = "gearbox-data")
-  private Path dataDir;
+  @Mixin CommonOptions common;
 
   @Option(names = "--json", description = "Print JSON instead of tables.")
   private boolean json;
@@ -54,13 +49,13 @@ public final class UsageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Path file = new DatabaseConfig.Sqlite(dataDir).file();
-    if (!Files.exists(file)) {
-      spec.commandLine().getErr().println("no ledger at " + file + "; run gearbox first, or "
-          + "point --data-dir at its data directory");
+    DatabaseConfig ledger = common.load().database();
+    if (ledger instanceof DatabaseConfig.Sqlite sqlite && !Files.exists(sqlite.file())) {
+      spec.commandLine().getErr().println("no ledger at " + sqlite.file() + "; run gearbox "
+          + "first, or point --data-dir at its data directory");
       return 1;
     }
-    try (Database database = Database.open(new DatabaseConfig.Sqlite(dataDir))) {
+    try (Database database = Database.open(ledger)) {
       UsageSummary summary =
           new UsageReport(database).summary(new UsageWindow(since, Optional.empty()), groupings);
       out.print(json ? UsageRendering.json(summary).toPrettyString() + "\n"

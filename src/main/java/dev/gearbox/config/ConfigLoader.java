@@ -119,11 +119,25 @@ public final class ConfigLoader {
   }
 
   private static String describe(JacksonException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
+      return "line %d at %s: expected %s, got '%s'".formatted(line(e), path(e),
+          expected(invalid.getTargetType()), invalid.getValue());
+    }
     String what = e.getOriginalMessage();
     int cut = what.indexOf(" (");
     String brief = cut > 0 && what.contains("java.") ? what.substring(0, cut) : what;
     brief = brief.replaceAll("`?[a-z]+\\.[a-z.]+\\.([A-Z][A-Za-z$]*)`?", "$1");
     return "line %d at %s: %s".formatted(line(e), path(e), brief);
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static int line(JacksonException e) {

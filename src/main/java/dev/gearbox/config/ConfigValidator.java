@@ -62,13 +62,13 @@ final class ConfigValidator {
       problems.add("models: at least one model must be configured");
     }
     Map<String, List<String>> fallbacks = fallbacks(orEmpty(raw.models()), models);
-    GatewayConfig.Routing routing = routing(raw.routing(), models);
+    GatewayConfig.Routing routing = routing(raw.routing(), models, declared(orEmpty(raw.models())));
     List<VirtualKey> keys = keys(orEmpty(raw.keys()));
     LimitsValidator limits = new LimitsValidator(problems);
     List<Budget> budgets = limits.budgets(orEmpty(raw.keys()), orEmpty(raw.tenants()));
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
     Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
-    String baseline = baseline(raw.baselineModel(), models);
+    String baseline = baseline(raw.baselineModel(), models, declared(orEmpty(raw.models())));
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
@@ -294,9 +294,9 @@ final class ConfigValidator {
         !Boolean.FALSE.equals(raw.multipleChoices()));
   }
 
+  /** Checked against every declared alias, so one bad model does not cascade into more errors. */
   private Map<String, List<String>> fallbacks(List<RawModel> raws, List<ModelSpec> models) {
-    Set<String> aliases = new HashSet<>();
-    models.forEach(m -> aliases.add(m.alias()));
+    Set<String> aliases = declared(raws);
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (RawModel raw : raws) {
       List<String> chain = orEmpty(raw.fallbacks());
@@ -315,7 +315,14 @@ final class ConfigValidator {
     return result;
   }
 
-  private GatewayConfig.Routing routing(RawConfig.RawRouting raw, List<ModelSpec> models) {
+  private static Set<String> declared(List<RawModel> raws) {
+    Set<String> aliases = new HashSet<>();
+    raws.stream().map(RawModel::alias).filter(Objects::nonNull).forEach(aliases::add);
+    return aliases;
+  }
+
+  private GatewayConfig.Routing routing(
+      RawConfig.RawRouting raw, List<ModelSpec> models, Set<String> declared) {
     String fallbackDefault =
         models.stream()
             .filter(m -> m.tier() == Tier.FRONTIER)
@@ -324,7 +331,7 @@ final class ConfigValidator {
             .orElse(models.isEmpty() ? "" : models.getFirst().alias());
     String defaultModel =
         raw == null || raw.defaultModel() == null ? fallbackDefault : raw.defaultModel();
-    if (!models.isEmpty() && models.stream().noneMatch(m -> m.alias().equals(defaultModel))) {
+    if (!declared.isEmpty() && !declared.contains(defaultModel)) {
       problems.add("routing.default_model '" + defaultModel + "' is not a configured model");
     }
     Duration total =
@@ -383,9 +390,9 @@ final class ConfigValidator {
     }
   }
 
-  private String baseline(String raw, List<ModelSpec> models) {
+  private String baseline(String raw, List<ModelSpec> models, Set<String> declared) {
     if (raw != null) {
-      if (models.stream().noneMatch(m -> m.alias().equals(raw))) {
+      if (!declared.contains(raw)) {
         problems.add("baseline_model '" + raw + "' is not a configured model");
       }
       return raw;

@@ -1,8 +1,10 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.Usage;
 import dev.gearbox.provider.Attempt;
 import dev.gearbox.provider.Candidate;
 import dev.gearbox.provider.ChainOutcome;
@@ -86,6 +88,8 @@ public final class Gateway {
                 served.model(),
                 admission,
                 upstreamTime(served),
+                () -> Usage.counted(
+                    TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
                 clock);
         case ChainOutcome.Failed<UpstreamStream> failed -> {
           admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());

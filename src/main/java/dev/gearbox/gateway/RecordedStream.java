@@ -4,12 +4,14 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.Usage;
+import dev.gearbox.model.UsageSource;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.UpstreamStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Passes an upstream stream through to the client while noting what the ledger needs: the usage
@@ -26,6 +28,7 @@ final class RecordedStream implements StreamingCall {
   private final Duration timeToOpen;
   private final Clock clock;
   private final Instant openedAt;
+  private final Supplier<Usage> countedPrompt;
 
   private Usage usage = Usage.NONE;
   private boolean completed;
@@ -39,8 +42,10 @@ final class RecordedStream implements StreamingCall {
       ModelSpec model,
       Accounting.Admission admission,
       Duration timeToOpen,
+      Supplier<Usage> countedPrompt,
       Clock clock) {
     this.upstream = upstream;
+    this.countedPrompt = countedPrompt;
     this.decision = decision;
     this.model = model;
     this.admission = admission;
@@ -57,13 +62,26 @@ final class RecordedStream implements StreamingCall {
   @Override
   public Optional<StreamEvent> next() {
     try {
-      Optional<StreamEvent> event = upstream.next();
+      Optional<StreamEvent> event = upstream.next().map(this::withPromptUsage);
       event.ifPresent(this::note);
       return event;
     } catch (GatewayException e) {
       failure = Optional.of(e.error());
       throw e;
     }
+  }
+
+  /**
+   * OpenAI-compatible upstreams report no usage until the end, but Anthropic clients read the
+   * input token count from message_start: fill it with the gateway's own count.
+   */
+  private StreamEvent withPromptUsage(StreamEvent event) {
+    if (event instanceof StreamEvent.Started started
+        && started.promptUsage().source() == UsageSource.NONE) {
+      return new StreamEvent.Started(
+          started.id(), started.model(), started.createdEpochSeconds(), countedPrompt.get());
+    }
+    return event;
   }
 
   private void note(StreamEvent event) {

@@ -142,6 +142,21 @@ public sealed interface GatewayError {
     }
   }
 
+  /** A served path asked with a method it does not take. */
+  record MethodNotAllowed(String message) implements GatewayError {
+    public int httpStatus() {
+      return 405;
+    }
+
+    public String openAiType() {
+      return "invalid_request_error";
+    }
+
+    public String anthropicType() {
+      return "invalid_request_error";
+    }
+  }
+
   record PayloadTooLarge(String message) implements GatewayError {
     public int httpStatus() {
       return 413;

@@ -87,6 +87,7 @@ public record Attempt(
         case GatewayError.Forbidden ignored -> GATEWAY_ERROR;
         case GatewayError.ModelNotFound ignored -> GATEWAY_ERROR;
         case GatewayError.NotFound ignored -> GATEWAY_ERROR;
+        case GatewayError.MethodNotAllowed ignored -> GATEWAY_ERROR;
         case GatewayError.PayloadTooLarge ignored -> GATEWAY_ERROR;
         case GatewayError.RateLimited ignored -> GATEWAY_ERROR;
         case GatewayError.BudgetExceeded ignored -> GATEWAY_ERROR;

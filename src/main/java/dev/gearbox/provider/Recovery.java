@@ -26,6 +26,7 @@ enum Recovery {
       case GatewayError.Forbidden ignored -> STOP;
       case GatewayError.ModelNotFound ignored -> STOP;
       case GatewayError.NotFound ignored -> STOP;
+      case GatewayError.MethodNotAllowed ignored -> STOP;
       case GatewayError.PayloadTooLarge ignored -> STOP;
       case GatewayError.RateLimited ignored -> STOP;
       case GatewayError.BudgetExceeded ignored -> STOP;

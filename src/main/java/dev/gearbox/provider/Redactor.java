@@ -88,6 +88,7 @@ final class Redactor {
       case GatewayError.Forbidden ignored -> new GatewayError.Forbidden(m);
       case GatewayError.ModelNotFound ignored -> new GatewayError.ModelNotFound(m);
       case GatewayError.NotFound ignored -> new GatewayError.NotFound(m);
+      case GatewayError.MethodNotAllowed ignored -> new GatewayError.MethodNotAllowed(m);
       case GatewayError.PayloadTooLarge ignored -> new GatewayError.PayloadTooLarge(m);
       case GatewayError.RateLimited e -> new GatewayError.RateLimited(m, e.retryAfterSeconds());
       case GatewayError.BudgetExceeded ignored -> new GatewayError.BudgetExceeded(m);

@@ -117,8 +117,9 @@ final class ChatEndpoint implements Handler {
     res.header(GearboxHeaders.SAVED_USD, CostHeaders.usd(call.savedUsd()));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeResponse(call.response()));
-    metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200,
-        Duration.between(start, clock.instant()));
+    Duration took = Duration.between(start, clock.instant());
+    metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200, took);
+    LOG.debug("served {} in {} ms: {}", api.label(), took.toMillis(), call.decision().routeHeader());
   }
 
   private void stream(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
@@ -175,6 +176,7 @@ final class ChatEndpoint implements Handler {
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeError(error));
+    LOG.debug("answered {} {}: {}", api.label(), error.httpStatus(), error.message());
     metrics.request(api.label(), decision.map(Decision::servedModel).orElse("none"),
         decision.map(Decision::tier).orElse("none"), error.httpStatus(),
         Duration.between(start, clock.instant()));

@@ -14,7 +14,10 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,13 +99,35 @@ public final class GatewayServer implements AutoCloseable {
     return Json.MAPPER.createObjectNode().put("status", "ok");
   }
 
+  /** Paths served, with their one method: a known path asked with another method is a 405. */
+  private static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
+
+  static {
+    ENDPOINTS.put("/v1/chat/completions", "POST");
+    ENDPOINTS.put("/v1/messages", "POST");
+    ENDPOINTS.put("/v1/models", "GET");
+    ENDPOINTS.put("/health", "GET");
+    ENDPOINTS.put("/metrics", "GET");
+    ENDPOINTS.put("/admin/usage", "GET");
+  }
+
   private static void notFound(ServerRequest req, ServerResponse res) {
-    GatewayError error =
-        new GatewayError.NotFound(
-            "no such endpoint: " + req.prologue().method().text() + " " + req.path().path()
-                + "; served: POST /v1/chat/completions, POST /v1/messages, GET /v1/models");
-    boolean anthropic = req.path().path().startsWith("/v1/messages");
-    res.status(404);
+    String path = req.path().path();
+    String method = req.prologue().method().text();
+    String served = ENDPOINTS.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey())
+        .collect(Collectors.joining(", "));
+    boolean anthropic = path.startsWith("/v1/messages");
+    GatewayError error;
+    if (ENDPOINTS.containsKey(path)) {
+      error = new GatewayError.MethodNotAllowed(
+          "%s is not served on %s; use %s".formatted(method, path, ENDPOINTS.get(path)));
+      res.header(HeaderNames.ALLOW, ENDPOINTS.get(path));
+    } else {
+      error = new GatewayError.NotFound(
+          "no such endpoint: " + method + " " + path + "; served: " + served);
+    }
+    res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send((anthropic ? ClientApi.ANTHROPIC : ClientApi.OPENAI).encodeError(error));
   }

@@ -3,6 +3,7 @@ package dev.gearbox.sim;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -22,10 +23,10 @@ import java.util.stream.Collectors;
  * seed: 7
  * models:
  *   - name: sim-frontier
- *     recordedModel: gpt-4-1106-preview
- *     ttftMs: 250
- *     tokensPerSecond: 100
- *     contextWindowTokens: 128000
+ *     recorded_model: gpt-4-1106-preview
+ *     ttft_ms: 250
+ *     tokens_per_second: 100
+ *     context_window_tokens: 128000
  *     dialect: openai            # openai | vllm | llamacpp | sglang | ollama | anthropic
  *     faults:
  *       - kind: http_503         # any x-sim-fault spec
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 public final class SimConfigFile {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -124,7 +126,7 @@ public final class SimConfigFile {
     for (int i = 0; i < raws.size(); i++) {
       RawModel raw = raws.get(i);
       if (raw.name() == null || raw.recordedModel() == null) {
-        throw new IllegalArgumentException("models[" + i + "] needs a name and a recordedModel");
+        throw new IllegalArgumentException("models[" + i + "] needs a name and a recorded_model");
       }
       String where = "models[" + i + "]";
       models.add(

@@ -80,7 +80,7 @@ final class AnthropicResponses {
   static ObjectNode encode(ChatResponse response) {
     Choice choice = response.first();
     ObjectNode root = Json.NODES.objectNode();
-    root.put("id", response.id());
+    root.put("id", ResponseIds.anthropic(response.id()));
     root.put("type", "message");
     root.put("role", "assistant");
     root.put("model", response.model());

@@ -57,7 +57,7 @@ final class AnthropicStreamWriter implements StreamWriter {
     started = Optional.of(s);
     usage = s.promptUsage();
     ObjectNode message = Json.NODES.objectNode();
-    message.put("id", s.id());
+    message.put("id", ResponseIds.anthropic(s.id()));
     message.put("type", "message");
     message.put("role", "assistant");
     message.put("model", s.model());

@@ -117,7 +117,7 @@ final class OpenAiResponses {
 
   static ObjectNode encode(ChatResponse response) {
     ObjectNode root = Json.NODES.objectNode();
-    root.put("id", response.id());
+    root.put("id", ResponseIds.openAi(response.id()));
     root.put("object", "chat.completion");
     root.put("created", response.createdEpochSeconds());
     root.put("model", response.model());

@@ -117,7 +117,7 @@ final class OpenAiStreamWriter implements StreamWriter {
   private ObjectNode envelope() {
     StreamEvent.Started s = started.orElseThrow();
     ObjectNode chunk = Json.NODES.objectNode();
-    chunk.put("id", s.id());
+    chunk.put("id", ResponseIds.openAi(s.id()));
     chunk.put("object", "chat.completion.chunk");
     chunk.put("created", s.createdEpochSeconds());
     chunk.put("model", s.model());

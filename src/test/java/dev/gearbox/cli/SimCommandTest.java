@@ -27,7 +27,7 @@ class SimCommandTest {
   @Test
   void configFile_isRead(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sim.yaml");
-    Files.writeString(file, "models:\n  - name: only\n    recordedModel: gpt-4o\n");
+    Files.writeString(file, "models:\n  - name: only\n    recorded_model: gpt-4o\n");
     SimCommand command = new SimCommand();
     new CommandLine(command).parseArgs("--config", file.toString());
 

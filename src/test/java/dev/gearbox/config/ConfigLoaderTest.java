@@ -159,4 +159,32 @@ class ConfigLoaderTest {
         .hasMessageContaining("must not carry credentials")
         .hasMessageNotContaining("sk-secret");
   }
+
+  @Test
+  void oneBadModel_doesNotCascadeIntoErrorsAboutModelsThatReferToIt() {
+    String yaml = """
+        providers:
+          - {name: local, kind: openai-compatible, base_url: http://localhost:8000/v1}
+        models:
+          - {alias: big, provider: typo, tier: frontier}
+          - {alias: small, provider: local, tier: small, fallbacks: [big]}
+        routing: {default_model: big}
+        baseline_model: big
+        """;
+
+    assertThatThrownBy(() -> loader.parse(yaml, "gearbox.yaml", DATA))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> assertThat(e.problems())
+                .singleElement()
+                .asString()
+                .contains("provider 'typo' is not configured"));
+  }
+
+  @Test
+  void numberGivenAsWords_saysWhatWasExpected() {
+    assertThatThrownBy(() -> loader.parse("server:\n  port: eighty\n", "gearbox.yaml", DATA))
+        .hasMessageContaining("server.port")
+        .hasMessageContaining("expected a whole number, got 'eighty'");
+  }
 }

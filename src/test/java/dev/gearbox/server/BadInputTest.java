@@ -144,6 +144,17 @@ class BadInputTest {
   }
 
   @Test
+  void wrongMethodOnAServedPath_is405WithAllow() throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/v1/chat/completions")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("allow")).contains("POST");
+    assertThat(openAiError(response).path("message").asText()).contains("use POST");
+  }
+
+  @Test
   void gatewayKeepsServingAfterBadInput() throws Exception {
     post("/v1/chat/completions", "{");
 

@@ -17,13 +17,13 @@ class SimConfigFileTest {
         file,
         """
         seed: 7
-        charsPerDelta: 4
+        chars_per_delta: 4
         models:
           - name: sim-llama-3.1-8b
-            recordedModel: Llama-3.1-8B-Instruct
-            ttftMs: 40
-            tokensPerSecond: 300
-            contextWindowTokens: 8192
+            recorded_model: Llama-3.1-8B-Instruct
+            ttft_ms: 40
+            tokens_per_second: 300
+            context_window_tokens: 8192
             dialect: llama.cpp
             faults:
               - kind: http_503
@@ -59,10 +59,10 @@ class SimConfigFileTest {
     assertThatThrownBy(
             () ->
                 SimConfigFile.parse(
-                    "models:\n  - name: a\n    recordedModel: gpt-4o\n    ttft: 3\n"))
+                    "models:\n  - name: a\n    recorded_model: gpt-4o\n    ttft: 3\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown key 'ttft' at models[0]")
-        .hasMessageContaining("ttftMs");
+        .hasMessageContaining("ttft_ms");
   }
 
   @Test
@@ -72,7 +72,7 @@ class SimConfigFileTest {
                 SimConfigFile.parse(
                     "models:\n"
                         + "  - name: a\n"
-                        + "    recordedModel: gpt-4o\n"
+                        + "    recorded_model: gpt-4o\n"
                         + "    faults:\n"
                         + "      - kind: boom\n"
                         + "        count: 1\n"))
@@ -82,14 +82,14 @@ class SimConfigFileTest {
                 SimConfigFile.parse(
                     "models:\n"
                         + "  - name: a\n"
-                        + "    recordedModel: gpt-4o\n"
+                        + "    recorded_model: gpt-4o\n"
                         + "    faults:\n"
                         + "      - kind: timeout\n"))
         .hasMessageContaining("either a count or a probability");
     assertThatThrownBy(
             () ->
                 SimConfigFile.parse(
-                    "models:\n  - name: a\n    recordedModel: gpt-4o\n    dialect: tgi\n"))
+                    "models:\n  - name: a\n    recorded_model: gpt-4o\n    dialect: tgi\n"))
         .hasMessageContaining("models[0].dialect 'tgi' is unknown");
   }
 

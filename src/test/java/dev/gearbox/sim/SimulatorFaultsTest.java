@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.wire.ContextLengthErrors;
 import dev.gearbox.wire.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -268,42 +267,71 @@ class SimulatorFaultsTest {
   private static final java.util.regex.Pattern CONTENT =
       java.util.regex.Pattern.compile("\"content\":\"[^\"]");
 
-  private record Received(String text, boolean broken) {
+  private record Received(String text, boolean broken, int status) {
     long contentDeltas() {
       return text.lines().filter(l -> l.startsWith("data: {") && CONTENT.matcher(l).find()).count();
     }
   }
 
-  private static Received readUntilEndOrBreak(HttpResponse<InputStream> response) {
+  /**
+   * Sends the request and collects every body byte the client received, then whether the
+   * connection broke. A subscriber sees each byte before the error; the JDK's InputStream body
+   * may drop bytes already received once the connection resets.
+   */
+  private static Received exchange(HttpRequest.Builder request) throws Exception {
     java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
-    byte[] buffer = new byte[512];
-    try (InputStream in = response.body()) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        seen.write(buffer, 0, n);
-      }
-      return new Received(seen.toString(StandardCharsets.UTF_8), false);
-    } catch (IOException broken) {
-      return new Received(seen.toString(StandardCharsets.UTF_8), true);
-    }
-  }
+    java.util.concurrent.CompletableFuture<Boolean> broken =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.Flow.Subscriber<List<java.nio.ByteBuffer>> collector =
+        new java.util.concurrent.Flow.Subscriber<>() {
+          public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
 
-  private static HttpResponse<InputStream> stream(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+          public void onNext(List<java.nio.ByteBuffer> items) {
+            synchronized (seen) {
+              for (java.nio.ByteBuffer item : items) {
+                byte[] bytes = new byte[item.remaining()];
+                item.get(bytes);
+                seen.write(bytes, 0, bytes.length);
+              }
+            }
+          }
+
+          public void onError(Throwable error) {
+            broken.complete(true);
+          }
+
+          public void onComplete() {
+            broken.complete(false);
+          }
+        };
+    try {
+      HTTP.send(request.build(), info -> {
+        status.set(info.statusCode());
+        return HttpResponse.BodySubscribers.fromSubscriber(collector);
+      });
+    } catch (IOException expectedWhenBroken) {
+      broken.complete(true);
+    }
+    boolean wasBroken = broken.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    synchronized (seen) {
+      return new Received(seen.toString(StandardCharsets.UTF_8), wasBroken, status.get());
+    }
   }
 
   @Test
   void dropMidStream_sendsSomeDeltasThenBreaksTheConnection() throws Exception {
-    HttpResponse<InputStream> response =
-        stream(
+    Received received =
+        exchange(
             post(
                 "/v1/chat/completions",
                 chatBody("sim-frontier", true),
                 "x-sim-fault",
                 "drop_mid_stream;after=3"));
 
-    Received received = readUntilEndOrBreak(response);
-
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(received.status()).isEqualTo(200);
     assertThat(received.broken()).as("the connection broke").isTrue();
     assertThat(received.contentDeltas()).isEqualTo(3);
     assertThat(received.text()).doesNotContain("[DONE]", "finish_reason\":\"stop");
@@ -312,15 +340,14 @@ class SimulatorFaultsTest {
   @Test
   void dropMidStream_byDefault_breaksAfterAboutHalfTheAnswer() throws Exception {
     Received whole =
-        readUntilEndOrBreak(stream(post("/v1/chat/completions", chatBody("sim-frontier", true))));
+        exchange(post("/v1/chat/completions", chatBody("sim-frontier", true)));
     Received dropped =
-        readUntilEndOrBreak(
-            stream(
-                post(
-                    "/v1/chat/completions",
-                    chatBody("sim-frontier", true),
-                    "x-sim-fault",
-                    "drop_mid_stream")));
+        exchange(
+            post(
+                "/v1/chat/completions",
+                chatBody("sim-frontier", true),
+                "x-sim-fault",
+                "drop_mid_stream"));
 
     assertThat(whole.broken()).isFalse();
     assertThat(dropped.broken()).isTrue();
@@ -341,7 +368,7 @@ class SimulatorFaultsTest {
   void errorInStream_afterFiveDeltas_sendsThemThenTheError() throws Exception {
     HttpResponse<String> response = chat("error_in_stream;after=5", true);
 
-    Received received = new Received(response.body(), false);
+    Received received = new Received(response.body(), false, response.statusCode());
     assertThat(received.contentDeltas()).isEqualTo(5);
     String last = response.body().strip().lines().toList().getLast();
     assertThat(last).startsWith("data: {\"error\":").contains("server_error");

@@ -38,7 +38,7 @@ class StreamRoundTripTest {
 
     // The OpenAI format has no field for cache writes, the Anthropic one none for reasoning.
     Usage usageWithoutCacheWrites = new Usage(1500, 120, 1000, 0, 30, UsageSource.UPSTREAM);
-    assertThat(back).isEqualTo(ANSWER.withUsage(usageWithoutCacheWrites));
+    assertThat(back).isEqualTo(withId(ANSWER, "chatcmpl-42").withUsage(usageWithoutCacheWrites));
   }
 
   @ParameterizedTest
@@ -61,7 +61,8 @@ class StreamRoundTripTest {
 
     String sse = Streams.write(StreamWriter.openAi(true), StreamReplay.of(answer, charsPerDelta));
 
-    assertThat(Streams.assemble(Streams.read(StreamReader.openAi(), sse))).isEqualTo(answer);
+    assertThat(Streams.assemble(Streams.read(StreamReader.openAi(), sse)))
+        .isEqualTo(withId(answer, "chatcmpl-c"));
   }
 
   @ParameterizedTest
@@ -75,6 +76,12 @@ class StreamRoundTripTest {
     List<StreamEvent> events = Streams.read(StreamReader.openAi(), openAi);
 
     assertThat(events).noneMatch(StreamEvent.UsageReported.class::isInstance);
-    assertThat(Streams.assemble(events)).isEqualTo(answer);
+    assertThat(Streams.assemble(events)).isEqualTo(withId(answer, "chatcmpl-c"));
+  }
+
+  /** Written in a format, an answer carries that format's id prefix (see ResponseIds). */
+  private static ChatResponse withId(ChatResponse response, String id) {
+    return new ChatResponse(id, response.model(), response.createdEpochSeconds(),
+        response.choices(), response.usage());
   }
 }

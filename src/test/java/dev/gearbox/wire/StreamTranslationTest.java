@@ -156,7 +156,7 @@ class StreamTranslationTest {
     }
     com.anthropic.models.messages.Message message = accumulator.message();
 
-    assertThat(message.id()).isEqualTo("chatcmpl-AxL1");
+    assertThat(message.id()).isEqualTo("msg_AxL1");
     assertThat(message.stopReason()).hasValue(StopReason.TOOL_USE);
     assertThat(message.content()).hasSize(3);
     assertThat(message.content().get(0).asText().text()).isEqualTo("Checking Zürich ☀️");

@@ -18,13 +18,13 @@ class StreamWriterTest {
   void openAiFrames_areCompleteChunksWithTheRoleFirst() {
     StreamWriter writer = StreamWriter.openAi(false);
 
-    assertThat(writer.write(STARTED)).isEqualTo("data: {\"id\":\"id-1\",\"object\":"
+    assertThat(writer.write(STARTED)).isEqualTo("data: {\"id\":\"chatcmpl-id-1\",\"object\":"
         + "\"chat.completion.chunk\",\"created\":9,\"model\":\"m\",\"choices\":[{\"index\":0,"
         + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,"
         + "\"finish_reason\":null}]}\n\n");
     assertThat(writer.write(new StreamEvent.TextDelta(0, ""))).isEmpty();
     assertThat(writer.write(new StreamEvent.TextDelta(0, "Hi"))).isEqualTo("data: {\"id\":"
-        + "\"id-1\",\"object\":\"chat.completion.chunk\",\"created\":9,\"model\":\"m\","
+        + "\"chatcmpl-id-1\",\"object\":\"chat.completion.chunk\",\"created\":9,\"model\":\"m\","
         + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"logprobs\":null,"
         + "\"finish_reason\":null}]}\n\n");
     assertThat(writer.write(new StreamEvent.UsageReported(Usage.upstream(1, 2)))).isEmpty();
@@ -45,7 +45,7 @@ class StreamWriterTest {
   void anthropicMessageStart_carriesThePromptUsage_andAPingFollows() {
     String frames = StreamWriter.anthropic().write(STARTED);
     assertThat(frames).isEqualTo("event: message_start\ndata: {\"type\":\"message_start\","
-        + "\"message\":{\"id\":\"id-1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
+        + "\"message\":{\"id\":\"msg_id-1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
         + "\"m\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":"
         + "{\"input_tokens\":20,\"output_tokens\":0,\"cache_read_input_tokens\":100,"
         + "\"cache_creation_input_tokens\":0}}}\n\nevent: ping\ndata: {\"type\":\"ping\"}\n\n");
