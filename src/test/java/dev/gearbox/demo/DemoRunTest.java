@@ -110,7 +110,8 @@ class DemoRunTest {
     assertThat(result.report().html()).isEqualTo(html);
     String page = Files.readString(html);
 
-    assertThat(page).contains("<canvas id=\"spend-over-run\"", "<canvas id=\"routes-by-kind\"");
+    assertThat(page).contains("<canvas id=\"spend-over-run\"", "<canvas id=\"routes-by-kind\"",
+        "<canvas id=\"session-tree\"");
     assertThat(page).contains("new Chart(document.getElementById('spend-over-run')");
     assertThat(page).contains(SummaryText.usd(result.summary().costUsd()));
     assertThat(result.report().charts()).isNotEmpty();
@@ -118,6 +119,23 @@ class DemoRunTest {
       BufferedImage image = ImageIO.read(png.toFile());
       assertThat(image).as(png.toString()).isNotNull();
     }
+  }
+
+  @Test
+  void agentCalls_formOneTreePerSessionInTheLedger() {
+    List<LedgerEntry> agent = ledger.stream()
+        .filter(e -> e.sessionId().filter(s -> s.startsWith("airline-task-")).isPresent())
+        .toList();
+
+    assertThat(result.summary().requestsByKind().get("agent calls")).isEqualTo(10);
+    assertThat(agent).hasSize(10);
+    long sessions = agent.stream().map(e -> e.sessionId().orElseThrow()).distinct().count();
+    assertThat(agent.stream().filter(e -> e.parentCallId().isEmpty())).hasSize((int) sessions);
+    SessionTree tree = SessionTree.of("first", agent.stream()
+        .filter(e -> e.sessionId().equals(agent.getFirst().sessionId())).toList());
+    assertThat(tree.nodes().getLast().depth()).isEqualTo(tree.nodes().size() - 1);
+    assertThat(tree.nodes().getLast().entry().usage().inputTokens())
+        .isGreaterThan(tree.nodes().getFirst().entry().usage().inputTokens());
   }
 
   @Test
