@@ -67,6 +67,11 @@ final class ServeCommand implements Runnable {
         config.models().stream().map(m -> m.alias() + " (" + m.tier().name().toLowerCase(
             java.util.Locale.ROOT) + ")").toList()));
     out.println("  ledger: " + config.database());
+    out.println("  audit log: same database; verify with: gearbox audit verify --data-dir "
+        + config.dataDir() + (config.audit().logContent() ? "  (content logging ON)" : ""));
+    if (config.policy().airgap()) {
+      out.println("  air-gapped: on-prem providers only");
+    }
     if (config.usesEmbeddedSimulator()) {
       out.println("  upstream: the built-in simulator, replaying recorded answers of"
           + " gpt-4-1106-preview (sim-frontier) and Mixtral-8x7B (sim-small).");

@@ -1,5 +1,6 @@
 package dev.gearbox.config;
 
+import dev.gearbox.audit.AuditSettings;
 import dev.gearbox.config.RawConfig.RawCapabilities;
 import dev.gearbox.config.RawConfig.RawKey;
 import dev.gearbox.config.RawConfig.RawModel;
@@ -7,6 +8,8 @@ import dev.gearbox.config.RawConfig.RawProvider;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
+import dev.gearbox.policy.DataLabel;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.Capabilities;
 import dev.gearbox.provider.Locality;
 import dev.gearbox.provider.ModelSpec;
@@ -63,7 +66,10 @@ final class ConfigValidator {
     }
     Map<String, List<String>> fallbacks = fallbacks(orEmpty(raw.models()), models);
     GatewayConfig.Routing routing = routing(raw.routing(), models, declared(orEmpty(raw.models())));
-    List<VirtualKey> keys = keys(orEmpty(raw.keys()));
+    PolicyValidator governance = new PolicyValidator(problems);
+    DataPolicy policy = governance.policy(raw.airgap(), raw.dataLabels(), providers);
+    AuditSettings audit = governance.audit(raw.audit());
+    List<VirtualKey> keys = keys(orEmpty(raw.keys()), policy, governance);
     LimitsValidator limits = new LimitsValidator(problems);
     List<Budget> budgets = limits.budgets(orEmpty(raw.keys()), orEmpty(raw.tenants()));
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
@@ -74,7 +80,7 @@ final class ConfigValidator {
     }
     return new GatewayConfig(
         server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
-        rateLimits, prices, baseline, source);
+        rateLimits, prices, baseline, source, policy, audit);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {
@@ -340,7 +346,8 @@ final class ConfigValidator {
     return new GatewayConfig.Routing(defaultModel, total);
   }
 
-  private List<VirtualKey> keys(List<RawKey> raws) {
+  private List<VirtualKey> keys(
+      List<RawKey> raws, DataPolicy policy, PolicyValidator governance) {
     List<VirtualKey> result = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < raws.size(); i++) {
@@ -355,8 +362,9 @@ final class ConfigValidator {
       }
       Optional<byte[]> hash = keyHash(raw, where);
       String tenant = raw.tenant() == null ? raw.id() : raw.tenant();
+      Optional<DataLabel> label = governance.keyLabel(raw.dataLabel(), policy, where);
       hash.ifPresent(h -> result.add(new VirtualKey(raw.id(), h, tenant,
-          Boolean.TRUE.equals(raw.admin()))));
+          Boolean.TRUE.equals(raw.admin()), label)));
     }
     return result;
   }

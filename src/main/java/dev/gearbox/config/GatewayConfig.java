@@ -1,8 +1,10 @@
 package dev.gearbox.config;
 
+import dev.gearbox.audit.AuditSettings;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.ProviderSpec;
 import dev.gearbox.store.DatabaseConfig;
@@ -31,7 +33,9 @@ public record GatewayConfig(
     Map<String, RateLimit> rateLimits,
     Map<String, ModelPrice> priceOverrides,
     String baselineModel,
-    String source) {
+    String source,
+    DataPolicy policy,
+    AuditSettings audit) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
   public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
@@ -44,6 +48,8 @@ public record GatewayConfig(
     budgets = List.copyOf(budgets);
     rateLimits = Map.copyOf(rateLimits);
     priceOverrides = Map.copyOf(priceOverrides);
+    java.util.Objects.requireNonNull(policy, "policy");
+    java.util.Objects.requireNonNull(audit, "audit");
   }
 
   public record Server(int port, String host, long maxBodyBytes) {}
@@ -73,18 +79,24 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source);
+        baselineModel, source, policy, audit);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source);
+        baselineModel, source, policy, audit);
+  }
+
+  public GatewayConfig withAudit(AuditSettings newAudit) {
+    return new GatewayConfig(
+        server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit);
   }
 }

@@ -20,7 +20,10 @@ record RawConfig(
     List<RawKey> keys,
     List<RawTenant> tenants,
     Map<String, RawPrice> prices,
-    @JsonProperty("baseline_model") String baselineModel) {
+    @JsonProperty("baseline_model") String baselineModel,
+    Boolean airgap,
+    RawAudit audit,
+    @JsonProperty("data_labels") RawDataLabels dataLabels) {
 
   record RawServer(
       Integer port,
@@ -71,7 +74,8 @@ record RawConfig(
       String tenant,
       Boolean admin,
       List<RawBudget> budgets,
-      @JsonProperty("rate_limit") RawRateLimit rateLimit) {}
+      @JsonProperty("rate_limit") RawRateLimit rateLimit,
+      @JsonProperty("data_label") String dataLabel) {}
 
   record RawTenant(String name, List<RawBudget> budgets) {}
 
@@ -89,4 +93,16 @@ record RawConfig(
       @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+
+  /** The audit log: content logging and how often checkpoints are signed. */
+  record RawAudit(
+      @JsonProperty("log_content") Boolean logContent,
+      @JsonProperty("checkpoint_every") Integer checkpointEvery,
+      @JsonProperty("checkpoint_interval_ms") Long checkpointIntervalMs) {}
+
+  /** Data labels, least sensitive first, and where each may be sent. */
+  record RawDataLabels(
+      List<String> order,
+      @JsonProperty("default") String defaultLabel,
+      Map<String, List<String>> allow) {}
 }

@@ -12,7 +12,9 @@ import dev.gearbox.cost.Reservation;
 import dev.gearbox.cost.ServedCall;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.Usage;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.route.RoutePlan;
@@ -20,8 +22,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admits calls against rate limits and budgets before they reach an upstream, then prices what
@@ -32,9 +37,15 @@ import java.util.OptionalLong;
  * #DEFAULT_OUTPUT_ESTIMATE} when it sets none, priced on the chosen model) and settle the real
  * cost after, so concurrent calls cannot jointly overspend. The rate limiter is asked only once
  * the budget admitted the call, and a budget refusal consumes no rate-limit quota.
+ *
+ * <p>Each ledger row has its audit record, written synchronously first: a served answer whose
+ * record cannot be stored is withheld (the client gets an error), while a refusal or failure
+ * whose record cannot be stored still reaches the client as the error it was, since the client
+ * is not told of a success either way.
  */
 public final class Accounting {
   static final int DEFAULT_OUTPUT_ESTIMATE = 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(Accounting.class);
 
   private final PriceBook prices;
   private final Counterfactual counterfactual;
@@ -43,6 +54,7 @@ public final class Accounting {
   private final Ledger ledger;
   private final CallObserver observer;
   private final Clock clock;
+  private final AuditTrail audit;
 
   public Accounting(
       PriceBook prices,
@@ -51,7 +63,8 @@ public final class Accounting {
       RateLimiter rateLimiter,
       Ledger ledger,
       CallObserver observer,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
     this.prices = prices;
     this.counterfactual = counterfactual;
     this.budgets = budgets;
@@ -59,6 +72,7 @@ public final class Accounting {
     this.ledger = ledger;
     this.observer = observer;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The price-book name of a model: its alias when priced under it, else the upstream name. */
@@ -77,7 +91,7 @@ public final class Accounting {
     try {
       reservation = budgets.reserve(context.keyId(), context.tenant(), estimate);
     } catch (RuntimeException refused) {
-      recordRefusal(context, plan, refused);
+      recordRefusal(context, request, plan, refused);
       throw refused;
     }
     try {
@@ -85,17 +99,35 @@ public final class Accounting {
       return new Admission(context, request, plan, reservation, permit);
     } catch (RuntimeException refused) {
       budgets.release(reservation);
-      recordRefusal(context, plan, refused);
+      recordRefusal(context, request, plan, refused);
       throw refused;
     }
   }
 
-  private void recordRefusal(CallContext context, RoutePlan plan, RuntimeException refused) {
-    int status = refused instanceof dev.gearbox.model.GatewayException g
-        ? g.error().httpStatus()
-        : 500;
+  /** Records a call refused before admission (by the data-label policy) in ledger and audit. */
+  void refuse(CallContext context, ChatRequest request, RoutePlan plan, GatewayError error) {
+    auditQuietly(new AuditedCall(context, plan.requestedModel(), request, Optional.empty(),
+        error.httpStatus(), Optional.of(error), Usage.NONE, BigDecimal.ZERO, BigDecimal.ZERO,
+        Optional.empty()));
     ledger.record(entry(context, plan.requestedModel(), Optional.empty(), Usage.NONE,
-        BigDecimal.ZERO, BigDecimal.ZERO, OptionalLong.empty(), status));
+        BigDecimal.ZERO, BigDecimal.ZERO, OptionalLong.empty(), error.httpStatus()));
+  }
+
+  private void recordRefusal(
+      CallContext context, ChatRequest request, RoutePlan plan, RuntimeException refused) {
+    GatewayError error = refused instanceof GatewayException g
+        ? g.error()
+        : new GatewayError.Internal("the call could not be admitted");
+    refuse(context, request, plan, error);
+  }
+
+  /** For calls that end in an error anyway: a failed audit write is logged, not thrown. */
+  private void auditQuietly(AuditedCall call) {
+    try {
+      audit.record(call);
+    } catch (GatewayException e) {
+      LOG.error("audit record of {} could not be stored: {}", call, e.error().message());
+    }
   }
 
   private LedgerEntry entry(
@@ -147,36 +179,66 @@ public final class Accounting {
       this.permit = permit;
     }
 
-    Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream) {
-      return settle(decision, model, usage, upstream, 200);
+    /**
+     * Settles a complete answer; its audit record is durable when this returns. {@code answer}
+     * is absent only when a stream's answer could not be reassembled (its digest is then left
+     * out of the record).
+     *
+     * @throws GatewayException (Internal) when the audit record could not be stored: the answer
+     *     must then be withheld
+     */
+    Priced served(Decision decision, ModelSpec model, Usage usage, Duration upstream,
+        Optional<List<Choice>> answer) {
+      return settle(decision, model, usage, upstream, 200, answer);
     }
 
     /** An upstream answered part of a stream, then failed or was abandoned by the client. */
     void failedMidStream(
         Decision decision, ModelSpec model, Usage usage, Duration upstream, int status) {
-      settle(decision, model, usage, upstream, status);
+      try {
+        settle(decision, model, usage, upstream, status, Optional.empty());
+      } catch (GatewayException e) {
+        LOG.error("audit record of a broken stream could not be stored: {}",
+            e.error().message());
+      }
     }
 
     void failed(Decision decision, GatewayError error) {
       settled = true;
       budgets.release(reservation);
       permit.settle(0);
+      auditQuietly(new AuditedCall(context, plan.requestedModel(), request,
+          Optional.of(decision), error.httpStatus(), Optional.of(error), Usage.NONE,
+          BigDecimal.ZERO, BigDecimal.ZERO, Optional.empty()));
       ledger.record(entry(context, plan.requestedModel(), Optional.of(decision), Usage.NONE,
           BigDecimal.ZERO, BigDecimal.ZERO, OptionalLong.empty(), error.httpStatus()));
       observer.failed(decision, error);
     }
 
-    private Priced settle(
-        Decision decision, ModelSpec model, Usage usage, Duration upstream, int status) {
+    boolean settled() {
+      return settled;
+    }
+
+    private Priced settle(Decision decision, ModelSpec model, Usage usage, Duration upstream,
+        int status, Optional<List<Choice>> answer) {
       settled = true;
       BigDecimal cost = prices.cost(priceKey(prices, model), usage);
       BigDecimal baseline = counterfactual.costOf(request,
           new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()));
       budgets.settle(reservation, cost);
       permit.settle(usage.totalTokens());
-      ledger.record(entry(context, plan.requestedModel(), Optional.of(decision), usage, cost,
-          baseline, OptionalLong.of(upstream.toMillis()), status));
       observer.served(decision, usage, upstream);
+      int recorded = status;
+      try {
+        audit.record(new AuditedCall(context, plan.requestedModel(), request,
+            Optional.of(decision), status, Optional.empty(), usage, cost, baseline, answer));
+      } catch (GatewayException e) {
+        recorded = e.error().httpStatus();
+        throw e;
+      } finally {
+        ledger.record(entry(context, plan.requestedModel(), Optional.of(decision), usage, cost,
+            baseline, OptionalLong.of(upstream.toMillis()), recorded));
+      }
       return new Priced(cost, Counterfactual.saved(cost, baseline));
     }
 

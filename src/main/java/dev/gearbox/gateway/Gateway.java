@@ -5,6 +5,8 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.Usage;
+import dev.gearbox.policy.PolicyGuard;
+import dev.gearbox.policy.Screening;
 import dev.gearbox.provider.Attempt;
 import dev.gearbox.provider.Candidate;
 import dev.gearbox.provider.ChainOutcome;
@@ -19,11 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules), admit the call
- * against budgets and rate limits, call the upstream through the fallback chain, and account
- * for the result in the ledger. Each stage adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: plan the route (rules), screen it by the
+ * request's data label, admit the call against budgets and rate limits, call the upstream
+ * through the fallback chain, and account for the result in the ledger and the audit log. Each
+ * stage adds its verdict to the {@link Decision}.
  */
 public final class Gateway {
   private final RoutePlanner planner;
@@ -32,6 +36,7 @@ public final class Gateway {
   private final Accounting accounting;
   private final Duration totalTimeout;
   private final Clock clock;
+  private final PolicyGuard policy;
 
   public Gateway(
       RoutePlanner planner,
@@ -39,18 +44,20 @@ public final class Gateway {
       Map<String, Provider> providersByName,
       Accounting accounting,
       Duration totalTimeout,
-      Clock clock) {
+      Clock clock,
+      PolicyGuard policy) {
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
     this.accounting = accounting;
     this.totalTimeout = totalTimeout;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request);
+    RoutePlan plan = screened(context, request, planner.plan(request));
     try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
       ChainOutcome<ChatResponse> outcome =
           chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
@@ -58,8 +65,8 @@ public final class Gateway {
         case ChainOutcome.Served<ChatResponse> served -> {
           Decision decision = decision(plan, served.model(), served.attempts());
           ChatResponse response = served.value().withModel(served.model().alias());
-          Accounting.Priced priced =
-              admission.served(decision, served.model(), response.usage(), upstreamTime(served));
+          Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
+              upstreamTime(served), Optional.of(response.choices()));
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
         case ChainOutcome.Failed<ChatResponse> failed -> {
@@ -75,7 +82,7 @@ public final class Gateway {
    * closed; closing it records the call whatever happened to the stream.
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
-    RoutePlan plan = planner.plan(request);
+    RoutePlan plan = screened(context, request, planner.plan(request));
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome =
@@ -101,6 +108,22 @@ public final class Gateway {
       admission.close();
       throw e;
     }
+  }
+
+  /**
+   * The plan without the candidates the request's data label forbids; when none is left the
+   * refusal is recorded and thrown, before any upstream has seen the request.
+   */
+  private RoutePlan screened(CallContext context, ChatRequest request, RoutePlan plan) {
+    Screening screening = policy.screen(context.dataLabel(), plan.candidates());
+    if (screening.refused()) {
+      accounting.refuse(context, request, plan, screening.refusal());
+      throw screening.refusal().toException();
+    }
+    return screening.note()
+        .map(note -> new RoutePlan(plan.requestedModel(), screening.allowed(),
+            plan.reason() + "; " + note))
+        .orElse(plan);
   }
 
   public List<ModelSpec> models() {

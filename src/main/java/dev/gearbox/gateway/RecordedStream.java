@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
@@ -7,16 +8,22 @@ import dev.gearbox.model.Usage;
 import dev.gearbox.model.UsageSource;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.UpstreamStream;
+import dev.gearbox.wire.StreamAssembler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Passes an upstream stream through to the client while noting what the ledger needs: the usage
- * reported at the end, and how the stream ended (completed, failed mid-answer, or abandoned by
- * the client). {@link #close()} records the call exactly once.
+ * Passes an upstream stream through to the client while noting what the ledger and the audit log
+ * need: the answer itself (reassembled, for its digest), the usage reported at the end, and how
+ * the stream ended (completed, failed mid-answer, or abandoned by the client).
+ *
+ * <p>A completed stream is settled when its {@code Completed} event arrives and before that event
+ * is handed on, so the audit record is durable before the client is told the answer is whole
+ * (the final event, or {@code [DONE]}). {@link #close()} records every other ending, exactly once.
  */
 final class RecordedStream implements StreamingCall {
   static final int CLIENT_CLOSED_REQUEST = 499;
@@ -29,9 +36,10 @@ final class RecordedStream implements StreamingCall {
   private final Clock clock;
   private final Instant openedAt;
   private final Supplier<Usage> countedPrompt;
+  private final StreamAssembler answer = new StreamAssembler();
 
   private Usage usage = Usage.NONE;
-  private boolean completed;
+  private boolean answerIntact = true;
   private boolean clientGone;
   private Optional<GatewayError> failure = Optional.empty();
   private boolean closed;
@@ -61,14 +69,18 @@ final class RecordedStream implements StreamingCall {
 
   @Override
   public Optional<StreamEvent> next() {
+    Optional<StreamEvent> event;
     try {
-      Optional<StreamEvent> event = upstream.next().map(this::withPromptUsage);
-      event.ifPresent(this::note);
-      return event;
+      event = upstream.next().map(this::withPromptUsage);
     } catch (GatewayException e) {
       failure = Optional.of(e.error());
       throw e;
     }
+    event.ifPresent(this::note);
+    if (event.isPresent() && event.get() instanceof StreamEvent.Completed) {
+      settleCompleted();
+    }
+    return event;
   }
 
   /**
@@ -85,14 +97,36 @@ final class RecordedStream implements StreamingCall {
   }
 
   private void note(StreamEvent event) {
-    switch (event) {
-      case StreamEvent.UsageReported reported -> usage = reported.usage();
-      case StreamEvent.Completed ignored -> completed = true;
-      case StreamEvent.Started ignored -> {}
-      case StreamEvent.TextDelta ignored -> {}
-      case StreamEvent.ToolCallStarted ignored -> {}
-      case StreamEvent.ToolCallArguments ignored -> {}
-      case StreamEvent.Finished ignored -> {}
+    if (event instanceof StreamEvent.UsageReported reported) {
+      usage = reported.usage();
+    }
+    if (answerIntact) {
+      try {
+        answer.accept(event);
+      } catch (IllegalStateException malformed) {
+        answerIntact = false;
+      }
+    }
+  }
+
+  /** Audits the whole answer before Completed reaches the client; a failure withholds it. */
+  private void settleCompleted() {
+    try {
+      admission.served(decision, model, usage, upstreamTime(), answerChoices());
+    } catch (GatewayException e) {
+      failure = Optional.of(e.error());
+      throw e;
+    }
+  }
+
+  private Optional<List<Choice>> answerChoices() {
+    if (!answerIntact || !answer.isCompleted()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(answer.result().choices());
+    } catch (IllegalStateException noChoice) {
+      return Optional.empty();
     }
   }
 
@@ -108,16 +142,17 @@ final class RecordedStream implements StreamingCall {
     }
     closed = true;
     upstream.close();
-    Duration upstreamTime = timeToOpen.plus(Duration.between(openedAt, clock.instant()));
     try {
-      if (completed && failure.isEmpty()) {
-        admission.served(decision, model, usage, upstreamTime);
-      } else {
-        admission.failedMidStream(decision, model, usage, upstreamTime, endStatus());
+      if (!admission.settled()) {
+        admission.failedMidStream(decision, model, usage, upstreamTime(), endStatus());
       }
     } finally {
       admission.close();
     }
+  }
+
+  private Duration upstreamTime() {
+    return timeToOpen.plus(Duration.between(openedAt, clock.instant()));
   }
 
   /** 499 (nginx's "client closed request") when the client left, else the upstream's error. */

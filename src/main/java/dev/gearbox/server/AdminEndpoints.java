@@ -1,5 +1,8 @@
 package dev.gearbox.server;
 
+import dev.gearbox.audit.AuditReader;
+import dev.gearbox.audit.SessionRendering;
+import dev.gearbox.audit.SessionReport;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.cost.UsageWindow;
 import dev.gearbox.model.GatewayError;
@@ -13,20 +16,44 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The operator's endpoints under {@code /admin}: spend and savings from the ledger. They need an
- * admin key; with no keys configured they are open to loopback callers only, like the rest.
+ * The operator's endpoints under {@code /admin}: spend and savings from the ledger, and agent
+ * sessions from the audit log. They need an admin key; with no keys configured they are open to
+ * loopback callers only, like the rest.
  */
 final class AdminEndpoints {
   private final Authenticator authenticator;
   private final UsageReport usage;
+  private final AuditReader audit;
 
-  AdminEndpoints(Authenticator authenticator, UsageReport usage) {
+  AdminEndpoints(Authenticator authenticator, UsageReport usage, AuditReader audit) {
     this.authenticator = authenticator;
     this.usage = usage;
+    this.audit = audit;
   }
 
   void register(HttpRouting.Builder routing) {
     routing.get("/admin/usage", this::usage);
+    routing.get("/admin/sessions/{id}", this::session);
+  }
+
+  /** {@code GET /admin/sessions/{id}}: the session's call tree, totals and prompt growth. */
+  private void session(ServerRequest req, ServerResponse res) {
+    try {
+      authenticator.authenticateAdmin(
+          req.headers().first(HeaderNames.AUTHORIZATION),
+          req.headers().first(GearboxHeaders.X_API_KEY),
+          req.remotePeer().address());
+      String id = req.path().pathParameters().get("id");
+      SessionReport report = SessionReport.of(id, audit.session(id)).orElseThrow(() ->
+          new GatewayError.NotFound("no calls are recorded for session '" + id + "'; calls join"
+              + " a session with the x-gearbox-session header").toException());
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(ClientApi.bytes(SessionRendering.json(report)));
+    } catch (GatewayException e) {
+      res.status(e.error().httpStatus());
+      res.header(HeaderNames.CONTENT_TYPE, "application/json");
+      res.send(ClientApi.OPENAI.encodeError(e.error()));
+    }
   }
 
   /** {@code GET /admin/usage[?since=ISO-instant][&until=ISO-instant]}. */

@@ -2,6 +2,7 @@ package dev.gearbox.server;
 
 import dev.gearbox.config.VirtualKey;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.policy.DataLabel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -36,7 +37,7 @@ final class Authenticator {
                 "this gateway has no keys configured and accepts requests from loopback only")
             .toException();
       }
-      return new Caller(ANONYMOUS_KEY_ID, DEFAULT_TENANT, false);
+      return new Caller(ANONYMOUS_KEY_ID, DEFAULT_TENANT, false, Optional.empty());
     }
     Optional<String> secret = presented(authorization, apiKey);
     if (secret.isEmpty()) {
@@ -47,7 +48,7 @@ final class Authenticator {
     byte[] digest = sha256(secret.get());
     for (VirtualKey key : keys) {
       if (MessageDigest.isEqual(digest, key.sha256())) {
-        return new Caller(key.id(), key.tenant(), key.admin());
+        return new Caller(key.id(), key.tenant(), key.admin(), key.dataLabel());
       }
     }
     throw new GatewayError.Unauthorized("invalid API key").toException();
@@ -91,6 +92,6 @@ final class Authenticator {
     }
   }
 
-  /** An authenticated caller: the key's id (never the secret) and its tenant. */
-  record Caller(String keyId, String tenant, boolean admin) {}
+  /** An authenticated caller: the key's id (never the secret), its tenant and data label. */
+  record Caller(String keyId, String tenant, boolean admin, Optional<DataLabel> dataLabel) {}
 }

@@ -10,6 +10,7 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.wire.StreamWriter;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
@@ -42,6 +43,7 @@ final class ChatEndpoint implements Handler {
   private final long maxBodyBytes;
   private final GatewayMetrics metrics;
   private final Clock clock;
+  private final DataPolicy policy;
 
   ChatEndpoint(
       ClientApi api,
@@ -49,13 +51,15 @@ final class ChatEndpoint implements Handler {
       Authenticator authenticator,
       long maxBodyBytes,
       GatewayMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      DataPolicy policy) {
     this.api = api;
     this.gateway = gateway;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
     this.metrics = metrics;
     this.clock = clock;
+    this.policy = policy;
   }
 
   @Override
@@ -66,6 +70,8 @@ final class ChatEndpoint implements Handler {
     res.header(GearboxHeaders.REQUEST_ID, requestId);
     try {
       CallContext context = context(req, requestId, start);
+      res.header(GearboxHeaders.CALL_ID, context.callId());
+      res.header(GearboxHeaders.DATA_LABEL, context.dataLabel().name());
       ChatRequest chat = api.decode(readBody(req));
       if (chat.stream()) {
         stream(context, chat, res, start);
@@ -94,7 +100,9 @@ final class ChatEndpoint implements Handler {
         caller.keyId(),
         caller.tenant(),
         GearboxHeaders.sessionId(req.headers()),
-        req.headers().first(GearboxHeaders.PARENT).map(String::strip).filter(s -> !s.isEmpty()));
+        GearboxHeaders.id(req.headers(), GearboxHeaders.PARENT),
+        GearboxHeaders.id(req.headers(), GearboxHeaders.CALL_ID).orElse(requestId),
+        policy.resolve(caller.dataLabel(), req.headers().first(GearboxHeaders.DATA_LABEL)));
   }
 
   private byte[] readBody(ServerRequest req) {

@@ -1,5 +1,8 @@
 package dev.gearbox.server;
 
+import dev.gearbox.audit.AuditKeys;
+import dev.gearbox.audit.AuditReader;
+import dev.gearbox.audit.SqlAuditLog;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.Counterfactual;
@@ -9,7 +12,9 @@ import dev.gearbox.cost.SqlLedger;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Accounting;
+import dev.gearbox.gateway.AuditTrail;
 import dev.gearbox.gateway.Gateway;
+import dev.gearbox.policy.PolicyGuard;
 import dev.gearbox.provider.FallbackChain;
 import dev.gearbox.provider.HealthBoard;
 import dev.gearbox.provider.ModelSpec;
@@ -22,6 +27,7 @@ import dev.gearbox.sim.SimConfig;
 import dev.gearbox.sim.Simulator;
 import dev.gearbox.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +36,17 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: every part built from one {@link GatewayConfig} and closed in reverse
- * order. On the embedded default this includes the in-process upstream simulator.
+ * order. On the embedded default this includes the in-process upstream simulator. The audit log
+ * shares the ledger's database and is closed after the server, so its closing checkpoint covers
+ * every call served.
  */
 public final class GatewayApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
@@ -72,8 +82,12 @@ public final class GatewayApp implements AutoCloseable {
       parts.add(database);
       SqlLedger ledger = SqlLedger.start(database);
       parts.add(ledger);
+      SqlAuditLog audit = SqlAuditLog.open(database, config.database(),
+          AuditKeys.loadOrCreate(config.dataDir()), config.audit(), clock);
+      parts.add(audit);
+      parts.add(scheduleCheckpoints(audit, config.audit().checkpointInterval())::shutdownNow);
       GatewayMetrics metrics = new GatewayMetrics();
-      Accounting accounting = accounting(config, ledger, metrics, clock);
+      Accounting accounting = accounting(config, ledger, metrics, clock, audit);
       ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
       parts.add(fanOut::shutdownNow);
       FallbackChain chain = new FallbackChain(
@@ -82,15 +96,26 @@ public final class GatewayApp implements AutoCloseable {
       RoutePlanner planner = new RoutePlanner(
           config.models(), config.fallbacks(), config.routing().defaultModel());
       Gateway gateway = new Gateway(planner, chain, providers, accounting,
-          config.routing().totalTimeout(), clock);
-      GatewayServer server = GatewayServer.start(
-          config, gateway, metrics, new UsageReport(database), clock);
+          config.routing().totalTimeout(), clock,
+          new PolicyGuard(config.policy(), config.providers()));
+      GatewayServer server = GatewayServer.start(config, gateway, metrics,
+          new UsageReport(database), clock, new AuditReader(database.dataSource()));
       parts.add(server);
       return new GatewayApp(parts, server, simulator, ledger);
     } catch (RuntimeException e) {
       closeAll(parts);
       throw e;
     }
+  }
+
+  /** Signs the audit log's head on a timer, so a quiet gateway does not leave it unsigned. */
+  private static ScheduledExecutorService scheduleCheckpoints(SqlAuditLog audit,
+      Duration interval) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("gearbox-audit-checkpoints").daemon().factory());
+    timer.scheduleWithFixedDelay(audit::checkpointIfDue, interval.toMillis(),
+        interval.toMillis(), TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   private static Optional<Simulator> startSimulator(GatewayConfig config) {
@@ -118,8 +143,8 @@ public final class GatewayApp implements AutoCloseable {
     return providers;
   }
 
-  private static Accounting accounting(
-      GatewayConfig config, SqlLedger ledger, GatewayMetrics metrics, Clock clock) {
+  private static Accounting accounting(GatewayConfig config, SqlLedger ledger,
+      GatewayMetrics metrics, Clock clock, AuditTrail audit) {
     PriceBook prices = PriceBook.bundled().withOverrides(config.priceOverrides());
     List<String> unpriced = config.models().stream()
         .filter(m -> prices.price(m.alias()).isEmpty() && prices.price(m.upstreamModel()).isEmpty())
@@ -136,7 +161,8 @@ public final class GatewayApp implements AutoCloseable {
         Accounting.priceKey(prices, baseline), TokenCounter.named(baseline.tokenizer()));
     Budgets budgets = Budgets.create(config.budgets(), clock, ledger);
     RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
-    return new Accounting(prices, counterfactual, budgets, limiter, ledger, metrics, clock);
+    return new Accounting(prices, counterfactual, budgets, limiter, ledger, metrics, clock,
+        audit);
   }
 
   public int port() {

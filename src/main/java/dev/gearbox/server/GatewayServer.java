@@ -2,10 +2,12 @@ package dev.gearbox.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.audit.AuditReader;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Gateway;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderNames;
@@ -40,7 +42,8 @@ public final class GatewayServer implements AutoCloseable {
       Gateway gateway,
       GatewayMetrics metrics,
       UsageReport usage,
-      Clock clock) {
+      Clock clock,
+      AuditReader audit) {
     Authenticator auth = new Authenticator(config.keys());
     long maxBody = config.server().maxBodyBytes();
     WebServer server =
@@ -49,8 +52,8 @@ public final class GatewayServer implements AutoCloseable {
             .port(config.server().port())
             .maxPayloadSize(-1)
             .routing(routing -> {
-              new AdminEndpoints(auth, usage).register(routing);
-              routes(routing, gateway, auth, maxBody, metrics, clock, config.models());
+              new AdminEndpoints(auth, usage, audit).register(routing);
+              routes(routing, gateway, auth, maxBody, metrics, clock, config);
             })
             .build()
             .start();
@@ -65,13 +68,14 @@ public final class GatewayServer implements AutoCloseable {
       long maxBody,
       GatewayMetrics metrics,
       Clock clock,
-      List<ModelSpec> models) {
+      GatewayConfig config) {
+    DataPolicy policy = config.policy();
     routing
         .post("/v1/chat/completions",
-            new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock))
+            new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",
-            new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock))
-        .get("/v1/models", (req, res) -> models(res, models))
+            new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock, policy))
+        .get("/v1/models", (req, res) -> models(res, config.models()))
         .get("/health", (req, res) -> json(res, 200, health()))
         .get("/metrics", (req, res) -> {
           res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");

@@ -1,5 +1,6 @@
 package dev.gearbox.server;
 
+import dev.gearbox.policy.DataPolicy;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
@@ -10,6 +11,8 @@ final class GearboxHeaders {
   static final HeaderName X_API_KEY = HeaderNames.create("x-api-key");
   static final HeaderName SESSION = HeaderNames.create("x-gearbox-session");
   static final HeaderName PARENT = HeaderNames.create("x-gearbox-parent");
+  static final HeaderName CALL_ID = HeaderNames.create("x-gearbox-call-id");
+  static final HeaderName DATA_LABEL = HeaderNames.create(DataPolicy.HEADER);
   static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
   static final HeaderName REQUEST_ID = HeaderNames.create("x-gearbox-request-id");
   static final HeaderName ROUTE = HeaderNames.create("x-gearbox-route");
@@ -19,7 +22,15 @@ final class GearboxHeaders {
   static final HeaderName COST_USD = HeaderNames.create("x-gearbox-cost-usd");
   static final HeaderName SAVED_USD = HeaderNames.create("x-gearbox-saved-usd");
 
+  private static final int MAX_ID_CHARS = 200;
+
   private GearboxHeaders() {}
+
+  /** A client-chosen id header ({@code x-gearbox-call-id}, {@code x-gearbox-parent}), if usable. */
+  static Optional<String> id(Headers headers, HeaderName name) {
+    return headers.first(name).map(String::strip)
+        .filter(s -> !s.isEmpty() && s.length() <= MAX_ID_CHARS);
+  }
 
   /**
    * The agent session: {@code x-gearbox-session}, else the trace id of a W3C {@code traceparent}
@@ -27,7 +38,7 @@ final class GearboxHeaders {
    */
   static Optional<String> sessionId(Headers headers) {
     Optional<String> explicit =
-        headers.first(SESSION).map(String::strip).filter(s -> !s.isEmpty() && s.length() <= 200);
+        id(headers, SESSION);
     if (explicit.isPresent()) {
       return explicit;
     }
