@@ -110,6 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("Report: " + result.report().html() + "  (open it in a browser; the charts"
         + " are also PNG files beside it)");
     out.println("Ledger of this run: ./gearbox usage --data-dir " + result.stateDir());
+    out.println("Its audit log:      ./gearbox audit verify --data-dir " + result.stateDir());
   }
 
   private static boolean isTerminal() {

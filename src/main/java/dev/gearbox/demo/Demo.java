@@ -168,7 +168,7 @@ public final class Demo {
     long elapsedMs = calls.stream().mapToLong(c -> c.startedMs() + c.latencyMs()).max()
         .orElse(0) - calls.stream().mapToLong(CallRecord::startedMs).min().orElse(0);
     return new RunData(settings, plannedRequests(), startedAt, elapsedMs, calls, ledger, total,
-        Optional.empty());
+        Optional.of(AuditCheck.verify(config)));
   }
 
   private QualityScorer scorer(GatewayConfig config) {

@@ -3,6 +3,8 @@ package dev.gearbox.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gearbox.config.ConfigLoader;
+import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.LedgerEntry;
 import dev.gearbox.cost.UsageLine;
 import dev.gearbox.cost.UsageReport;
@@ -15,6 +17,9 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +141,26 @@ class DemoRunTest {
     assertThat(tree.nodes().getLast().depth()).isEqualTo(tree.nodes().size() - 1);
     assertThat(tree.nodes().getLast().entry().usage().inputTokens())
         .isGreaterThan(tree.nodes().getFirst().entry().usage().inputTokens());
+  }
+
+  @Test
+  void auditLog_isVerifiedWithARecordPerRequest() {
+    assertThat(result.summary().audit())
+        .hasValue("verified: " + REQUESTS + " records chained, 1 signed checkpoint");
+  }
+
+  @Test
+  void auditLogChangedAfterTheRun_isReportedBroken() throws Exception {
+    Path state = dir.resolve("state");
+    GatewayConfig config = new ConfigLoader(name -> Optional.empty()).loadEmbeddedDefault(state)
+        .withDataDir(state, new DatabaseConfig.Sqlite(state));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("gearbox.db"));
+        Statement update = c.createStatement()) {
+      update.executeUpdate("UPDATE audit_log SET body = replace(body, 'sim-frontier',"
+          + " 'sim-small') WHERE seq = 7");
+    }
+
+    assertThat(AuditCheck.verify(config)).isEqualTo("BROKEN at record 7 (changed)");
   }
 
   @Test
