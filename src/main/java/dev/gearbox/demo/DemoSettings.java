@@ -18,7 +18,7 @@ public record DemoSettings(
 
   public static final int DEFAULT_REQUESTS = 400;
   public static final long DEFAULT_SEED = 42;
-  public static final int DEFAULT_CLIENTS = 8;
+  public static final int DEFAULT_CLIENTS = 16;
 
   public DemoSettings {
     Objects.requireNonNull(stateDir, "stateDir");

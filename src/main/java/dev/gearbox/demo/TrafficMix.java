@@ -4,6 +4,7 @@ import dev.gearbox.sim.RecordedItem;
 import dev.gearbox.sim.RecordedSet;
 import dev.gearbox.sim.RecordedSets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -158,8 +159,10 @@ record TrafficMix(List<List<Script>> queues) {
     }
 
     /**
-     * Deals the originals, shuffled, each to the client with the fewest requests so far; then
-     * puts each echo on its original's client, somewhere after the original.
+     * Deals the originals, longest first, each to the client with the fewest requests so far (so
+     * that the agent runs spread over the clients and no client finishes far behind the
+     * others), shuffles each client's queue, then puts each echo on its original's client,
+     * somewhere after the original.
      */
     List<List<Script>> deal(List<Script> originals, List<Script.Echo> echoes, int clients) {
       List<List<Script>> queues = new ArrayList<>();
@@ -167,15 +170,22 @@ record TrafficMix(List<List<Script>> queues) {
       for (int c = 0; c < clients; c++) {
         queues.add(new ArrayList<>());
       }
-      for (Script script : shuffled(originals)) {
+      List<Script> longestFirst = shuffled(originals).stream()
+          .sorted(Comparator.comparingInt(Script::requests).reversed())
+          .toList();
+      for (Script script : longestFirst) {
         int client = leastLoaded(load);
         queues.get(client).add(script);
         load[client] += script.requests();
       }
-      for (Script.Echo echo : echoes) {
-        insertAfterOriginal(queues, echo);
+      List<List<Script>> mixed = new ArrayList<>();
+      for (List<Script> queue : queues) {
+        mixed.add(shuffled(queue));
       }
-      return queues;
+      for (Script.Echo echo : echoes) {
+        insertAfterOriginal(mixed, echo);
+      }
+      return mixed;
     }
 
     private void insertAfterOriginal(List<List<Script>> queues, Script.Echo echo) {

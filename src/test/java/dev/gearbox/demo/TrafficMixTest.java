@@ -105,6 +105,17 @@ class TrafficMixTest {
   }
 
   @Test
+  void agentRuns_goToDifferentClientsWhileThereAreEnoughClients() {
+    TrafficMix mix = mix(400, 13, 16);
+    long runs = mix.scripts().stream().filter(Script.AgentRun.class::isInstance).count();
+
+    assertThat(runs).isLessThanOrEqualTo(16);
+    for (List<Script> queue : mix.queues()) {
+      assertThat(queue.stream().filter(Script.AgentRun.class::isInstance)).hasSizeLessThan(2);
+    }
+  }
+
+  @Test
   void tooFewRequests_areRefused() {
     assertThatThrownBy(() -> mix(19, 1, 2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("20");
