@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * The demo's traffic: which scripts each client runs, in which order. Built from the recorded
@@ -28,6 +29,11 @@ record TrafficMix(List<List<Script>> queues) {
   static final double ARENA_SHARE = 0.13;
   static final double PARAPHRASE_SHARE = 0.07;
   static final double REPEAT_SHARE = 0.08;
+  /**
+   * Agent runs are replayed up to this many calls: the calls of a run are sequential, so the
+   * longest run sets the demo's duration (a few recorded runs have over 25 calls).
+   */
+  static final int MAX_AGENT_CALLS = 16;
   /** Below this many requests the shares leave some kinds of traffic out entirely. */
   static final int MIN_REQUESTS = 20;
 
@@ -98,7 +104,7 @@ record TrafficMix(List<List<Script>> queues) {
         if (used >= budget) {
           break;
         }
-        int calls = Math.min(run.requests(), budget - used);
+        int calls = Math.min(Math.min(run.requests(), MAX_AGENT_CALLS), budget - used);
         out.add(new Script.AgentRun(run.runId(), run.calls().subList(0, calls)));
         used += calls;
       }
@@ -161,8 +167,9 @@ record TrafficMix(List<List<Script>> queues) {
     /**
      * Deals the originals, longest first, each to the client with the fewest requests so far (so
      * that the agent runs spread over the clients and no client finishes far behind the
-     * others), shuffles each client's queue, then puts each echo on its original's client,
-     * somewhere after the original.
+     * others), shuffles each client's queue with its agent run first (the longest chain of
+     * calls starts at once), then puts each echo on its original's client, somewhere after the
+     * original.
      */
     List<List<Script>> deal(List<Script> originals, List<Script.Echo> echoes, int clients) {
       List<List<Script>> queues = new ArrayList<>();
@@ -180,7 +187,9 @@ record TrafficMix(List<List<Script>> queues) {
       }
       List<List<Script>> mixed = new ArrayList<>();
       for (List<Script> queue : queues) {
-        mixed.add(shuffled(queue));
+        mixed.add(shuffled(queue).stream()
+            .sorted(Comparator.comparing(script -> !(script instanceof Script.AgentRun)))
+            .collect(Collectors.toCollection(ArrayList::new)));
       }
       for (Script.Echo echo : echoes) {
         insertAfterOriginal(mixed, echo);

@@ -112,7 +112,19 @@ class TrafficMixTest {
     assertThat(runs).isLessThanOrEqualTo(16);
     for (List<Script> queue : mix.queues()) {
       assertThat(queue.stream().filter(Script.AgentRun.class::isInstance)).hasSizeLessThan(2);
+      assertThat(queue.stream().skip(1)).noneMatch(Script.AgentRun.class::isInstance);
     }
+  }
+
+  @Test
+  void longAgentRuns_areCutSoNoneSetsTheDuration() {
+    List<Script.AgentRun> runs = List.of(new Script.AgentRun("long", calls(0, 40)));
+
+    TrafficMix mix = TrafficMix.build(400, 1, 8, SETS, PARAPHRASES, runs);
+
+    assertThat(mix.scripts()).filteredOn(Script.AgentRun.class::isInstance).singleElement()
+        .extracting(Script::requests).isEqualTo(TrafficMix.MAX_AGENT_CALLS);
+    assertThat(mix.requests()).isEqualTo(400);
   }
 
   @Test
