@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     version = "gearbox 0.1.0",
     description = "An LLM gateway that makes every model call as cheap as it can be.",
     subcommands = {ServeCommand.class, DemoCommand.class, SimCommand.class, UsageCommand.class,
-        AuditCommand.class, SessionCommand.class})
+        AuditCommand.class, SessionCommand.class, CacheEvalCommand.class,
+        CacheCalibrateCommand.class})
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

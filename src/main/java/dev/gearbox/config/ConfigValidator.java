@@ -75,12 +75,13 @@ final class ConfigValidator {
     Map<String, RateLimit> rateLimits = limits.rateLimits(orEmpty(raw.keys()));
     Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
     String baseline = baseline(raw.baselineModel(), models, declared(orEmpty(raw.models())));
+    GatewayConfig.Cache cache = new CacheConfigValidator(problems).cache(raw.cache());
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new GatewayConfig(
         server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
-        rateLimits, prices, baseline, source, policy, audit);
+        rateLimits, prices, baseline, source, policy, audit, cache);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {

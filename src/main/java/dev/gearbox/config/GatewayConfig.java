@@ -35,7 +35,8 @@ public record GatewayConfig(
     String baselineModel,
     String source,
     DataPolicy policy,
-    AuditSettings audit) {
+    AuditSettings audit,
+    Cache cache) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
   public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
@@ -58,6 +59,19 @@ public record GatewayConfig(
 
   public record Routing(String defaultModel, Duration totalTimeout) {}
 
+  /** The response cache; {@code enabled} false means no lookups and no writes at all. */
+  public record Cache(boolean enabled, Duration ttl, int maxEntries, SemanticCache semantic) {
+    public static final Cache OFF =
+        new Cache(false, Duration.ofHours(24), 10_000, SemanticCache.OFF);
+  }
+
+  /** The semantic cache, on top of the exact one. */
+  public record SemanticCache(
+      boolean enabled, double maxFalseHitRate, dev.gearbox.cache.TemperaturePolicy policy) {
+    public static final SemanticCache OFF =
+        new SemanticCache(false, 0.01, dev.gearbox.cache.TemperaturePolicy.ANY);
+  }
+
   public Optional<ModelSpec> model(String alias) {
     return models.stream().filter(m -> m.alias().equals(alias)).findFirst();
   }
@@ -79,24 +93,30 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit);
+        baselineModel, source, policy, audit, cache);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit);
+        baselineModel, source, policy, audit, cache);
   }
 
   public GatewayConfig withAudit(AuditSettings newAudit) {
     return new GatewayConfig(
         server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit, cache);
+  }
+
+  public GatewayConfig withCache(Cache newCache) {
+    return new GatewayConfig(
+        server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, newCache);
   }
 }

@@ -23,7 +23,8 @@ record RawConfig(
     @JsonProperty("baseline_model") String baselineModel,
     Boolean airgap,
     RawAudit audit,
-    @JsonProperty("data_labels") RawDataLabels dataLabels) {
+    @JsonProperty("data_labels") RawDataLabels dataLabels,
+    RawCache cache) {
 
   record RawServer(
       Integer port,
@@ -93,6 +94,18 @@ record RawConfig(
       @JsonProperty("cache_write_per_million") String cacheWritePerMillion,
       @JsonProperty("gpu_usd_per_hour") String gpuUsdPerHour,
       @JsonProperty("tokens_per_second") String tokensPerSecond) {}
+
+  /** The response cache; absent means off. */
+  record RawCache(
+      Boolean enabled,
+      String ttl,
+      @JsonProperty("max_entries") Integer maxEntries,
+      RawSemanticCache semantic) {}
+
+  record RawSemanticCache(
+      Boolean enabled,
+      @JsonProperty("max_false_hit_rate") Double maxFalseHitRate,
+      @JsonProperty("temperature_policy") String temperaturePolicy) {}
 
   /** The audit log: content logging and how often checkpoints are signed. */
   record RawAudit(

@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cache.CacheHeader;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.CacheStatus;
 import dev.gearbox.cost.Counterfactual;
@@ -12,6 +13,7 @@ import dev.gearbox.cost.Reservation;
 import dev.gearbox.cost.ServedCall;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +116,74 @@ public final class Accounting {
         BigDecimal.ZERO, BigDecimal.ZERO, OptionalLong.empty(), error.httpStatus()));
   }
 
+  /**
+   * Records a request answered from the cache: nothing was called upstream, so it costs nothing
+   * and the whole counterfactual (the baseline model's price for this prompt and this answer) is
+   * saved. Cache hits reserve no budget and take no rate-limit quota. A served hit's audit record
+   * is durable when this returns.
+   *
+   * @param httpStatus 200, or 499 when a streaming client left before the replay ended
+   * @throws GatewayException (Internal) when the audit record of a served hit could not be
+   *     stored: the answer must then be withheld
+   */
+  Priced cacheHit(CallContext context, ChatRequest request, Decision decision,
+      CacheStatus status, ChatResponse answer, int httpStatus) {
+    BigDecimal baseline = counterfactual.costOfCacheHit(request, answerText(answer));
+    boolean served = httpStatus == 200;
+    AuditedCall call = new AuditedCall(context, request.model(), request, Optional.of(decision),
+        httpStatus, Optional.empty(), Usage.NONE, BigDecimal.ZERO, baseline,
+        served ? Optional.of(answer.choices()) : Optional.empty());
+    int recorded = httpStatus;
+    try {
+      if (served) {
+        audit.record(call);
+      } else {
+        auditQuietly(call);
+      }
+    } catch (GatewayException e) {
+      recorded = e.error().httpStatus();
+      throw e;
+    } finally {
+      ledger.record(LedgerEntry.builder(context.requestId(), context.receivedAt(),
+              request.model())
+          .key(context.keyId(), context.tenant())
+          .session(context.sessionId(), context.parentId())
+          .route(decision.servedModel(), decision.tier(), decision.reason())
+          .cacheStatus(status)
+          .cost(BigDecimal.ZERO, baseline)
+          .latency(Duration.between(context.receivedAt(), clock.instant()).toMillis(),
+              OptionalLong.empty())
+          .httpStatus(recorded)
+          .build());
+    }
+    return new Priced(BigDecimal.ZERO, baseline);
+  }
+
+  /** Records a request refused before it was routed (x-gearbox-cache: only on a miss). */
+  void refuseUnrouted(
+      CallContext context, ChatRequest request, CacheStatus status, GatewayError error) {
+    auditQuietly(new AuditedCall(context, request.model(), request, Optional.empty(),
+        error.httpStatus(), Optional.of(error), Usage.NONE, BigDecimal.ZERO, BigDecimal.ZERO,
+        Optional.empty()));
+    ledger.record(LedgerEntry.builder(context.requestId(), context.receivedAt(), request.model())
+        .key(context.keyId(), context.tenant())
+        .session(context.sessionId(), context.parentId())
+        .cacheStatus(status)
+        .latency(Duration.between(context.receivedAt(), clock.instant()).toMillis(),
+            OptionalLong.empty())
+        .httpStatus(error.httpStatus())
+        .build());
+  }
+
+  /** Everything the answer says, as the baseline would have generated it. */
+  private static String answerText(ChatResponse answer) {
+    return answer.choices().stream()
+        .map(c -> c.message().text() + c.message().toolCalls().stream()
+            .map(call -> call.name() + call.argumentsJson())
+            .collect(Collectors.joining()))
+        .collect(Collectors.joining());
+  }
+
   private void recordRefusal(
       CallContext context, ChatRequest request, RoutePlan plan, RuntimeException refused) {
     GatewayError error = refused instanceof GatewayException g
@@ -150,7 +221,7 @@ public final class Accounting {
             .latency(Duration.between(context.receivedAt(), now).toMillis(), upstreamMs)
             .httpStatus(status);
     decision.ifPresent(d -> builder.route(d.servedModel(), d.tier(), d.reason())
-        .cacheStatus(CacheStatus.MISS));
+        .cacheStatus(CacheHeader.status(d.cacheStatus())));
     return builder.build();
   }
 

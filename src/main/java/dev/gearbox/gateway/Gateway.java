@@ -1,6 +1,14 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cache.CacheControl;
+import dev.gearbox.cache.CacheDirective;
+import dev.gearbox.cache.CacheHeader;
+import dev.gearbox.cache.CacheLookup;
+import dev.gearbox.cache.CacheQuery;
+import dev.gearbox.cache.ResponseCache;
+import dev.gearbox.cost.CacheStatus;
 import dev.gearbox.cost.TokenCounter;
+import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
@@ -19,17 +27,31 @@ import dev.gearbox.route.RoutePlan;
 import dev.gearbox.route.RoutePlanner;
 import java.time.Clock;
 import java.time.Duration;
+import dev.gearbox.wire.StreamReplay;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, the same for both client APIs: plan the route (rules), screen it by the
- * request's data label, admit the call against budgets and rate limits, call the upstream
- * through the fallback chain, and account for the result in the ledger and the audit log. Each
- * stage adds its verdict to the {@link Decision}.
+ * The request pipeline, the same for both client APIs: look the request up in the response cache
+ * (a hit is answered at once, costs nothing upstream and passes budgets and rate limits
+ * untouched), plan the route (rules), screen it by the request's data label, admit the call
+ * against budgets and rate limits, call the upstream through the fallback chain, account for the
+ * result in the ledger and the audit log, and cache a complete answer. Each stage adds its
+ * verdict to the {@link Decision}.
+ *
+ * <p>A hit is not screened again: entries are kept per data label, so a hit was produced for a
+ * request of the same label, under the policy of its day.
  */
 public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  /** Code points per text delta when a cached answer is replayed as a stream. */
+  static final int REPLAY_CHARS_PER_DELTA = 16;
+
   private final RoutePlanner planner;
   private final FallbackChain chain;
   private final Map<String, Provider> providersByName;
@@ -37,7 +59,13 @@ public final class Gateway {
   private final Duration totalTimeout;
   private final Clock clock;
   private final PolicyGuard policy;
+  private final ResponseCache cache;
+  private final Supplier<Embedder> embedder;
 
+  /**
+   * @param cache looked up before routing, written after complete answers
+   * @param embedder the prompt embedder, asked for only when a stage needs a prompt vector
+   */
   public Gateway(
       RoutePlanner planner,
       FallbackChain chain,
@@ -45,7 +73,9 @@ public final class Gateway {
       Accounting accounting,
       Duration totalTimeout,
       Clock clock,
-      PolicyGuard policy) {
+      PolicyGuard policy,
+      ResponseCache cache,
+      Supplier<Embedder> embedder) {
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
@@ -53,24 +83,44 @@ public final class Gateway {
     this.totalTimeout = totalTimeout;
     this.clock = clock;
     this.policy = policy;
+    this.cache = cache;
+    this.embedder = embedder;
   }
 
-  /** Serves a non-streamed request; throws GatewayException with the error the client sees. */
+  /** Serves a non-streamed request, using the cache as usual. */
   public CompletedCall complete(CallContext context, ChatRequest request) {
+    return complete(context, request, CacheDirective.USE);
+  }
+
+  /**
+   * Serves a non-streamed request; throws GatewayException with the error the client sees.
+   *
+   * @param directive what the client asked of the cache ({@code x-gearbox-cache})
+   */
+  public CompletedCall complete(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    CacheQuery query = cacheQuery(context, request, directive);
+    CacheLookup lookup = lookUp(query);
+    if (lookup instanceof CacheLookup.Hit hit) {
+      return answerFromCache(context, request, hit);
+    }
+    refuseOnlyIfCachedMiss(context, request, directive);
     RoutePlan plan = screened(context, request, planner.plan(request));
     try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
       ChainOutcome<ChatResponse> outcome =
           chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<ChatResponse> served -> {
-          Decision decision = decision(plan, served.model(), served.attempts());
+          Decision decision = decision(plan, served.model(), served.attempts(), lookup);
           ChatResponse response = served.value().withModel(served.model().alias());
           Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
               upstreamTime(served), Optional.of(response.choices()));
+          remember(query, response, decision);
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
         case ChainOutcome.Failed<ChatResponse> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
+              failed.error());
           throw failed.error().toException();
         }
       };
@@ -82,24 +132,45 @@ public final class Gateway {
    * closed; closing it records the call whatever happened to the stream.
    */
   public StreamingCall stream(CallContext context, ChatRequest request) {
+    return stream(context, request, CacheDirective.USE);
+  }
+
+  /**
+   * Opens a streamed request, or replays a cached answer as a stream; the returned call must be
+   * closed, as above.
+   *
+   * @param directive what the client asked of the cache ({@code x-gearbox-cache})
+   */
+  public StreamingCall stream(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    CacheQuery query = cacheQuery(context, request, directive);
+    CacheLookup lookup = lookUp(query);
+    if (lookup instanceof CacheLookup.Hit hit) {
+      return replayFromCache(context, request, hit);
+    }
+    refuseOnlyIfCachedMiss(context, request, directive);
     RoutePlan plan = screened(context, request, planner.plan(request));
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome =
           chain.stream(request, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
-        case ChainOutcome.Served<UpstreamStream> served ->
-            new RecordedStream(
-                served.value(),
-                decision(plan, served.model(), served.attempts()),
-                served.model(),
-                admission,
-                upstreamTime(served),
-                () -> Usage.counted(
-                    TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
-                clock);
+        case ChainOutcome.Served<UpstreamStream> served -> {
+          Decision decision = decision(plan, served.model(), served.attempts(), lookup);
+          yield new RecordedStream(
+              served.value(),
+              decision,
+              served.model(),
+              admission,
+              upstreamTime(served),
+              () -> Usage.counted(
+                  TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
+              clock,
+              answer -> remember(query, answer, decision));
+        }
         case ChainOutcome.Failed<UpstreamStream> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts()), failed.error());
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
+              failed.error());
           admission.close();
           throw failed.error().toException();
         }
@@ -107,6 +178,81 @@ public final class Gateway {
     } catch (RuntimeException e) {
       admission.close();
       throw e;
+    }
+  }
+
+  private CacheQuery cacheQuery(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    PromptEmbedding embedding = PromptEmbedding.of(request, embedder);
+    return new CacheQuery(request, context.tenant(),
+        new CacheControl(directive, context.dataLabel().name()), embedding::vector);
+  }
+
+  /** A cache that fails to answer is a miss: the request goes upstream as if it were empty. */
+  private CacheLookup lookUp(CacheQuery query) {
+    try {
+      return cache.lookup(query);
+    } catch (RuntimeException e) {
+      LOG.warn("cache lookup failed; serving the request upstream", e);
+      return new CacheLookup.Miss(Optional.empty());
+    }
+  }
+
+  private CompletedCall answerFromCache(
+      CallContext context, ChatRequest request, CacheLookup.Hit hit) {
+    Decision decision = cacheDecision(request, hit);
+    ChatResponse response = servedAgain(context, hit);
+    Accounting.Priced priced =
+        accounting.cacheHit(context, request, decision, hit.status(), response, 200);
+    return new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
+  }
+
+  private StreamingCall replayFromCache(
+      CallContext context, ChatRequest request, CacheLookup.Hit hit) {
+    Decision decision = cacheDecision(request, hit);
+    ChatResponse response = servedAgain(context, hit);
+    return new CachedStream(StreamReplay.of(response, REPLAY_CHARS_PER_DELTA), decision,
+        status -> accounting.cacheHit(context, request, decision, hit.status(), response,
+            status));
+  }
+
+  /** The cached answer under this request's id and time, so no two clients share an id. */
+  private static ChatResponse servedAgain(CallContext context, CacheLookup.Hit hit) {
+    ChatResponse cached = hit.answer().response();
+    return new ChatResponse("gbx-" + context.requestId(), cached.model(),
+        context.receivedAt().getEpochSecond(), cached.choices(), cached.usage());
+  }
+
+  private static Decision cacheDecision(ChatRequest request, CacheLookup.Hit hit) {
+    String reason = hit.similarity().isPresent()
+        ? String.format(Locale.ROOT, "semantic cache hit (cosine %.3f)",
+            hit.similarity().getAsDouble())
+        : "exact cache hit";
+    return new Decision(request.model(), hit.answer().servedModel(), hit.answer().tier(), reason,
+        CacheHeader.value(hit.status()), List.of());
+  }
+
+  /**
+   * {@code x-gearbox-cache: only} forbids calling a model. 404 rather than the 504 of HTTP's
+   * only-if-cached: SDKs retry 5xx on their own, and a retry cannot turn this miss into a hit.
+   */
+  private void refuseOnlyIfCachedMiss(
+      CallContext context, ChatRequest request, CacheDirective directive) {
+    if (directive != CacheDirective.ONLY) {
+      return;
+    }
+    GatewayError.NotFound miss = new GatewayError.NotFound("no cached answer matches this"
+        + " request, and x-gearbox-cache: only forbids calling a model");
+    accounting.refuseUnrouted(context, request, CacheStatus.MISS, miss);
+    throw miss.toException();
+  }
+
+  /** Caches a complete answer; a cache failure never fails the call that produced it. */
+  private void remember(CacheQuery query, ChatResponse response, Decision decision) {
+    try {
+      cache.store(query, response, decision.servedModel(), decision.tier());
+    } catch (RuntimeException e) {
+      LOG.warn("could not cache the answer; it was served, only the saving is lost", e);
     }
   }
 
@@ -146,13 +292,14 @@ public final class Gateway {
     return provider;
   }
 
-  private static Decision decision(RoutePlan plan, ModelSpec served, List<Attempt> attempts) {
+  private static Decision decision(
+      RoutePlan plan, ModelSpec served, List<Attempt> attempts, CacheLookup lookup) {
     return new Decision(
         plan.requestedModel(),
         served.alias(),
         served.tier().name().toLowerCase(java.util.Locale.ROOT),
         plan.reason(),
-        "miss",
+        CacheHeader.value(lookup.status()),
         attempts.stream().map(Gateway::describe).toList());
   }
 

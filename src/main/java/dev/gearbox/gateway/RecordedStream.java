@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,10 @@ import java.util.function.Supplier;
  * <p>A completed stream is settled when its {@code Completed} event arrives and before that event
  * is handed on, so the audit record is durable before the client is told the answer is whole
  * (the final event, or {@code [DONE]}). {@link #close()} records every other ending, exactly once.
+ *
+ * <p>Once settled, the whole answer is handed to {@code onComplete} (the cache). A stream that
+ * failed, that the client abandoned, or that could not be reassembled is never handed over, so
+ * no truncated answer is ever cached.
  */
 final class RecordedStream implements StreamingCall {
   static final int CLIENT_CLOSED_REQUEST = 499;
@@ -37,6 +43,7 @@ final class RecordedStream implements StreamingCall {
   private final Instant openedAt;
   private final Supplier<Usage> countedPrompt;
   private final StreamAssembler answer = new StreamAssembler();
+  private final Consumer<ChatResponse> onComplete;
 
   private Usage usage = Usage.NONE;
   private boolean answerIntact = true;
@@ -51,7 +58,8 @@ final class RecordedStream implements StreamingCall {
       Accounting.Admission admission,
       Duration timeToOpen,
       Supplier<Usage> countedPrompt,
-      Clock clock) {
+      Clock clock,
+      Consumer<ChatResponse> onComplete) {
     this.upstream = upstream;
     this.countedPrompt = countedPrompt;
     this.decision = decision;
@@ -60,6 +68,7 @@ final class RecordedStream implements StreamingCall {
     this.timeToOpen = timeToOpen;
     this.clock = clock;
     this.openedAt = clock.instant();
+    this.onComplete = onComplete;
   }
 
   @Override
@@ -116,6 +125,9 @@ final class RecordedStream implements StreamingCall {
     } catch (GatewayException e) {
       failure = Optional.of(e.error());
       throw e;
+    }
+    if (answerChoices().isPresent()) {
+      onComplete.accept(answer.result().withModel(model.alias()));
     }
   }
 

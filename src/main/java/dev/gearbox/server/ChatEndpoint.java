@@ -1,5 +1,6 @@
 package dev.gearbox.server;
 
+import dev.gearbox.cache.CacheDirective;
 import dev.gearbox.cost.CostHeaders;
 import dev.gearbox.gateway.CallContext;
 import dev.gearbox.gateway.CompletedCall;
@@ -73,10 +74,11 @@ final class ChatEndpoint implements Handler {
       res.header(GearboxHeaders.CALL_ID, context.callId());
       res.header(GearboxHeaders.DATA_LABEL, context.dataLabel().name());
       ChatRequest chat = api.decode(readBody(req));
+      CacheDirective cache = CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE));
       if (chat.stream()) {
-        stream(context, chat, res, start);
+        stream(context, chat, cache, res, start);
       } else {
-        complete(context, chat, res, start);
+        complete(context, chat, cache, res, start);
       }
     } catch (GatewayException e) {
       fail(res, e.error(), start, Optional.empty());
@@ -118,8 +120,9 @@ final class ChatEndpoint implements Handler {
     }
   }
 
-  private void complete(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
-    CompletedCall call = gateway.complete(context, chat);
+  private void complete(CallContext context, ChatRequest chat, CacheDirective cache,
+      ServerResponse res, Instant start) {
+    CompletedCall call = gateway.complete(context, chat, cache);
     decisionHeaders(res, call.decision());
     res.header(GearboxHeaders.COST_USD, CostHeaders.usd(call.costUsd()));
     res.header(GearboxHeaders.SAVED_USD, CostHeaders.usd(call.savedUsd()));
@@ -130,8 +133,9 @@ final class ChatEndpoint implements Handler {
     LOG.debug("served {} in {} ms: {}", api.label(), took.toMillis(), call.decision().routeHeader());
   }
 
-  private void stream(CallContext context, ChatRequest chat, ServerResponse res, Instant start) {
-    try (StreamingCall call = gateway.stream(context, chat)) {
+  private void stream(CallContext context, ChatRequest chat, CacheDirective cache,
+      ServerResponse res, Instant start) {
+    try (StreamingCall call = gateway.stream(context, chat, cache)) {
       decisionHeaders(res, call.decision());
       res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");

@@ -3,6 +3,14 @@ package dev.gearbox.server;
 import dev.gearbox.audit.AuditKeys;
 import dev.gearbox.audit.AuditReader;
 import dev.gearbox.audit.SqlAuditLog;
+import dev.gearbox.cache.CacheSettings;
+import dev.gearbox.cache.CalibratedThreshold;
+import dev.gearbox.cache.Calibration;
+import dev.gearbox.cache.ResponseCache;
+import dev.gearbox.cache.SemanticSettings;
+import dev.gearbox.cache.SqlCacheStore;
+import dev.gearbox.cache.TieredCache;
+import dev.gearbox.config.ConfigException;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.Counterfactual;
@@ -11,6 +19,7 @@ import dev.gearbox.cost.RateLimiter;
 import dev.gearbox.cost.SqlLedger;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.cost.UsageReport;
+import dev.gearbox.embed.Embedder;
 import dev.gearbox.gateway.Accounting;
 import dev.gearbox.gateway.AuditTrail;
 import dev.gearbox.gateway.Gateway;
@@ -26,6 +35,7 @@ import dev.gearbox.route.RoutePlanner;
 import dev.gearbox.sim.SimConfig;
 import dev.gearbox.sim.Simulator;
 import dev.gearbox.store.Database;
+import dev.gearbox.store.DatabaseConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,18 +66,24 @@ public final class GatewayApp implements AutoCloseable {
   private final GatewayServer server;
   private final Optional<Simulator> simulator;
   private final SqlLedger ledger;
+  private final ResponseCache cache;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** How often a replica takes in the cache entries others stored in a shared PostgreSQL. */
+  static final long CACHE_SYNC_SECONDS = 5;
 
   private GatewayApp(
       List<AutoCloseable> parts,
       GatewayServer server,
       Optional<Simulator> simulator,
-      SqlLedger ledger) {
+      SqlLedger ledger,
+      ResponseCache cache) {
     this.parts = parts;
     this.server = server;
     this.simulator = simulator;
     this.ledger = ledger;
+    this.cache = cache;
   }
 
   /** Builds and starts everything; on failure, closes what had started and rethrows. */
@@ -95,13 +112,15 @@ public final class GatewayApp implements AutoCloseable {
           new HealthBoard(clock), fanOut);
       RoutePlanner planner = new RoutePlanner(
           config.models(), config.fallbacks(), config.routing().defaultModel());
+      Supplier<Embedder> embedder = embedder(config);
+      ResponseCache cache = responseCache(config, database, metrics, embedder, clock, parts);
       Gateway gateway = new Gateway(planner, chain, providers, accounting,
           config.routing().totalTimeout(), clock,
-          new PolicyGuard(config.policy(), config.providers()));
+          new PolicyGuard(config.policy(), config.providers()), cache, embedder);
       GatewayServer server = GatewayServer.start(config, gateway, metrics,
           new UsageReport(database), clock, new AuditReader(database.dataSource()));
       parts.add(server);
-      return new GatewayApp(parts, server, simulator, ledger);
+      return new GatewayApp(parts, server, simulator, ledger, cache);
     } catch (RuntimeException e) {
       closeAll(parts);
       throw e;
@@ -165,6 +184,70 @@ public final class GatewayApp implements AutoCloseable {
         audit);
   }
 
+  /**
+   * The prompt embedder: loaded now when the semantic cache needs it (a model that cannot load
+   * fails the start, not the first request), otherwise only if some stage asks for it.
+   */
+  private static Supplier<Embedder> embedder(GatewayConfig config) {
+    if (config.cache().enabled() && config.cache().semantic().enabled()) {
+      Embedder loaded = Embedder.miniLm();
+      return () -> loaded;
+    }
+    return new Supplier<>() {
+      private Embedder loaded;
+
+      @Override
+      public synchronized Embedder get() {
+        if (loaded == null) {
+          loaded = Embedder.miniLm();
+        }
+        return loaded;
+      }
+    };
+  }
+
+  /** The response cache on the gateway's database; the null cache when caching is off. */
+  private static ResponseCache responseCache(GatewayConfig config, Database database,
+      GatewayMetrics metrics, Supplier<Embedder> embedder, Clock clock,
+      List<AutoCloseable> parts) {
+    GatewayConfig.Cache settings = config.cache();
+    if (!settings.enabled()) {
+      return ResponseCache.disabled();
+    }
+    Optional<SemanticSettings> semantic = semanticSettings(config);
+    ExecutorService writer = Executors.newSingleThreadExecutor(
+        Thread.ofPlatform().name("gearbox-cache-writer").daemon().factory());
+    parts.add(writer::shutdown);
+    String model = semantic.isPresent() ? embedder.get().modelName() : "none";
+    int dimensions = semantic.isPresent() ? embedder.get().dimensions() : 1;
+    TieredCache cache = TieredCache.start(
+        new CacheSettings(settings.ttl(), settings.maxEntries(), semantic), model, dimensions,
+        new SqlCacheStore(database, writer), metrics, clock);
+    parts.add(cache);
+    if (config.database() instanceof DatabaseConfig.Postgres) {
+      ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("gearbox-cache-sync").daemon().factory());
+      sync.scheduleWithFixedDelay(cache::syncFromStore, CACHE_SYNC_SECONDS, CACHE_SYNC_SECONDS,
+          TimeUnit.SECONDS);
+      parts.add(sync::shutdownNow);
+    }
+    return cache;
+  }
+
+  private static Optional<SemanticSettings> semanticSettings(GatewayConfig config) {
+    GatewayConfig.SemanticCache semantic = config.cache().semantic();
+    if (!semantic.enabled()) {
+      return Optional.empty();
+    }
+    CalibratedThreshold threshold = Calibration.bundled(semantic.maxFalseHitRate())
+        .orElseThrow(() -> new ConfigException(config.source(), List.of(
+            "cache.semantic.max_false_hit_rate " + semantic.maxFalseHitRate() + " is tighter"
+                + " than any threshold meets on the calibration pairs; raise it or turn the"
+                + " semantic cache off")));
+    LOG.info("semantic cache: {}", threshold.summary());
+    return Optional.of(SemanticSettings.of(threshold.threshold(), semantic.policy()));
+  }
+
   public int port() {
     return server.port();
   }
@@ -172,6 +255,13 @@ public final class GatewayApp implements AutoCloseable {
   /** Waits until every ledger row recorded so far is in the database. */
   public void flushLedger() {
     ledger.flush();
+  }
+
+  /** Waits until every cache entry stored so far is in the database. */
+  public void flushCache() {
+    if (cache instanceof TieredCache tiered) {
+      tiered.flush();
+    }
   }
 
   public Optional<Simulator> simulator() {

@@ -1,5 +1,6 @@
 package dev.gearbox.server;
 
+import dev.gearbox.cache.CacheObserver;
 import dev.gearbox.gateway.CallObserver;
 import dev.gearbox.gateway.Decision;
 import dev.gearbox.model.GatewayError;
@@ -13,10 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * The gateway's Prometheus metrics: requests, latency (total and upstream), errors by kind and
- * tokens by kind. Labels are bounded sets (API, model alias, tier, status class, error kind) so
- * the series count stays small whatever the traffic.
+ * tokens by kind, cache lookups by kind and result. Labels are bounded sets (API, model alias,
+ * tier, status class, error kind, cache result) so the series count stays small whatever the
+ * traffic.
  */
-public final class GatewayMetrics implements CallObserver {
+public final class GatewayMetrics implements CallObserver, CacheObserver {
   /**
    * Latency buckets from 5 ms to 2 minutes: enough resolution for gateway overhead and for model
    * calls, without the ~70 buckets per series of Micrometer's default histogram.
@@ -80,6 +82,16 @@ public final class GatewayMetrics implements CallObserver {
     Counter.builder("gearbox.upstream.failures")
         .description("Calls on which every upstream attempt failed, by error kind")
         .tags("model", decision.servedModel(), "kind", error.getClass().getSimpleName())
+        .register(registry)
+        .increment();
+  }
+
+  /** Exported as {@code gearbox_cache_lookups_total{kind, result}}. */
+  @Override
+  public void lookup(String kind, String result) {
+    Counter.builder("gearbox.cache.lookups")
+        .description("Response cache lookups by kind (exact, semantic) and result")
+        .tags("kind", kind, "result", result)
         .register(registry)
         .increment();
   }

@@ -32,6 +32,7 @@ class DatabaseTest {
     DatabaseConfig config = new DatabaseConfig.Sqlite(dir);
     String applied;
     try (Database db = Database.open(config)) {
+      applied = single(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success");
       update(db, "INSERT INTO ledger (request_id, at_epoch_ms, day, requested_model, cache_status,"
           + " input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,"
           + " reasoning_tokens, usage_source, cost_picousd, counterfactual_picousd, latency_ms,"
