@@ -59,6 +59,16 @@ final class ServeCommand implements Runnable {
     }
   }
 
+  private static String cacheLine(GatewayConfig.Cache cache) {
+    if (!cache.enabled()) {
+      return "off";
+    }
+    return cache.semantic().enabled()
+        ? String.format(java.util.Locale.ROOT, "exact and semantic (false hits held under %.1f%%),"
+            + " in process and in the database", 100 * cache.semantic().maxFalseHitRate())
+        : "exact, in process and in the database";
+  }
+
   private static void announce(GatewayConfig config, GatewayApp app, PrintWriter out) {
     String base = "http://" + config.server().host() + ":" + app.port();
     out.println("Gearbox is serving on " + base + "  (config: " + config.source() + ")");
@@ -71,6 +81,7 @@ final class ServeCommand implements Runnable {
       case DatabaseConfig.Sqlite sqlite -> "SQLite " + sqlite.file();
       case DatabaseConfig.Postgres postgres -> "PostgreSQL " + postgres.jdbcUrl();
     });
+    out.println("  cache: " + cacheLine(config.cache()));
     out.println("  audit log: same database; verify with: gearbox audit verify --data-dir "
         + config.dataDir() + (config.audit().logContent() ? "  (content logging ON)" : ""));
     if (config.policy().airgap()) {
