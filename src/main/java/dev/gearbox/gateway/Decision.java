@@ -29,7 +29,7 @@ public record Decision(
   /** The {@code x-gearbox-route} header: compact, one line, no secrets. */
   public String routeHeader() {
     return "model=%s; tier=%s; reason=%s; attempts=%d"
-        .formatted(servedModel, tier, reason, Math.max(1, attempts.size()));
+        .formatted(servedModel, tier, reason, attempts.size());
   }
 
   public String attemptsSummary() {
