@@ -73,7 +73,8 @@ final class DemoReport {
             + " each request's time in the gateway less the time spent waiting on the upstream.")
         .heading("Data")
         .paragraph("GSM8K and MT-Bench answers and outcomes: lm-sys/RouteLLM (Apache-2.0)."
-            + " Arena prompts and grades: lmarena/arena-hard-auto (Apache-2.0). Paraphrases:"
+            + " Arena prompts and grades: lmarena/arena-hard-auto (Apache-2.0). Agent runs:"
+            + " sierra-research/tau-bench, GPT-4o on the airline tasks (MIT). Paraphrases:"
             + " written for Gearbox. Charts: Chart.js (MIT), inlined; PNGs drawn with"
             + " JFreeChart (LGPL).");
   }
