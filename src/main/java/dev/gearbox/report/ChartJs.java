@@ -77,7 +77,7 @@ final class ChartJs {
     }
     ObjectNode options = options(config, chart.title());
     // thin swatches: a line's legend entry looks like a line, dashed where the line is
-    options.with("plugins").with("legend").putObject("labels").put("boxHeight", 2);
+    ((ObjectNode) options.get("plugins").get("legend")).putObject("labels").put("boxHeight", 2);
     ObjectNode scales = options.putObject("scales");
     axis(scales, "x", chart.xLabel()).put("type", "linear");
     axis(scales, "y", chart.yLabel());
