@@ -3,12 +3,14 @@ package dev.gearbox.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One call of an agent session as its audit record tells it: its id and its parent's, the model
- * and tier that served it (the model asked for, when none did), its tokens, cost and saving.
+ * and tier that served it (the model asked for, when none did), its tokens, cost and saving, and
+ * what the compression stage did to its prompt, if anything.
  */
 public record SessionCall(
     String callId,
@@ -22,7 +24,23 @@ public record SessionCall(
     long outputTokens,
     BigDecimal costUsd,
     BigDecimal savedUsd,
-    BigDecimal counterfactualUsd) {
+    BigDecimal counterfactualUsd,
+    Optional<Compressed> compression) {
+
+  /** The compression of a call's prompt: the method and the prompt tokens before and after. */
+  public record Compressed(String method, long tokensBefore, long tokensAfter) {
+    public Compressed {
+      Objects.requireNonNull(method, "method");
+    }
+
+    static Optional<Compressed> of(JsonNode note) {
+      if (!note.isObject()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Compressed(note.path("method").asText().toLowerCase(Locale.ROOT),
+          note.path("tokens_before").asLong(), note.path("tokens_after").asLong()));
+    }
+  }
 
   public SessionCall {
     Objects.requireNonNull(callId, "callId");
@@ -34,6 +52,7 @@ public record SessionCall(
     Objects.requireNonNull(costUsd, "costUsd");
     Objects.requireNonNull(savedUsd, "savedUsd");
     Objects.requireNonNull(counterfactualUsd, "counterfactualUsd");
+    Objects.requireNonNull(compression, "compression");
   }
 
   /** The call a record body describes. */
@@ -53,7 +72,8 @@ public record SessionCall(
         usage.path("output_tokens").asLong(),
         usd(body, "cost_usd"),
         usd(body, "saved_usd"),
-        usd(body, "counterfactual_usd"));
+        usd(body, "counterfactual_usd"),
+        Compressed.of(decision.path("compression")));
   }
 
   private static Optional<String> text(JsonNode node, String field) {

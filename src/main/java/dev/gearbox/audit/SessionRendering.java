@@ -48,6 +48,8 @@ public final class SessionRendering {
         .append("  ").append(c.inputTokens()).append(" -> ").append(c.outputTokens())
         .append("  $").append(usd(c.costUsd()))
         .append("  saved $").append(usd(c.savedUsd()))
+        .append(c.compression().map(z -> "  compressed " + z.method() + " " + z.tokensBefore()
+            + " -> " + z.tokensAfter()).orElse(""))
         .append('\n');
     List<Node> children = node.children();
     for (int i = 0; i < children.size(); i++) {
@@ -96,6 +98,8 @@ public final class SessionRendering {
         .put("saved_usd", c.savedUsd());
     c.parentCallId().ifPresent(p -> json.put("parent_call_id", p));
     c.tier().ifPresent(t -> json.put("tier", t));
+    c.compression().ifPresent(z -> json.putObject("compression").put("method", z.method())
+        .put("tokens_before", z.tokensBefore()).put("tokens_after", z.tokensAfter()));
     ArrayNode children = json.putArray("children");
     node.children().forEach(child -> children.add(node(child)));
     return json;

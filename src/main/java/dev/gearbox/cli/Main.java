@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "An LLM gateway that makes every model call as cheap as it can be.",
     subcommands = {ServeCommand.class, DemoCommand.class, SimCommand.class, UsageCommand.class,
         AuditCommand.class, SessionCommand.class, CacheEvalCommand.class,
-        CacheCalibrateCommand.class})
+        CacheCalibrateCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

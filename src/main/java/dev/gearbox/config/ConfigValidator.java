@@ -1,6 +1,7 @@
 package dev.gearbox.config;
 
 import dev.gearbox.audit.AuditSettings;
+import dev.gearbox.compress.CompressionSettings;
 import dev.gearbox.config.RawConfig.RawCapabilities;
 import dev.gearbox.config.RawConfig.RawKey;
 import dev.gearbox.config.RawConfig.RawModel;
@@ -76,12 +77,14 @@ final class ConfigValidator {
     Map<String, ModelPrice> prices = limits.prices(raw.prices() == null ? Map.of() : raw.prices());
     String baseline = baseline(raw.baselineModel(), models, declared(orEmpty(raw.models())));
     GatewayConfig.Cache cache = new CacheConfigValidator(problems).cache(raw.cache());
+    CompressionSettings compression =
+        new CompressionValidator(problems).compression(raw.compression(), models);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new GatewayConfig(
         server, dir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
-        rateLimits, prices, baseline, source, policy, audit, cache);
+        rateLimits, prices, baseline, source, policy, audit, cache, compression);
   }
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {

@@ -1,6 +1,7 @@
 package dev.gearbox.config;
 
 import dev.gearbox.audit.AuditSettings;
+import dev.gearbox.compress.CompressionSettings;
 import dev.gearbox.cost.Budget;
 import dev.gearbox.cost.ModelPrice;
 import dev.gearbox.cost.RateLimit;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,7 +38,8 @@ public record GatewayConfig(
     String source,
     DataPolicy policy,
     AuditSettings audit,
-    Cache cache) {
+    Cache cache,
+    CompressionSettings compression) {
 
   /** A provider whose base URL is this is served by the in-process simulator. */
   public static final URI EMBEDDED_SIMULATOR = URI.create("embedded:simulator");
@@ -51,6 +54,7 @@ public record GatewayConfig(
     priceOverrides = Map.copyOf(priceOverrides);
     java.util.Objects.requireNonNull(policy, "policy");
     java.util.Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(compression, "compression");
   }
 
   public record Server(int port, String host, long maxBodyBytes) {}
@@ -93,30 +97,32 @@ public record GatewayConfig(
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit, cache);
+        baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
         server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit, cache);
+        baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withAudit(AuditSettings newAudit) {
     return new GatewayConfig(
         server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit, cache);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, newAudit, cache,
+        compression);
   }
 
   public GatewayConfig withCache(Cache newCache) {
     return new GatewayConfig(
         server, dataDir, database, simulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, newCache);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, newCache,
+        compression);
   }
 }

@@ -24,7 +24,8 @@ record RawConfig(
     Boolean airgap,
     RawAudit audit,
     @JsonProperty("data_labels") RawDataLabels dataLabels,
-    RawCache cache) {
+    RawCache cache,
+    RawCompression compression) {
 
   record RawServer(
       Integer port,
@@ -118,4 +119,17 @@ record RawConfig(
       List<String> order,
       @JsonProperty("default") String defaultLabel,
       Map<String, List<String>> allow) {}
+
+  /** Context compression for long prompts bound for expensive models. */
+  record RawCompression(
+      Boolean enabled,
+      String method,
+      @JsonProperty("min_prompt_tokens") Integer minPromptTokens,
+      @JsonProperty("keep_last_turns") Integer keepLastTurns,
+      List<String> tiers,
+      @JsonProperty("target_ratio") Double targetRatio,
+      @JsonProperty("sentence_keep_share") Double sentenceKeepShare,
+      @JsonProperty("summary_model") String summaryModel,
+      @JsonProperty("summary_max_tokens") Integer summaryMaxTokens,
+      @JsonProperty("cached_summaries") Integer cachedSummaries) {}
 }

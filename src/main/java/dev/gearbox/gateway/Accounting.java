@@ -85,6 +85,20 @@ public final class Accounting {
 
   /** Reserves budget and rate-limit quota, or throws the refusal the client should see. */
   Admission admit(CallContext context, ChatRequest request, RoutePlan plan) {
+    return admit(context, request, plan, false);
+  }
+
+  /**
+   * Admits a call the gateway makes for its own purposes (a compression summary). Its
+   * counterfactual is zero: without the gateway the call would not exist, so its whole cost
+   * counts against the saving of the call it served.
+   */
+  Admission admitOwnCall(CallContext context, ChatRequest request, RoutePlan plan) {
+    return admit(context, request, plan, true);
+  }
+
+  private Admission admit(
+      CallContext context, ChatRequest request, RoutePlan plan, boolean ownCall) {
     ModelSpec chosen = plan.chosen();
     long promptTokens = TokenCounter.named(chosen.tokenizer()).countPrompt(request);
     long outputTokens = request.sampling().maxTokens().orElse(DEFAULT_OUTPUT_ESTIMATE);
@@ -99,7 +113,7 @@ public final class Accounting {
     }
     try {
       Permit permit = rateLimiter.acquire(context.keyId(), promptTokens + outputTokens);
-      return new Admission(context, request, plan, reservation, permit);
+      return new Admission(context, request, plan, reservation, permit, ownCall);
     } catch (RuntimeException refused) {
       budgets.release(reservation);
       recordRefusal(context, request, plan, refused);
@@ -235,6 +249,7 @@ public final class Accounting {
     private final RoutePlan plan;
     private final Reservation reservation;
     private final Permit permit;
+    private final boolean ownCall;
     private boolean settled;
 
     private Admission(
@@ -242,12 +257,14 @@ public final class Accounting {
         ChatRequest request,
         RoutePlan plan,
         Reservation reservation,
-        Permit permit) {
+        Permit permit,
+        boolean ownCall) {
       this.context = context;
       this.request = request;
       this.plan = plan;
       this.reservation = reservation;
       this.permit = permit;
+      this.ownCall = ownCall;
     }
 
     /**
@@ -294,8 +311,9 @@ public final class Accounting {
         int status, Optional<List<Choice>> answer) {
       settled = true;
       BigDecimal cost = prices.cost(priceKey(prices, model), usage);
-      BigDecimal baseline = counterfactual.costOf(request,
-          new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()));
+      BigDecimal baseline = ownCall ? BigDecimal.ZERO : counterfactual.costOf(request,
+          new ServedCall(priceKey(prices, model), model.tokenizer(), usage, Optional.empty()))
+          .add(uncompressed(decision));
       budgets.settle(reservation, cost);
       permit.settle(usage.totalTokens());
       observer.served(decision, usage, upstream);
@@ -311,6 +329,16 @@ public final class Accounting {
             baseline, OptionalLong.of(upstream.toMillis()), recorded));
       }
       return new Priced(cost, Counterfactual.saved(cost, baseline));
+    }
+
+    /**
+     * The prompt tokens the compression stage removed, priced on the baseline: the counterfactual
+     * is the request as the client sent it, so what compression saved counts as saved.
+     */
+    private BigDecimal uncompressed(Decision decision) {
+      return decision.compression()
+          .map(note -> counterfactual.cost(note.tokensBefore() - note.tokensAfter(), 0))
+          .orElse(BigDecimal.ZERO);
     }
 
     @Override

@@ -45,4 +45,14 @@ public record CallContext(
     this(requestId, receivedAt, keyId, tenant, sessionId, parentId, requestId,
         DataPolicy.STANDARD.defaultLabel());
   }
+
+  /**
+   * A call the gateway makes on behalf of this one (a summary for the compression stage): the
+   * same key, tenant, session and data label, this call as its parent, and this call's request
+   * and call ids plus {@code idSuffix} as its own.
+   */
+  public CallContext child(String idSuffix, Instant at) {
+    return new CallContext(requestId + idSuffix, at, keyId, tenant, sessionId,
+        Optional.of(callId), callId + idSuffix, dataLabel);
+  }
 }

@@ -6,6 +6,11 @@ import dev.gearbox.cache.CacheHeader;
 import dev.gearbox.cache.CacheLookup;
 import dev.gearbox.cache.CacheQuery;
 import dev.gearbox.cache.ResponseCache;
+import dev.gearbox.compress.Compression;
+import dev.gearbox.compress.CompressionNote;
+import dev.gearbox.compress.ContextCompressor;
+import dev.gearbox.compress.Summariser;
+import dev.gearbox.compress.SummaryAnswer;
 import dev.gearbox.cost.CacheStatus;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.embed.Embedder;
@@ -39,13 +44,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline, the same for both client APIs: look the request up in the response cache
  * (a hit is answered at once, costs nothing upstream and passes budgets and rate limits
- * untouched), plan the route (rules), screen it by the request's data label, admit the call
- * against budgets and rate limits, call the upstream through the fallback chain, account for the
- * result in the ledger and the audit log, and cache a complete answer. Each stage adds its
- * verdict to the {@link Decision}.
+ * untouched), plan the route (rules), screen it by the request's data label, compress a long
+ * prompt bound for an expensive model, admit the call against budgets and rate limits, call the
+ * upstream through the fallback chain, account for the result in the ledger and the audit log,
+ * and cache a complete answer. Each stage adds its verdict to the {@link Decision}.
  *
  * <p>A hit is not screened again: entries are kept per data label, so a hit was produced for a
  * request of the same label, under the policy of its day.
+ *
+ * <p>The cache, admission and the counterfactual see the request as the client sent it, the
+ * upstream the compressed one: the ledger's saving then includes what compression saved. A
+ * summary the compression stage asks of the small tier is a call of its own through this
+ * pipeline (its own ledger and audit record, a child of the call it serves; no cache, no
+ * compression, no counterfactual), made before the parent is admitted so that a per-key
+ * concurrency limit of one cannot block it.
  */
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -61,6 +73,7 @@ public final class Gateway {
   private final PolicyGuard policy;
   private final ResponseCache cache;
   private final Supplier<Embedder> embedder;
+  private final ContextCompressor compressor;
 
   /**
    * @param cache looked up before routing, written after complete answers
@@ -76,6 +89,23 @@ public final class Gateway {
       PolicyGuard policy,
       ResponseCache cache,
       Supplier<Embedder> embedder) {
+    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy, cache,
+        embedder, ContextCompressor.disabled());
+  }
+
+  /** @param compressor shrinks long prompts after routing, before the upstream call */
+  public Gateway(
+      RoutePlanner planner,
+      FallbackChain chain,
+      Map<String, Provider> providersByName,
+      Accounting accounting,
+      Duration totalTimeout,
+      Clock clock,
+      PolicyGuard policy,
+      ResponseCache cache,
+      Supplier<Embedder> embedder,
+      ContextCompressor compressor) {
+    this.compressor = compressor;
     this.planner = planner;
     this.chain = chain;
     this.providersByName = Map.copyOf(providersByName);
@@ -99,6 +129,15 @@ public final class Gateway {
    */
   public CompletedCall complete(
       CallContext context, ChatRequest request, CacheDirective directive) {
+    return serve(context, request, directive, true);
+  }
+
+  /**
+   * @param clientCall false for a call the gateway makes itself (a summary): it is not
+   *     compressed and has no counterfactual
+   */
+  private CompletedCall serve(
+      CallContext context, ChatRequest request, CacheDirective directive, boolean clientCall) {
     CacheQuery query = cacheQuery(context, request, directive);
     CacheLookup lookup = lookUp(query);
     if (lookup instanceof CacheLookup.Hit hit) {
@@ -106,12 +145,18 @@ public final class Gateway {
     }
     refuseOnlyIfCachedMiss(context, request, directive);
     RoutePlan plan = screened(context, request, planner.plan(request));
-    try (Accounting.Admission admission = accounting.admit(context, request, plan)) {
+    Optional<Compression> compression =
+        clientCall ? compressed(context, request, plan) : Optional.empty();
+    Optional<CompressionNote> note = compression.map(Compression::note);
+    ChatRequest upstream = compression.map(Compression::request).orElse(request);
+    try (Accounting.Admission admission = clientCall
+        ? accounting.admit(context, request, plan)
+        : accounting.admitOwnCall(context, request, plan)) {
       ChainOutcome<ChatResponse> outcome =
-          chain.complete(request, candidates(plan), Deadline.after(totalTimeout, clock));
+          chain.complete(upstream, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<ChatResponse> served -> {
-          Decision decision = decision(plan, served.model(), served.attempts(), lookup);
+          Decision decision = decision(plan, served.model(), served.attempts(), lookup, note);
           ChatResponse response = served.value().withModel(served.model().alias());
           Accounting.Priced priced = admission.served(decision, served.model(), response.usage(),
               upstreamTime(served), Optional.of(response.choices()));
@@ -119,7 +164,7 @@ public final class Gateway {
           yield new CompletedCall(response, decision, priced.costUsd(), priced.savedUsd());
         }
         case ChainOutcome.Failed<ChatResponse> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup, note),
               failed.error());
           throw failed.error().toException();
         }
@@ -150,13 +195,16 @@ public final class Gateway {
     }
     refuseOnlyIfCachedMiss(context, request, directive);
     RoutePlan plan = screened(context, request, planner.plan(request));
+    Optional<Compression> compression = compressed(context, request, plan);
+    Optional<CompressionNote> note = compression.map(Compression::note);
+    ChatRequest upstream = compression.map(Compression::request).orElse(request);
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
       ChainOutcome<UpstreamStream> outcome =
-          chain.stream(request, candidates(plan), Deadline.after(totalTimeout, clock));
+          chain.stream(upstream, candidates(plan), Deadline.after(totalTimeout, clock));
       return switch (outcome) {
         case ChainOutcome.Served<UpstreamStream> served -> {
-          Decision decision = decision(plan, served.model(), served.attempts(), lookup);
+          Decision decision = decision(plan, served.model(), served.attempts(), lookup, note);
           yield new RecordedStream(
               served.value(),
               decision,
@@ -164,12 +212,12 @@ public final class Gateway {
               admission,
               upstreamTime(served),
               () -> Usage.counted(
-                  TokenCounter.named(served.model().tokenizer()).countPrompt(request), 0),
+                  TokenCounter.named(served.model().tokenizer()).countPrompt(upstream), 0),
               clock,
               answer -> remember(query, answer, decision));
         }
         case ChainOutcome.Failed<UpstreamStream> failed -> {
-          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup),
+          admission.failed(decision(plan, plan.chosen(), failed.attempts(), lookup, note),
               failed.error());
           admission.close();
           throw failed.error().toException();
@@ -256,6 +304,25 @@ public final class Gateway {
     }
   }
 
+  // ---- compression stage -------------------------------------------------------------------
+
+  /** The request compressed for the chosen model, when the stage applies to it. */
+  private Optional<Compression> compressed(
+      CallContext context, ChatRequest request, RoutePlan plan) {
+    String session = context.tenant() + "/"
+        + context.sessionId().orElse("key:" + context.keyId());
+    return compressor.compress(request, plan.chosen(), session, summaryCall(context));
+  }
+
+  /** Summaries are calls of their own: a child of the call being compressed. */
+  private Summariser summaryCall(CallContext parent) {
+    return summaryRequest -> {
+      CallContext child = parent.child("-summary", clock.instant());
+      CompletedCall call = serve(child, summaryRequest, CacheDirective.OFF, false);
+      return new SummaryAnswer(call.response().first().message().text(), call.costUsd());
+    };
+  }
+
   /**
    * The plan without the candidates the request's data label forbids; when none is left the
    * refusal is recorded and thrown, before any upstream has seen the request.
@@ -293,14 +360,16 @@ public final class Gateway {
   }
 
   private static Decision decision(
-      RoutePlan plan, ModelSpec served, List<Attempt> attempts, CacheLookup lookup) {
+      RoutePlan plan, ModelSpec served, List<Attempt> attempts, CacheLookup lookup,
+      Optional<CompressionNote> compression) {
     return new Decision(
         plan.requestedModel(),
         served.alias(),
         served.tier().name().toLowerCase(java.util.Locale.ROOT),
         plan.reason(),
         CacheHeader.value(lookup.status()),
-        attempts.stream().map(Gateway::describe).toList());
+        attempts.stream().map(Gateway::describe).toList(),
+        compression);
   }
 
   private static String describe(Attempt attempt) {

@@ -174,6 +174,7 @@ final class ChatEndpoint implements Handler {
     res.header(GearboxHeaders.MODEL, decision.servedModel());
     res.header(GearboxHeaders.TIER, decision.tier());
     res.header(GearboxHeaders.CACHE, decision.cacheStatus());
+    decision.compression().ifPresent(c -> res.header(GearboxHeaders.COMPRESSION, c.header()));
   }
 
   private void fail(

@@ -11,6 +11,8 @@ import dev.gearbox.cache.SemanticSettings;
 import dev.gearbox.cache.SqlCacheStore;
 import dev.gearbox.cache.TieredCache;
 import dev.gearbox.config.ConfigException;
+import dev.gearbox.compress.CompressionSettings;
+import dev.gearbox.compress.ContextCompressor;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.Budgets;
 import dev.gearbox.cost.Counterfactual;
@@ -23,6 +25,7 @@ import dev.gearbox.embed.Embedder;
 import dev.gearbox.gateway.Accounting;
 import dev.gearbox.gateway.AuditTrail;
 import dev.gearbox.gateway.Gateway;
+import dev.gearbox.model.Usage;
 import dev.gearbox.policy.PolicyGuard;
 import dev.gearbox.provider.FallbackChain;
 import dev.gearbox.provider.HealthBoard;
@@ -116,7 +119,8 @@ public final class GatewayApp implements AutoCloseable {
       ResponseCache cache = responseCache(config, database, metrics, embedder, clock, parts);
       Gateway gateway = new Gateway(planner, chain, providers, accounting,
           config.routing().totalTimeout(), clock,
-          new PolicyGuard(config.policy(), config.providers()), cache, embedder);
+          new PolicyGuard(config.policy(), config.providers()), cache, embedder,
+          compressor(config, embedder));
       GatewayServer server = GatewayServer.start(config, gateway, metrics,
           new UsageReport(database), clock, new AuditReader(database.dataSource()));
       parts.add(server);
@@ -160,6 +164,19 @@ public final class GatewayApp implements AutoCloseable {
       providers.put(spec.name(), Provider.create(resolved, env, clock));
     }
     return providers;
+  }
+
+  /** The compression stage; it shares the prompt embedder, which it asks for when it ranks. */
+  private static ContextCompressor compressor(
+      GatewayConfig config, Supplier<Embedder> embedder) {
+    CompressionSettings settings = config.compression();
+    if (settings.enabled()) {
+      LOG.info("context compression: {} on {} prompts over {} tokens", settings.method()
+          .configName(), settings.tiers(), settings.minPromptTokens());
+    }
+    PriceBook prices = PriceBook.bundled().withOverrides(config.priceOverrides());
+    return new ContextCompressor(settings, embedder, (model, tokens) ->
+        prices.cost(Accounting.priceKey(prices, model), Usage.counted(tokens, 0)));
   }
 
   private static Accounting accounting(GatewayConfig config, SqlLedger ledger,

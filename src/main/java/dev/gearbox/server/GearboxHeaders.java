@@ -21,6 +21,7 @@ final class GearboxHeaders {
   static final HeaderName CACHE = HeaderNames.create("x-gearbox-cache");
   static final HeaderName COST_USD = HeaderNames.create("x-gearbox-cost-usd");
   static final HeaderName SAVED_USD = HeaderNames.create("x-gearbox-saved-usd");
+  static final HeaderName COMPRESSION = HeaderNames.create("x-gearbox-compression");
 
   private static final int MAX_ID_CHARS = 200;
 

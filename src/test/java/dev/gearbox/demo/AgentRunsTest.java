@@ -11,7 +11,7 @@ class AgentRunsTest {
   private static final List<Script.AgentRun> RUNS = AgentRuns.bundled();
 
   @Test
-  void bundle_holdsOneRunPerAirlineTask() {
+  void demo_replaysTheFirstTrialOfEachAirlineTask() {
     assertThat(RUNS).hasSize(50);
     assertThat(RUNS.getFirst().runId()).isEqualTo("airline-task-0-trial-0");
     assertThat(RUNS.stream().mapToInt(Script::requests).sum()).isEqualTo(642);
