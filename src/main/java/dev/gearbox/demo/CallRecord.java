@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param httpStatus the answer's status; 0 when no answer came (connection failed)
  * @param servedModel the model alias that answered ({@code x-gearbox-model})
  * @param cache the cache verdict ({@code x-gearbox-cache})
+ * @param compression what the gateway's compression stage did to the prompt, if anything
  * @param sessionId the agent session the request belonged to, if any
  * @param startedMs when it was sent, in milliseconds since the run started
  * @param latencyMs how long the client waited for the whole answer
@@ -29,6 +30,7 @@ record CallRecord(
     Optional<String> cache,
     Optional<BigDecimal> costUsd,
     Optional<BigDecimal> savedUsd,
+    Optional<Compression> compression,
     Optional<String> sessionId,
     long startedMs,
     long latencyMs) {
@@ -43,6 +45,7 @@ record CallRecord(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(costUsd, "costUsd");
     Objects.requireNonNull(savedUsd, "savedUsd");
+    Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(sessionId, "sessionId");
   }
 

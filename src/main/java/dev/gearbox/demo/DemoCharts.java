@@ -20,6 +20,7 @@ final class DemoCharts {
   private static final int TOTAL_COLOUR = 7;
   private static final int COUNTERFACTUAL_COLOUR = 5;
   private static final int ANSWER_TOKENS_COLOUR = 4;
+  private static final int COMPRESSED_COLOUR = 6;
 
   private DemoCharts() {}
 
@@ -120,13 +121,21 @@ final class DemoCharts {
             .withColour(route.colour()));
       }
     }
+    List<Double> removed = tree.nodes().stream()
+        .map(n -> (double) n.compression().map(Compression::tokensRemoved).orElse(0L))
+        .toList();
+    if (removed.stream().anyMatch(t -> t > 0)) {
+      series.add(BarSeries.of("prompt tokens removed by compression", removed)
+          .withColour(COMPRESSED_COLOUR));
+    }
     series.add(BarSeries.of("answer tokens", tree.nodes().stream()
         .map(n -> (double) n.entry().usage().outputTokens()).toList())
         .withColour(ANSWER_TOKENS_COLOUR));
     return new BarChart("session-tree", "One agent session: tokens by depth",
         "Session " + tree.sessionId() + ", " + tree.nodes().size() + " calls; each call names"
             + " its parent (x-gearbox-parent), so a call's depth is its number of ancestors."
-            + " The context grows with every turn of the agent.",
+            + " The context grows with every turn of the agent; where the gateway compressed a"
+            + " long prompt, the grey part is what it left out.",
         "call in the session tree", "tokens", categories, series, true);
   }
 }

@@ -153,6 +153,7 @@ final class DemoClient {
         answer.header("x-gearbox-cache"),
         answer.usd("x-gearbox-cost-usd"),
         answer.usd("x-gearbox-saved-usd"),
+        answer.header("x-gearbox-compression").flatMap(Compression::parse),
         session,
         answer.startedMs(),
         answer.latencyMs());

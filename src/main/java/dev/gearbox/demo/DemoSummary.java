@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param costUsd what the run cost, from the ledger
  * @param counterfactualUsd what the same requests would have cost on the frontier model alone
  * @param frontierAvoidedPercent answered requests that no frontier model call was needed for
+ * @param compressedCalls requests whose prompt the gateway compressed before sending it
+ * @param tokensRemoved prompt tokens compression left out, over all of them
  * @param gatewayAddedP50Ms median time the gateway added on top of the upstream's
  * @param audit the audit log's verification verdict, when the gateway keeps one
  */
@@ -41,6 +43,8 @@ public record DemoSummary(
     BigDecimal costUsd,
     BigDecimal counterfactualUsd,
     double frontierAvoidedPercent,
+    int compressedCalls,
+    long tokensRemoved,
     long gatewayAddedP50Ms,
     long gatewayAddedP99Ms,
     Optional<String> audit) {

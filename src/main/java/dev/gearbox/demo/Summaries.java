@@ -35,6 +35,9 @@ final class Summaries {
         run.ledgerTotal().costUsd(),
         run.ledgerTotal().counterfactualUsd(),
         frontierAvoidedPercent(run, answered),
+        (int) calls.stream().filter(c -> c.compression().isPresent()).count(),
+        calls.stream().flatMap(c -> c.compression().stream())
+            .mapToLong(Compression::tokensRemoved).sum(),
         Percentiles.of(added, 50),
         Percentiles.of(added, 99),
         run.audit());

@@ -31,6 +31,8 @@ final class SummaryJson {
         .put("saved_usd", s.savedUsd());
     s.savedPercent().ifPresent(p -> json.put("saved_percent", p));
     json.put("frontier_calls_avoided_percent", s.frontierAvoidedPercent())
+        .put("compressed_calls", s.compressedCalls())
+        .put("compression_tokens_removed", s.tokensRemoved())
         .put("gateway_added_latency_p50_ms", s.gatewayAddedP50Ms())
         .put("gateway_added_latency_p99_ms", s.gatewayAddedP99Ms());
     s.audit().ifPresent(a -> json.put("audit", a));

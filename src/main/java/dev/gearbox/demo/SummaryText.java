@@ -32,6 +32,9 @@ final class SummaryText {
         + s.savedPercent().map(p -> p.toPlainString() + " %").orElse("-")));
     out.append(String.format(Locale.ROOT, ROW, "frontier calls avoided",
         String.format(Locale.ROOT, "%.1f %%", s.frontierAvoidedPercent())));
+    out.append(String.format(Locale.ROOT, ROW, "context compression", s.compressedCalls() == 0
+        ? "none" : String.format(Locale.ROOT, "%d calls, %,d prompt tokens left out",
+            s.compressedCalls(), s.tokensRemoved())));
     out.append(String.format(Locale.ROOT, ROW, "latency added by gateway",
         "p50 " + s.gatewayAddedP50Ms() + " ms, p99 " + s.gatewayAddedP99Ms() + " ms"));
     s.audit().ifPresent(a -> out.append(String.format(Locale.ROOT, ROW, "audit chain", a)));

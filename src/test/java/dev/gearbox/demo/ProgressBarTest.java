@@ -20,7 +20,7 @@ class ProgressBarTest {
         Optional.empty(), 200,
         Optional.of("sim-small"), Optional.of("small"), Optional.of("miss"),
         Optional.of(new BigDecimal(cost)), Optional.of(new BigDecimal(saved)),
-        Optional.empty(), 0, 10);
+        Optional.empty(), Optional.empty(), 0, 10);
   }
 
   @Test

@@ -64,6 +64,26 @@ class SessionTreeTest {
   }
 
   @Test
+  void compressedCall_showsWhatItWasBefore() {
+    SessionTree tree = SessionTree.of("agent-1", List.of(
+        call("a", 0, Optional.empty(), "frontier", 4_200)),
+        java.util.Map.of("a", new Compression("extractive", 9_000, 4_200)));
+
+    assertThat(tree.nodes().getFirst().compression()).isPresent();
+    assertThat(tree.text()).contains("4,200 tokens in, 20 out (compressed from 9,000, extractive)");
+    assertThat(DemoCharts.sessionTokens(tree).series()).extracting(s -> s.name())
+        .contains("prompt tokens removed by compression");
+  }
+
+  @Test
+  void compressionHeader_isReadOrIgnoredWhenMalformed() {
+    assertThat(Compression.parse("method=extractive; tokens=12000->5400"))
+        .hasValue(new Compression("extractive", 12_000, 5_400));
+    assertThat(Compression.parse("method=summary; tokens=10->20")).isEmpty();
+    assertThat(Compression.parse("garbage")).isEmpty();
+  }
+
+  @Test
   void text_indentsByDepthAndShowsTokens() {
     SessionTree tree = SessionTree.of("agent-1", List.of(
         call("a", 0, Optional.empty(), "frontier", 1500),

@@ -47,7 +47,7 @@ class SummariesTest {
         : Optional.of(new ItemTurn(SETS.items(RecordedSet.GSM8K).getFirst(), 0));
     return new CallRecord(id, kind, asked, Optional.empty(), status, Optional.of(model),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        0, 10);
+        Optional.empty(), 0, 10);
   }
 
   private static RunData run() {

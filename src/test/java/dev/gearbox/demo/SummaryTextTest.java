@@ -22,7 +22,7 @@ class SummaryTextTest {
         1,
         List.of(new DemoSummary.QualityLine("GSM8K", "correct %", 120, 80.0, 85.8333),
             new DemoSummary.QualityLine("MT-Bench", "mean grade", 60, 8.4, 8.95)),
-        new BigDecimal("0.912345"), new BigDecimal("3.456789"), 55.6, 3, 21, audit);
+        new BigDecimal("0.912345"), new BigDecimal("3.456789"), 55.6, 12, 24_310, 3, 21, audit);
   }
 
   @Test
@@ -41,6 +41,7 @@ class SummaryTextTest {
     assertThat(table).containsPattern("all-frontier cost +\\$3\\.4568\n");
     assertThat(table).containsPattern("saved +\\$2\\.5444 +73\\.6 %");
     assertThat(table).containsPattern("frontier calls avoided +55\\.6 %");
+    assertThat(table).containsPattern("context compression +12 calls, 24,310 prompt tokens left out");
     assertThat(table).containsPattern("latency added by gateway +p50 3 ms, p99 21 ms");
     assertThat(table).doesNotContain("audit");
   }
