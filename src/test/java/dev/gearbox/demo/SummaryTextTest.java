@@ -41,7 +41,8 @@ class SummaryTextTest {
     assertThat(table).containsPattern("all-frontier cost +\\$3\\.4568\n");
     assertThat(table).containsPattern("saved +\\$2\\.5444 +73\\.6 %");
     assertThat(table).containsPattern("frontier calls avoided +55\\.6 %");
-    assertThat(table).containsPattern("context compression +12 calls, 24,310 prompt tokens left out");
+    assertThat(table)
+        .containsPattern("context compression +12 calls, 24,310 prompt tokens left out");
     assertThat(table).containsPattern("latency added by gateway +p50 3 ms, p99 21 ms");
     assertThat(table).doesNotContain("audit");
   }
