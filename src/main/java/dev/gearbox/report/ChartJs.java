@@ -68,11 +68,12 @@ final class ChartJs {
       Series one = series.get(i);
       datasets.add(dataset(one, Palette.hex(Palette.slot(one.colour(), i))));
     }
-    for (Marker marker : chart.markers()) {
+    for (int m = 0; m < chart.markers().size(); m++) {
+      Marker marker = chart.markers().get(m);
       ObjectNode set = datasets.addObject().put("label", marker.label())
           .put("showLine", false).put("pointRadius", 9).put("pointHoverRadius", 11)
-          .put("pointStyle", "rectRot").put("borderColor", Palette.MARKER)
-          .put("backgroundColor", Palette.MARKER);
+          .put("pointStyle", "rectRot").put("borderColor", Palette.markerHex(m))
+          .put("backgroundColor", Palette.markerHex(m));
       set.putArray("data").addObject().put("x", marker.at().x()).put("y", marker.at().y());
     }
     ObjectNode options = options(config, chart.title());

@@ -11,7 +11,8 @@ final class Palette {
   private static final List<String> HEX = List.of(
       "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#000000");
 
-  static final String MARKER = "#C0392B";
+  /** Markers: the first in red, the next ones in dark greys, so that each has its own entry. */
+  private static final List<String> MARKERS = List.of("#C0392B", "#333333", "#7F7F7F");
 
   private Palette() {}
 
@@ -29,7 +30,11 @@ final class Palette {
     return asked.orElse(position);
   }
 
-  static Color marker() {
-    return Color.decode(MARKER);
+  static String markerHex(int index) {
+    return MARKERS.get(index % MARKERS.size());
+  }
+
+  static Color marker(int index) {
+    return Color.decode(markerHex(index));
   }
 }

@@ -72,13 +72,15 @@ public final class PngCharts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(GRID);
     plot.setRangeGridlinePaint(GRID);
-    for (Marker marker : chart.markers()) {
+    for (int m = 0; m < chart.markers().size(); m++) {
+      Marker marker = chart.markers().get(m);
+      // label below and left of its point: markers often sit at a curve's top-right end
       XYPointerAnnotation label = new XYPointerAnnotation(
-          marker.label(), marker.at().x(), marker.at().y(), -Math.PI / 4);
+          marker.label(), marker.at().x(), marker.at().y(), 3 * Math.PI / 4);
       label.setFont(SUBTITLE);
-      label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-      label.setPaint(Palette.marker());
-      label.setArrowPaint(Palette.marker());
+      label.setTextAnchor(TextAnchor.TOP_RIGHT);
+      label.setPaint(Palette.marker(m));
+      label.setArrowPaint(Palette.marker(m));
       plot.addAnnotation(label);
     }
     return new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -113,19 +115,20 @@ public final class PngCharts {
     }
   }
 
+  /** Each marker is a series of one large point, so that the legend names it. */
   private static void addMarkers(
       XyChart chart, XYSeriesCollection data, XYLineAndShapeRenderer renderer) {
-    if (chart.markers().isEmpty()) {
-      return;
+    for (int m = 0; m < chart.markers().size(); m++) {
+      Marker marker = chart.markers().get(m);
+      XYSeries point = new XYSeries(marker.label(), false, true);
+      point.add(marker.at().x(), marker.at().y());
+      int index = data.getSeriesCount();
+      data.addSeries(point);
+      renderer.setSeriesLinesVisible(index, false);
+      renderer.setSeriesShapesVisible(index, true);
+      renderer.setSeriesShape(index, new Ellipse2D.Double(-7, -7, 14, 14));
+      renderer.setSeriesPaint(index, Palette.marker(m));
     }
-    XYSeries markers = new XYSeries(chart.markers().getFirst().label(), false, true);
-    chart.markers().forEach(m -> markers.add(m.at().x(), m.at().y()));
-    int index = data.getSeriesCount();
-    data.addSeries(markers);
-    renderer.setSeriesLinesVisible(index, false);
-    renderer.setSeriesShapesVisible(index, true);
-    renderer.setSeriesShape(index, new Ellipse2D.Double(-7, -7, 14, 14));
-    renderer.setSeriesPaint(index, Palette.marker());
   }
 
   private static NumberAxis numberAxis(String label) {
