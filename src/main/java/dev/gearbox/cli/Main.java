@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "gearbox 0.1.0",
     description = "An LLM gateway that makes every model call as cheap as it can be.",
-    subcommands = {ServeCommand.class, SimCommand.class, UsageCommand.class, AuditCommand.class,
-        SessionCommand.class, CacheEvalCommand.class, CacheCalibrateCommand.class,
-        EvalCommand.class, TrainRouterCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, SimCommand.class, UsageCommand.class,
+        AuditCommand.class, SessionCommand.class, CacheEvalCommand.class,
+        CacheCalibrateCommand.class, EvalCommand.class, TrainRouterCommand.class})
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

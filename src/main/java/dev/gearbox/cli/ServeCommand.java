@@ -2,6 +2,7 @@ package dev.gearbox.cli;
 
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.server.GatewayApp;
+import dev.gearbox.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -58,6 +59,16 @@ final class ServeCommand implements Runnable {
     }
   }
 
+  private static String cacheLine(GatewayConfig.Cache cache) {
+    if (!cache.enabled()) {
+      return "off";
+    }
+    return cache.semantic().enabled()
+        ? String.format(java.util.Locale.ROOT, "exact and semantic (false hits held under %.1f%%),"
+            + " in process and in the database", 100 * cache.semantic().maxFalseHitRate())
+        : "exact, in process and in the database";
+  }
+
   private static void announce(GatewayConfig config, GatewayApp app, PrintWriter out) {
     String base = "http://" + config.server().host() + ":" + app.port();
     out.println("Gearbox is serving on " + base + "  (config: " + config.source() + ")");
@@ -66,17 +77,22 @@ final class ServeCommand implements Runnable {
     out.println("  models: auto, " + String.join(", ",
         config.models().stream().map(m -> m.alias() + " (" + m.tier().name().toLowerCase(
             java.util.Locale.ROOT) + ")").toList()));
-    out.println("  ledger: " + config.database());
+    out.println("  ledger: " + switch (config.database()) {
+      case DatabaseConfig.Sqlite sqlite -> "SQLite " + sqlite.file();
+      case DatabaseConfig.Postgres postgres -> "PostgreSQL " + postgres.jdbcUrl();
+    });
+    out.println("  cache: " + cacheLine(config.cache()));
     out.println("  audit log: same database; verify with: gearbox audit verify --data-dir "
         + config.dataDir() + (config.audit().logContent() ? "  (content logging ON)" : ""));
     if (config.policy().airgap()) {
       out.println("  air-gapped: on-prem providers only");
     }
     if (config.usesEmbeddedSimulator()) {
-      out.println("  upstream: the built-in simulator, replaying recorded answers of"
-          + " gpt-4-1106-preview (sim-frontier) and Mixtral-8x7B (sim-small).");
-      out.println("  To use real models, pass --config FILE (see README: Ollama, vLLM, OpenAI,"
-          + " Anthropic).");
+      out.println("  upstream: the embedded default's built-in simulator, started in-process,"
+          + " replaying recorded answers of gpt-4-1106-preview (sim-frontier) and"
+          + " Mixtral-8x7B-Instruct (sim-small).");
+      out.println("  To use real models instead: --config docs/providers/ollama.yaml (or vllm,"
+          + " openai, anthropic .yaml; see README).");
     }
     if (!config.authenticationRequired()) {
       out.println("  No API keys configured: accepting requests without a key, from loopback"

@@ -60,6 +60,25 @@ public final class UsageReport {
     return query(sql, window);
   }
 
+  /** Every ledger row of the window, in the order they were stored. */
+  public List<LedgerEntry> entries(UsageWindow window) {
+    String sql = "SELECT " + LedgerRows.COLUMNS + WINDOW + " ORDER BY id";
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setLong(1, window.fromEpochMs());
+      select.setLong(2, window.toEpochMs());
+      List<LedgerEntry> entries = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          entries.add(LedgerRows.read(rows));
+        }
+      }
+      return entries;
+    } catch (SQLException e) {
+      throw new LedgerException("cannot read the ledger", e);
+    }
+  }
+
   private List<UsageLine> query(String sql, UsageWindow window) {
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
