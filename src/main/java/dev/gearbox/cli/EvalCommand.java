@@ -131,15 +131,21 @@ public final class EvalCommand implements Callable<Integer> {
       return routing();
     }
     throw new ParameterException(spec.commandLine(),
-        "choose what to evaluate: --dataset NAME|FILE (routing) or --compression");
+        "choose what to evaluate: --compression, or --dataset NAME|FILE for routing");
   }
 
   private int routing() {
-    RoutingDataset data = Datasets.load(dataset, small, frontier);
     Path cache = cacheDir != null ? cacheDir : common.dataDir.resolve("embeddings");
-    EvalReport report = new Evaluation(new Evaluation.Settings(folds, seed, bootstrap, 500))
-        .run(data, new EmbeddingCache(Embedder.miniLm(), Optional.of(cache)),
-            new PricedPairs(PriceBook.bundled(), smallPrice, frontierPrice));
+    EvalReport report;
+    try {
+      RoutingDataset data = Datasets.load(dataset, small, frontier);
+      PricedPairs pricing = new PricedPairs(PriceBook.bundled(), smallPrice, frontierPrice);
+      pricing.pair(data);
+      report = new Evaluation(new Evaluation.Settings(folds, seed, bootstrap, 500))
+          .run(data, new EmbeddingCache(Embedder.miniLm(), Optional.of(cache)), pricing);
+    } catch (IllegalArgumentException e) {
+      throw new FriendlyErrors.UserError(e.getMessage(), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? ReportRendering.json(report).toPrettyString() + "\n"
         : ReportRendering.text(report));

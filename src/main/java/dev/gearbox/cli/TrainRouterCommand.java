@@ -72,7 +72,12 @@ public final class TrainRouterCommand implements Callable<Integer> {
   public Integer call() {
     List<RoutingDataset> sets = new ArrayList<>();
     for (String name : datasets) {
-      RoutingDataset set = Datasets.load(name, small, frontier);
+      RoutingDataset set;
+      try {
+        set = Datasets.load(name, small, frontier);
+      } catch (IllegalArgumentException e) {
+        throw new FriendlyErrors.UserError(e.getMessage(), e);
+      }
       sets.add(maxPerSet.map(max -> Datasets.sample(set, max, seed)).orElse(set));
     }
     RoutingDataset data = sets.size() == 1

@@ -12,7 +12,7 @@ import java.util.Optional;
  * answer length. The recorded models' names differ from the price book's, so the bundled ones
  * are mapped here; other names are looked up as they are.
  */
-final class PricedPair {
+public final class PricedPair {
   private static final Map<String, String> PRICE_KEYS = Map.of(
       "gpt-4-1106-preview", "gpt-4-1106-preview",
       "Mixtral-8x7B-Instruct", "mistralai/Mixtral-8x7B-Instruct-v0.1",

@@ -11,7 +11,12 @@ public record PricedPairs(PriceBook prices, Optional<String> smallPrice,
     return new PricedPairs(PriceBook.bundled(), Optional.empty(), Optional.empty());
   }
 
-  PricedPair pair(RoutingDataset dataset) {
+  /**
+   * The pricing of {@code dataset}'s pair.
+   *
+   * @throws IllegalArgumentException when either model has no price in the book
+   */
+  public PricedPair pair(RoutingDataset dataset) {
     return PricedPair.of(dataset, prices, smallPrice, frontierPrice);
   }
 }

@@ -1,0 +1,87 @@
+package dev.gearbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gearbox.route.RouterFile;
+import dev.gearbox.route.RouterModel;
+import dev.gearbox.wire.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code gearbox eval --dataset} and {@code gearbox train-router} on a small file of traffic. */
+class RoutingCommandsTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  /** Sums are easy for both models; proofs only the big one gets right. */
+  private Path traffic() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      boolean hard = i % 3 == 0;
+      String prompt = hard
+          ? "Prove that the sum of the first " + i + " odd numbers is a perfect square."
+          : "What is " + i + " plus " + (i + 3) + "?";
+      lines.add(("{\"prompt\": \"%s\", \"outcomes\": {\"big\": 1, \"small\": %d},"
+          + " \"answers\": {\"small\": \"The answer is %d.\"}}")
+          .formatted(prompt, hard ? 0 : 1, 2 * i + 3));
+    }
+    Path file = dir.resolve("traffic.jsonl");
+    Files.write(file, lines);
+    return file;
+  }
+
+  @Test
+  void evalOnAFile_printsOneJsonObjectPerPolicy() throws Exception {
+    int exit = run("eval", "--dataset", traffic().toString(), "--json", "--bootstrap", "20",
+        "--small-price", "sim-small", "--frontier-price", "sim-frontier",
+        "--cache-dir", dir.resolve("cache").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode report = Json.MAPPER.readTree(out.toString());
+    assertThat(report.path("dataset").path("small_model").asText()).isEqualTo("small");
+    for (String policy : List.of("router", "random", "oracle", "pipeline")) {
+      assertThat(report.path(policy).path("apgr").isNumber()).as(policy).isTrue();
+      assertThat(report.path(policy).has("share_for_80pct_gap")).as(policy).isTrue();
+    }
+    assertThat(report.path("router").path("apgr").asDouble()).isGreaterThan(0.7);
+    assertThat(report.path("dataset").path("notes").toString()).contains("only 60 labelled");
+  }
+
+  @Test
+  void unpricedModels_areAClearErrorNamingTheOptions() throws Exception {
+    int exit = run("eval", "--dataset", traffic().toString(), "--cache-dir",
+        dir.resolve("cache").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("no price for 'small'").contains("--small-price")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void trainRouter_writesARouterFile_andWarnsAboutTooFewExamples() throws Exception {
+    Path router = dir.resolve("router.json");
+    int exit = run("train-router", "--dataset", traffic().toString(), "--out", router.toString(),
+        "--cache-dir", dir.resolve("cache").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    RouterModel model = RouterFile.read(router);
+    assertThat(model.embeddingModel()).isEqualTo("all-MiniLM-L6-v2-q");
+    assertThat(out.toString()).contains("held-out APGR").contains("warning: only 60");
+  }
+}
