@@ -59,6 +59,17 @@ final class ServeCommand implements Runnable {
     }
   }
 
+  private static String routingLine(GatewayConfig.Routing routing) {
+    if (routing.tiers().isEmpty()) {
+      return "auto goes to " + routing.defaultModel();
+    }
+    GatewayConfig.TierRouting tiers = routing.tiers().get();
+    return "auto picks " + tiers.smallModel() + " or " + tiers.frontierModel()
+        + tiers.router().map(r -> " with the " + r + " router (" + tiers.target().describe()
+            + ")" + tiers.cascadeBand().map(b -> ", cascade when unsure").orElse(""))
+            .orElse(" by rules");
+  }
+
   private static String cacheLine(GatewayConfig.Cache cache) {
     if (!cache.enabled()) {
       return "off";
@@ -81,7 +92,12 @@ final class ServeCommand implements Runnable {
       case DatabaseConfig.Sqlite sqlite -> "SQLite " + sqlite.file();
       case DatabaseConfig.Postgres postgres -> "PostgreSQL " + postgres.jdbcUrl();
     });
+    out.println("  routing: " + routingLine(config.routing()));
     out.println("  cache: " + cacheLine(config.cache()));
+    out.println("  compression: " + (config.compression().enabled()
+        ? config.compression().method().configName() + ", prompts over "
+            + config.compression().minPromptTokens() + " tokens"
+        : "off"));
     out.println("  audit log: same database; verify with: gearbox audit verify --data-dir "
         + config.dataDir() + (config.audit().logContent() ? "  (content logging ON)" : ""));
     if (config.policy().airgap()) {
