@@ -14,6 +14,8 @@ import dev.gearbox.eval.CompressionReportRendering;
 import dev.gearbox.eval.Datasets;
 import dev.gearbox.eval.EmbeddingCache;
 import dev.gearbox.eval.EvalReport;
+import dev.gearbox.eval.EvalReportPage;
+import dev.gearbox.report.ReportFiles;
 import dev.gearbox.eval.Evaluation;
 import dev.gearbox.eval.PricedPairs;
 import dev.gearbox.eval.ProviderSummariser;
@@ -116,6 +118,10 @@ public final class EvalCommand implements Callable<Integer> {
       + " are kept between runs (default: <data-dir>/embeddings).")
   Path cacheDir;
 
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the routing"
+      + " evaluation's HTML report and PNG charts go (default: <data-dir>/report).")
+  Path reportDir;
+
   @Override
   public Integer call() {
     if (compression) {
@@ -144,6 +150,11 @@ public final class EvalCommand implements Callable<Integer> {
     out.print(json ? ReportRendering.json(report).toPrettyString() + "\n"
         : ReportRendering.text(report));
     out.flush();
+    ReportFiles files = EvalReportPage.write(report,
+        reportDir != null ? reportDir : common.dataDir.resolve("report"));
+    PrintWriter notes = json ? spec.commandLine().getErr() : out;
+    notes.println("Report: " + files.html() + "  (charts as PNG beside it)");
+    notes.flush();
     return 0;
   }
 

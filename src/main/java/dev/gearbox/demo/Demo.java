@@ -101,8 +101,9 @@ public final class Demo {
       app.flushLedger();
     }
     RunData run = observed(config, startedAt, calls);
-    DemoSummary summary = Summaries.of(run, scorer(config));
-    ReportFiles files = DemoReport.write(run, summary);
+    QualityScorer scorer = scorer(config);
+    DemoSummary summary = Summaries.of(run, scorer);
+    ReportFiles files = DemoReport.write(run, summary, RouterCurve.chart(run, config, scorer));
     return new DemoResult(summary, files, settings.stateDir());
   }
 

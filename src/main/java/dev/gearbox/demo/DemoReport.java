@@ -5,8 +5,10 @@ import dev.gearbox.report.ReportFiles;
 import dev.gearbox.report.Table;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import dev.gearbox.report.XyChart;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Writes a demo run's HTML report and PNG charts. */
 final class DemoReport {
@@ -14,16 +16,20 @@ final class DemoReport {
 
   private DemoReport() {}
 
-  static ReportFiles write(RunData run, DemoSummary summary) {
-    return build(run, summary).writeTo(run.settings().reportDir(), HTML_NAME);
+  /**
+   * @param costQuality the router's threshold curve, when the gateway routes with one
+   */
+  static ReportFiles write(RunData run, DemoSummary summary, Optional<XyChart> costQuality) {
+    return build(run, summary, costQuality).writeTo(run.settings().reportDir(), HTML_NAME);
   }
 
-  static HtmlReport build(RunData run, DemoSummary summary) {
+  static HtmlReport build(RunData run, DemoSummary summary, Optional<XyChart> costQuality) {
     HtmlReport report = HtmlReport.titled("Gearbox demo report")
         .paragraph(intro(run, summary))
         .heading("Summary")
         .preformatted(summary.table());
     quality(report, summary);
+    costQuality.ifPresent(chart -> report.heading("Routing: cost against quality").chart(chart));
     report.heading("Spend").chart(DemoCharts.spendOverRun(run))
         .heading("Routes").chart(DemoCharts.routesByKind(run));
     SessionTree.largest(run).ifPresent(tree -> report.heading("An agent session")

@@ -57,6 +57,11 @@ final class QualityScorer {
     return Optional.of(new ScoredAnswer(asked.item().set(), score, frontier.get(), isRecorded));
   }
 
+  /** The recorded answer of the model behind {@code alias} to {@code asked}, if there is one. */
+  Optional<RecordedAnswer> answer(ItemTurn asked, String alias) {
+    return recorded(asked, alias);
+  }
+
   private Optional<RecordedAnswer> recorded(ItemTurn asked, String alias) {
     return Optional.ofNullable(recordedModelByAlias.get(alias))
         .flatMap(model -> sets.modelIn(asked.item().set(), model))

@@ -86,13 +86,13 @@ public final class Evaluation {
     RoutingCurve curve = RoutingCurve.of(scores, outcomes, mode);
     Interval[] intervals = bootstrap(scores, outcomes, mode);
     return new PolicyReport(name, label(mode), curve.apgr(), Optional.of(intervals[0]),
-        curve.apgrOnCost(), Optional.of(intervals[1]), points(curve, outcomes));
+        curve.apgrOnCost(), Optional.of(intervals[1]), points(curve, outcomes), curve.points());
   }
 
   private PolicyReport baseline(String name, Outcomes outcomes, double[] scores) {
     RoutingCurve curve = RoutingCurve.of(scores, outcomes, RoutingCurve.Mode.ROUTE);
     return new PolicyReport(name, "route", curve.apgr(), Optional.empty(), curve.apgrOnCost(),
-        Optional.empty(), points(curve, outcomes));
+        Optional.empty(), points(curve, outcomes), curve.points());
   }
 
   private static String label(RoutingCurve.Mode mode) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param apgrOnCost APGR over normalised cost, small calls of a cascade counted
  * @param apgrOnCostCi 95% bootstrap interval of {@code apgrOnCost}
  * @param points the operating points for the standard goals
+ * @param curve the whole cost-quality curve, from all-small to all-frontier (for charts)
  */
 public record PolicyReport(
     String name,
@@ -20,9 +21,11 @@ public record PolicyReport(
     Optional<Interval> apgrCi,
     double apgrOnCost,
     Optional<Interval> apgrOnCostCi,
-    List<OperatingPoint> points) {
+    List<OperatingPoint> points,
+    List<RoutingCurve.Point> curve) {
 
   public PolicyReport {
     points = List.copyOf(points);
+    curve = List.copyOf(curve);
   }
 }

@@ -116,7 +116,7 @@ class DemoRunTest {
     String page = Files.readString(html);
 
     assertThat(page).contains("<canvas id=\"spend-over-run\"", "<canvas id=\"routes-by-kind\"",
-        "<canvas id=\"session-tree\"");
+        "<canvas id=\"session-tree\"", "<canvas id=\"cost-quality\"");
     assertThat(page).contains("new Chart(document.getElementById('spend-over-run')");
     assertThat(page).contains(SummaryText.usd(result.summary().costUsd()));
     assertThat(result.report().charts()).isNotEmpty();
@@ -161,6 +161,15 @@ class DemoRunTest {
     }
 
     assertThat(AuditCheck.verify(config)).isEqualTo("BROKEN at record 7 (changed)");
+  }
+
+  @Test
+  void costQualityCurve_marksTheConfiguredThresholdAndTheRun() throws Exception {
+    String page = Files.readString(result.report().html());
+
+    assertThat(page).contains("configured threshold 0.", "this run (cascade included)",
+        "router, every threshold", "random routing");
+    assertThat(dir.resolve("report/cost-quality.png")).exists();
   }
 
   @Test
