@@ -1,5 +1,6 @@
 package dev.gearbox.audit;
 
+import dev.gearbox.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.store.DatabaseConfig;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** When checkpoints are signed: by count, by time while quiet, on close, and after a crash. */
 class CheckpointScheduleTest {
   @TempDir Path dir;
-  private final MovableClock clock = new MovableClock(AuditFixtures.T0);
+  private final MutableClock clock = new MutableClock(AuditFixtures.T0);
 
   @Test
   void everyNthRecord_isSigned() {

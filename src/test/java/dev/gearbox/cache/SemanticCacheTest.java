@@ -1,5 +1,6 @@
 package dev.gearbox.cache;
 
+import dev.gearbox.testing.MutableClock;
 import static dev.gearbox.cache.Answers.answer;
 import static dev.gearbox.cache.Answers.ask;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.gearbox.cost;
 
+import dev.gearbox.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
