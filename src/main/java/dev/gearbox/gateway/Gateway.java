@@ -33,7 +33,6 @@ import dev.gearbox.route.RouteHints;
 import dev.gearbox.route.RoutePlan;
 import dev.gearbox.route.RoutePlanner;
 import dev.gearbox.validate.Agreement;
-import dev.gearbox.validate.AnswerValidator;
 import dev.gearbox.validate.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,38 +85,7 @@ public final class Gateway {
   /**
    * @param cache looked up before routing, written after complete answers
    * @param embedder the prompt embedder, asked for only when a stage needs a prompt vector
-   */
-  public Gateway(
-      RoutePlanner planner,
-      FallbackChain chain,
-      Map<String, Provider> providersByName,
-      Accounting accounting,
-      Duration totalTimeout,
-      Clock clock,
-      PolicyGuard policy,
-      ResponseCache cache,
-      Supplier<Embedder> embedder) {
-    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy, cache,
-        embedder, ContextCompressor.disabled());
-  }
-
-  /** @param compressor shrinks long prompts after routing, before the upstream call */
-  public Gateway(
-      RoutePlanner planner,
-      FallbackChain chain,
-      Map<String, Provider> providersByName,
-      Accounting accounting,
-      Duration totalTimeout,
-      Clock clock,
-      PolicyGuard policy,
-      ResponseCache cache,
-      Supplier<Embedder> embedder,
-      ContextCompressor compressor) {
-    this(planner, chain, providersByName, accounting, totalTimeout, clock, policy, cache,
-        embedder, compressor, new Cascade(new AnswerValidator(), Optional.empty()));
-  }
-
-  /**
+   * @param compressor shrinks long prompts after routing, before the upstream call
    * @param cascade judges the small tier's answers that the router's plan asks to validate, and
    *     decides their escalation to the frontier
    */
