@@ -6,6 +6,7 @@ import dev.gearbox.eval.EmbeddingCache;
 import dev.gearbox.eval.Evaluation;
 import dev.gearbox.eval.RouterTrainer;
 import dev.gearbox.eval.RoutingDataset;
+import dev.gearbox.route.PromptFeatures;
 import dev.gearbox.route.QualityTarget;
 import dev.gearbox.route.RouterFile;
 import java.io.PrintWriter;
@@ -64,6 +65,11 @@ public final class TrainRouterCommand implements Callable<Integer> {
       + " ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--embedding", description = "Let the prompt classifier read the prompt's"
+      + " MiniLM embedding beside its words and traits (slower to serve: the embedding costs"
+      + " milliseconds per request when the semantic cache has not computed it).")
+  private boolean embedding;
+
   @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "gearbox-data/embeddings",
       description = "Where prompt embeddings are kept between runs (default: ${DEFAULT-VALUE}).")
   private Path cacheDir;
@@ -87,7 +93,8 @@ public final class TrainRouterCommand implements Callable<Integer> {
         .orElse(new QualityTarget.QualityFloor(qualityFloor.orElse(0.95)));
     EmbeddingCache cache = new EmbeddingCache(Embedder.miniLm(), Optional.of(cacheDir));
     RouterTrainer.Result result = new RouterTrainer(
-        new Evaluation.Settings(5, seed, 1, 1)).train(data, cache, target);
+        new Evaluation.Settings(5, seed, 1, 1)).train(data, cache, target,
+            embedding ? PromptFeatures.EMBEDDING_AND_TERMS : PromptFeatures.TERMS);
     RouterFile.write(result.model(), out);
     PrintWriter writer = spec.commandLine().getOut();
     writer.print(result.report());

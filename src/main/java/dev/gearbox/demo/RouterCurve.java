@@ -90,8 +90,8 @@ final class RouterCurve {
       double scale = asked.item().set() == RecordedSet.GSM8K ? 1 : 10;
       ChatRequest request =
           ChatRequest.of("auto", List.of(Message.text(Role.USER, asked.prompt())));
-      double score = router.score(PromptVector.of(embedder, asked.prompt()),
-          PromptTraits.of(request)).score();
+      double score = router.score(asked.prompt(), PromptTraits.of(request),
+          () -> PromptVector.of(embedder, asked.prompt())).score();
       long prompt = entry.get().usage().inputTokens();
       questions.add(new Question(score, small.get().routed() / scale,
           small.get().frontier() / scale,

@@ -1,5 +1,6 @@
 package dev.gearbox.eval;
 
+import dev.gearbox.route.PromptFeatures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -52,8 +53,11 @@ public final class Evaluation {
         settings.seed());
     int[] all = CrossValidation.all(dataset.size());
     List<PolicyReport> policies = new ArrayList<>();
-    policies.add(report("router", RoutingCurve.Mode.ROUTE, outcomes,
-        CrossValidation.outOfFold(all, folds, settings.folds(), Policies.router(table))));
+    policies.add(report("router", RoutingCurve.Mode.ROUTE, outcomes, CrossValidation.outOfFold(
+        all, folds, settings.folds(), Policies.router(table, PromptFeatures.TERMS))));
+    policies.add(report("router+embedding", RoutingCurve.Mode.ROUTE, outcomes,
+        CrossValidation.outOfFold(all, folds, settings.folds(),
+            Policies.router(table, PromptFeatures.EMBEDDING_AND_TERMS))));
     policies.add(report("knn", RoutingCurve.Mode.ROUTE, outcomes,
         CrossValidation.outOfFold(all, folds, settings.folds(), Policies.knn(table))));
     policies.add(report("knn-soft", RoutingCurve.Mode.ROUTE, outcomes,
@@ -62,7 +66,8 @@ public final class Evaluation {
     if (table.answerRows.isPresent()) {
       policies.add(report("pipeline", RoutingCurve.Mode.CASCADE, outcomes,
           CrossValidation.outOfFold(all, folds, settings.folds(),
-              Policies.pipeline(table, settings.folds(), settings.seed()))));
+              Policies.pipeline(table, PromptFeatures.TERMS, settings.folds(),
+                  settings.seed()))));
     }
     policies.add(baseline("random", outcomes, new double[dataset.size()]));
     policies.add(baseline("oracle", outcomes, oracleScores(outcomes)));

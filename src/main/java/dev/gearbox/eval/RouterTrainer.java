@@ -2,6 +2,7 @@ package dev.gearbox.eval;
 
 import dev.gearbox.route.Calibration;
 import dev.gearbox.route.LogisticModel;
+import dev.gearbox.route.PromptFeatures;
 import dev.gearbox.route.QualityTarget;
 import dev.gearbox.route.RouterModel;
 import dev.gearbox.route.Threshold;
@@ -30,19 +31,22 @@ public final class RouterTrainer {
   /** The trained router and a plain-text report of it. */
   public record Result(RouterModel model, String report) {}
 
-  public Result train(RoutingDataset data, EmbeddingCache cache, QualityTarget target) {
-    FeatureTable table = FeatureTable.build(data, cache);
+  /** Trains a router whose prompt classifier reads {@code features}. */
+  public Result train(RoutingDataset data, EmbeddingCache cache, QualityTarget target,
+      PromptFeatures features) {
+    FeatureTable table = features.embedding()
+        ? FeatureTable.build(data, cache) : FeatureTable.withoutEmbeddings(data);
     int[] folds = CrossValidation.folds(
         data.examples().stream().map(RoutingExample::group).toList(), settings.folds(),
         settings.seed());
     int[] heldOut = indices(folds, 0, true);
     int[] train = indices(folds, 0, false);
     double[] trainScores =
-        Policies.innerRouterScores(table, train, settings.folds(), settings.seed());
-    LogisticModel router = Policies.trainRouter(table, train);
+        Policies.innerRouterScores(table, features, train, settings.folds(), settings.seed());
+    LogisticModel router = Policies.trainRouter(table, features, train);
     Calibration calibration = calibration(data, train, trainScores);
     Optional<AnswerScorer> answer = answerScorer(table, train, trainScores);
-    RouterModel model = new RouterModel(cache.embedder().modelName(),
+    RouterModel model = new RouterModel(cache.embedder().modelName(), features,
         describe(data, train.length), router, calibration,
         answer.map(AnswerScorer::model), answer.map(AnswerScorer::calibration));
     String report = report(data, table, heldOut, model, target);
@@ -112,7 +116,8 @@ public final class RouterTrainer {
   private String report(RoutingDataset data, FeatureTable table, int[] heldOut,
       RouterModel model, QualityTarget target) {
     double[] scores = Arrays.stream(heldOut)
-        .mapToDouble(i -> model.promptModel().probability(table.promptRows[i])).toArray();
+        .mapToDouble(i -> model.promptModel().probability(
+            table.promptRows(model.features())[i])).toArray();
     Outcomes outcomes = unitCostOutcomes(data, heldOut);
     RoutingCurve curve = RoutingCurve.of(scores, outcomes, RoutingCurve.Mode.ROUTE);
     Threshold threshold = model.calibration().threshold(target);
@@ -123,6 +128,8 @@ public final class RouterTrainer {
     double quality = qualityAt(scores, outcomes, threshold.value());
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "trained on %s%n", model.trainedOn()));
+    out.append(String.format(Locale.ROOT, "prompt classifier reads: %s%n",
+        model.features().describe()));
     out.append(String.format(Locale.ROOT, "held out: %d requests (by group, %d%% of the data)%n",
         heldOut.length, 100 / settings.folds()));
     out.append(String.format(Locale.ROOT, "held-out APGR of the prompt classifier: %.3f%n",

@@ -89,7 +89,8 @@ public final class RoutePlanner {
       return planFor(request, model(defaultModel).orElseThrow(), "default-model",
           Optional.empty(), false);
     }
-    RouteScore score = policy.router().get().score(hints.vector().get(), PromptTraits.of(request));
+    RouteScore score = policy.router().get().score(request.lastUserText().orElse(""),
+        PromptTraits.of(request), hints.vector());
     ModelSpec chosen = score.tier() == Tier.SMALL ? small : frontier;
     String reason = score.cascade() ? "classifier-unsure" : "classifier";
     return planFor(request, chosen, reason, Optional.of(score), score.tier() == Tier.SMALL);

@@ -4,11 +4,13 @@ import dev.gearbox.provider.Tier;
 import dev.gearbox.validate.AnswerFeatures;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The learned stage of routing, ready to serve: a {@link RouterModel}, the threshold its
  * calibration gives for the operator's {@link QualityTarget}, and the cascade band. Stateless
- * after construction and thread-safe; scoring is a dot product of about 400 terms.
+ * after construction and thread-safe; scoring hashes the prompt's words and takes a dot product
+ * of about a thousand terms.
  *
  * <p>In the cascade band the small tier answers first; its answer is then checked (empty,
  * refusal, truncation, JSON and tool schemas) and, when the router file has one, scored by the
@@ -29,9 +31,12 @@ public final class Router {
     this.answerThreshold = model.answerCalibration().map(c -> c.threshold(target));
   }
 
-  /** The verdict on a request with this prompt vector and these traits. */
-  public RouteScore score(float[] promptVector, PromptTraits traits) {
-    double score = model.score(promptVector, traits);
+  /**
+   * The verdict on a request whose last user message is {@code text}; the prompt vector is
+   * computed only when the router file reads it.
+   */
+  public RouteScore score(String text, PromptTraits traits, Supplier<float[]> promptVector) {
+    double score = model.score(text, traits, promptVector);
     boolean unsure = band.map(b -> b.contains(score)).orElse(false);
     Tier tier = unsure || score >= threshold.value() ? Tier.SMALL : Tier.FRONTIER;
     return new RouteScore(score, threshold.value(), tier, unsure);

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads and writes router files: JSON with a format tag, the embedding model's name, the
- * logistic weights and the calibration data. The default router is bundled in the jar as
- * {@value #BUNDLED}.
+ * Reads and writes router files: JSON with a format tag, the embedding model's name, what the
+ * prompt classifier reads ({@link PromptFeatures}), the logistic weights and the calibration
+ * data. The default router is bundled in the jar as {@value #BUNDLED}. Files of the first
+ * format ({@value #FIRST_FORMAT}, the embedding and traits only) are still read.
  */
 public final class RouterFile {
-  public static final String FORMAT = "gearbox-router/1";
+  public static final String FORMAT = "gearbox-router/2";
+  static final String FIRST_FORMAT = "gearbox-router/1";
   public static final String BUNDLED = "/router/default-router.json";
 
   private RouterFile() {}
@@ -64,6 +66,9 @@ public final class RouterFile {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("embedding_model", model.embeddingModel());
+    ObjectNode features = root.putObject("features");
+    features.put("embedding", model.features().embedding());
+    features.put("term_buckets", model.features().termBuckets());
     root.put("trained_on", model.trainedOn());
     root.set("prompt_model", logistic(model.promptModel()));
     root.set("calibration", calibration(model.calibration()));
@@ -73,14 +78,21 @@ public final class RouterFile {
   }
 
   private static RouterModel parse(JsonNode root, String source) {
-    if (!FORMAT.equals(root.path("format").asText())) {
+    String format = root.path("format").asText();
+    if (!FORMAT.equals(format) && !FIRST_FORMAT.equals(format)) {
       throw new IllegalArgumentException(source + " is not a router file (format "
           + FORMAT + "); train one with `gearbox train-router`");
     }
+    PromptFeatures features = FORMAT.equals(format)
+        ? new PromptFeatures(root.required("features").required("embedding").asBoolean(),
+            root.required("features").required("term_buckets").asInt())
+        : PromptFeatures.EMBEDDING_ONLY;
+    LogisticModel promptModel = logistic(root.required("prompt_model"));
     return new RouterModel(
         root.path("embedding_model").asText(),
+        features,
         root.path("trained_on").asText(),
-        logistic(root.required("prompt_model")),
+        promptModel,
         calibration(root.required("calibration")),
         Optional.ofNullable(root.get("answer_model")).map(RouterFile::logistic),
         Optional.ofNullable(root.get("answer_calibration")).map(RouterFile::calibration));

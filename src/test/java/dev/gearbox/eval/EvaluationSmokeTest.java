@@ -5,6 +5,8 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.route.HashingEmbedder;
+import dev.gearbox.route.PromptFeatures;
+import dev.gearbox.route.PromptTraits;
 import dev.gearbox.route.QualityTarget;
 import dev.gearbox.route.RouterFile;
 import dev.gearbox.route.RouterModel;
@@ -29,7 +31,8 @@ class EvaluationSmokeTest {
         .run(slice(), cache, PricedPairs.bundled());
     assertThat(report.requests()).isEqualTo(200);
     assertThat(report.policies()).extracting(PolicyReport::name)
-        .containsExactly("router", "knn", "knn-soft", "length", "pipeline", "random", "oracle");
+        .containsExactly("router", "router+embedding", "knn", "knn-soft", "length", "pipeline",
+            "random", "oracle");
     assertThat(report.policy("random").orElseThrow().apgr()).isCloseTo(0.5, offset(1e-9));
     double oracle = report.policy("oracle").orElseThrow().apgr();
     for (PolicyReport p : report.policies()) {
@@ -65,15 +68,31 @@ class EvaluationSmokeTest {
 
   @Test
   void trainedRouter_isWrittenWithItsAnswerScorer_andReportsOnHeldOutData() {
-    EmbeddingCache cache = new EmbeddingCache(new HashingEmbedder(), Optional.empty());
+    HashingEmbedder embedder = new HashingEmbedder();
+    EmbeddingCache cache = new EmbeddingCache(embedder, Optional.empty());
     RouterTrainer.Result result = new RouterTrainer(new Evaluation.Settings(5, 42, 1, 1))
-        .train(slice(), cache, new QualityTarget.QualityFloor(0.95));
+        .train(slice(), cache, new QualityTarget.QualityFloor(0.95), PromptFeatures.TERMS);
     Path file = dir.resolve("router.json");
     RouterFile.write(result.model(), file);
     RouterModel read = RouterFile.read(file);
     assertThat(read.answerModel()).isPresent();
     assertThat(read.embeddingModel()).isEqualTo("hashing-test");
+    assertThat(read.features()).isEqualTo(PromptFeatures.TERMS);
+    assertThat(embedder.calls()).as("a terms-only router needs no embedding").isZero();
     assertThat(result.report()).contains("held out: ").contains("on held-out data")
+        .contains("prompt classifier reads: terms(1024) + traits")
         .contains("warning: only 200 labelled examples");
+  }
+
+  @Test
+  void routerWithTheEmbedding_readsItBesideTheTerms() {
+    HashingEmbedder embedder = new HashingEmbedder();
+    EmbeddingCache cache = new EmbeddingCache(embedder, Optional.empty());
+    RouterModel model = new RouterTrainer(new Evaluation.Settings(5, 42, 1, 1))
+        .train(slice(), cache, new QualityTarget.QualityFloor(0.95),
+            PromptFeatures.EMBEDDING_AND_TERMS).model();
+    assertThat(embedder.calls()).isGreaterThanOrEqualTo(200);
+    assertThat(model.promptModel().dimensions()).isEqualTo(embedder.dimensions()
+        + PromptFeatures.EMBEDDING_AND_TERMS.termBuckets() + PromptTraits.NAMES.size());
   }
 }

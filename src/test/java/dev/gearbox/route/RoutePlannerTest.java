@@ -71,6 +71,13 @@ class RoutePlannerTest {
   }
 
   @Test
+  void routerReadingTermsOnly_neverComputesThePromptVector() {
+    planner(Optional.empty(), Map.of()).plan(ask("auto", SHORT), hints("k", Optional.empty()));
+    planner(Optional.empty(), Map.of()).plan(ask("auto", LONG), hints("k", Optional.empty()));
+    assertThat(embedder.calls()).isZero();
+  }
+
+  @Test
   void longPrompt_scoresBelowThreshold_goesFrontier() {
     RoutePlan plan = planner(Optional.empty(), Map.of()).plan(ask("auto", LONG),
         hints("k", Optional.empty()));

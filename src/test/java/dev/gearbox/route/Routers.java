@@ -13,13 +13,14 @@ final class Routers {
 
   /** score = sigmoid(-2 * (ln(1 + chars) - ln(1 + pivotChars))): 0.5 at the pivot length. */
   static RouterModel byLength(int pivotChars, double[] calibrationScores) {
-    int d = 384 + PromptTraits.NAMES.size();
+    int lengthColumn = PromptFeatures.TERMS.termBuckets();
+    int d = lengthColumn + PromptTraits.NAMES.size();
     double[] weights = new double[d];
     double[] means = new double[d];
     double[] scales = new double[d];
     Arrays.fill(scales, 1);
-    weights[384] = -2;
-    means[384] = Math.log1p(pivotChars);
+    weights[lengthColumn] = -2;
+    means[lengthColumn] = Math.log1p(pivotChars);
     LogisticModel model = new LogisticModel(weights, 0, means, scales);
     double[] small = new double[calibrationScores.length];
     double[] frontier = new double[calibrationScores.length];
@@ -27,7 +28,7 @@ final class Routers {
     for (int i = 0; i < small.length; i++) {
       small[i] = calibrationScores[i] >= 0.5 ? 1 : 0;
     }
-    return new RouterModel("hashing-test", "test: by length", model,
+    return new RouterModel("hashing-test", PromptFeatures.TERMS, "test: by length", model,
         new Calibration(calibrationScores, small, frontier), Optional.empty(), Optional.empty());
   }
 }

@@ -26,7 +26,8 @@ class SecondSampleTest {
   private Path promptOnlyRouter() {
     RouterModel bundled = RouterFile.bundled();
     Path file = dir.resolve("prompt-only.json");
-    RouterFile.write(new RouterModel(bundled.embeddingModel(), bundled.trainedOn(),
+    RouterFile.write(new RouterModel(bundled.embeddingModel(), bundled.features(),
+        bundled.trainedOn(),
         bundled.promptModel(), bundled.calibration(), Optional.empty(), Optional.empty()), file);
     return file;
   }
