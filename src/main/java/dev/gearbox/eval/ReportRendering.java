@@ -24,11 +24,11 @@ public final class ReportRendering {
         "%d-fold cross-validated; 95%% bootstrap intervals (%d resamples); random band %s%n%n",
         report.folds(), report.bootstrapSamples(), interval(report.randomBand())));
     out.append(String.format(Locale.ROOT,
-        "%-9s %-7s %-6s %-15s %-9s %-15s %-14s %-14s %-14s %-14s%n", "policy", "mode", "APGR",
+        "%-16s %-7s %-6s %-15s %-9s %-15s %-14s %-14s %-14s %-14s%n", "policy", "mode", "APGR",
         "95% CI", "APGR-cost", "95% CI", "50% of gap", "80% of gap", "95% of gap",
         "95% quality"));
     for (PolicyReport p : report.policies()) {
-      out.append(String.format(Locale.ROOT, "%-9s %-7s %-6.3f %-15s %-9.3f %-15s", p.name(),
+      out.append(String.format(Locale.ROOT, "%-16s %-7s %-6.3f %-15s %-9.3f %-15s", p.name(),
           p.mode(), p.apgr(), p.apgrCi().map(ReportRendering::interval).orElse("-"),
           p.apgrOnCost(), p.apgrOnCostCi().map(ReportRendering::interval).orElse("-")));
       for (OperatingPoint point : p.points()) {

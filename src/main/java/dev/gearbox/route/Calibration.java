@@ -28,6 +28,16 @@ public record Calibration(double[] scores, double[] smallQuality, double[] front
     return scores.length;
   }
 
+  /**
+   * The share of calibration requests scored in [low, high]: how much traffic a cascade band
+   * would send through the small tier first. Scores are in the router's own units, so a band
+   * chosen for one router file means little for another.
+   */
+  public double shareBetween(double low, double high) {
+    return Arrays.stream(scores).filter(s -> s >= low && s <= high).count()
+        / (double) scores.length;
+  }
+
   /** The threshold that meets {@code target} on the calibration requests. */
   public Threshold threshold(QualityTarget target) {
     int n = scores.length;

@@ -51,7 +51,7 @@ record RoutingSetup(Optional<RoutingPolicy> policy, Cascade cascade) {
 
   private static Router router(GatewayConfig config, GatewayConfig.TierRouting tiers,
       RouterModel model, Embedder embedder) {
-    if (!model.embeddingModel().equals(embedder.modelName())) {
+    if (model.features().embedding() && !model.embeddingModel().equals(embedder.modelName())) {
       throw new ConfigException(config.source(), List.of("routing.router was trained on "
           + model.embeddingModel() + " embeddings; this gateway embeds with "
           + embedder.modelName() + ": retrain it with `gearbox train-router`"));
@@ -59,11 +59,14 @@ record RoutingSetup(Optional<RoutingPolicy> policy, Cascade cascade) {
     Router router = new Router(model, tiers.target(), tiers.cascadeBand());
     LOG.info(String.format(Locale.ROOT, "routing: %s vs %s, router %s (%s), target %s:"
             + " threshold %.3f (calibration: %.0f%% to the frontier, %.1f%% of its quality),"
-            + " cascade band %s", tiers.smallModel(), tiers.frontierModel(),
+            + " cascade band %s; reads %s", tiers.smallModel(), tiers.frontierModel(),
         tiers.router().orElseThrow(), model.trainedOn(), tiers.target().describe(),
         router.threshold().value(), 100 * router.threshold().frontierShare(),
         100 * router.threshold().qualityRatio(),
-        tiers.cascadeBand().map(b -> "[" + b.low() + ", " + b.high() + "]").orElse("none")));
+        tiers.cascadeBand().map(b -> String.format(Locale.ROOT,
+            "[%s, %s] (%.0f%% of calibration requests)", b.low(), b.high(),
+            100 * model.calibration().shareBetween(b.low(), b.high()))).orElse("none"),
+        model.features().describe()));
     return router;
   }
 }

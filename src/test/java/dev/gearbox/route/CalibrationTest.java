@@ -22,6 +22,12 @@ class CalibrationTest {
   }
 
   @Test
+  void shareBetween_countsTheCalibrationScoresInsideTheBand() {
+    assertThat(CALIBRATION.shareBetween(0.25, 0.8)).isEqualTo(3.0 / 6);
+    assertThat(CALIBRATION.shareBetween(0.95, 1.0)).isZero();
+  }
+
+  @Test
   void qualityFloor_alreadyMetBySmall_sendsNothingToTheFrontier() {
     Threshold threshold = CALIBRATION.threshold(new QualityTarget.QualityFloor(0.8));
     assertThat(threshold.value()).isZero();
