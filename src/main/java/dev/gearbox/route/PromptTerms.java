@@ -11,11 +11,12 @@ import java.util.Locale;
  * <p>Why words rather than the MiniLM embedding for routing: on this machine MiniLM costs about
  * 0.27 ms per word piece on one core (35 ms for its 128-piece window), which alone breaks a
  * 10 ms routing budget, while the classifier on these terms recovered as much of the quality
- * gap or more (5-fold APGR with soft labels: GSM8K 0.666 against 0.664 on the embedding,
- * MMLU-Pro 0.562 against 0.560; embedding and terms together 0.665 and 0.566). 1,024 slots:
- * 2,048 and 4,096 changed APGR by under 0.003, and character 4-grams beside the words did not
- * help (MMLU-Pro 0.562, GSM8K 0.655). Every word of the prompt counts, however long it is: no
- * 128-piece cut.
+ * gap (5-fold APGR with soft labels: GSM8K 0.666 against 0.664 on the embedding, MMLU-Pro
+ * 0.562 against 0.560; both together 0.677 and 0.566). It loses on MT-Bench's 160 varied turns
+ * (0.628 against 0.694 with both), where a pretrained vector needs fewer examples. 1,024
+ * slots: 2,048 and 4,096 changed APGR by under 0.003, and character 4-grams beside the words
+ * did not help (MMLU-Pro 0.562, GSM8K 0.655). Every word of the prompt counts, however long
+ * it is: no 128-piece cut.
  *
  * <p>Deterministic across JVMs: {@link String#hashCode()} is fixed by the language
  * specification, so a router file trained anywhere scores the same everywhere.
