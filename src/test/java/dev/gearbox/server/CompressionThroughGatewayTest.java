@@ -40,11 +40,16 @@ class CompressionThroughGatewayTest {
 
   @TempDir Path dataDir;
 
+  /**
+   * Posts an agent call pinned to the frontier tier: compression shortens what goes to the
+   * frontier, and where the router would send a call is not what these tests are about.
+   */
   private static HttpResponse<String> post(GatewayHarness gateway, ChatRequest request,
       String session) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
         .header("content-type", "application/json")
         .header("x-gearbox-session", session)
+        .header("x-gearbox-tier", "frontier")
         .POST(HttpRequest.BodyPublishers.ofString(
             OpenAiCodec.encodeRequest(request).toString()))
         .build(), HttpResponse.BodyHandlers.ofString());
