@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -75,7 +76,7 @@ public final class Evaluation {
     return new EvalReport(dataset.name(), dataset.size(), dataset.smallModel(),
         dataset.frontierModel(), outcomes.meanSmallQuality(), outcomes.meanFrontierQuality(),
         settings.folds(), settings.bootstrapSamples(), band, policies,
-        notes(dataset, policies, band));
+        notes(dataset, outcomes, policies, band));
   }
 
   /** Small suffices most surely where the frontier gains least: the best possible order. */
@@ -162,6 +163,23 @@ public final class Evaluation {
     return central95(values);
   }
 
+  /**
+   * The warning for a set on which the frontier model is no better than the small one: there
+   * is no gap to recover, so APGR and the gap columns measure nothing and the small tier alone
+   * is the cheapest answer at no loss.
+   */
+  static Optional<String> noGap(Outcomes outcomes) {
+    double small = outcomes.meanSmallQuality();
+    double frontier = outcomes.meanFrontierQuality();
+    if (frontier > small) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "no quality gap to recover: the small model"
+        + " scored %.3f and the frontier %.3f, so sending every request to the small tier loses"
+        + " nothing here; APGR and the gap columns (shares of that gap) mean nothing on this set",
+        small, frontier));
+  }
+
   static Interval central95(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
@@ -170,9 +188,10 @@ public final class Evaluation {
     return new Interval(sorted[lo], sorted[hi]);
   }
 
-  private static List<String> notes(
-      RoutingDataset dataset, List<PolicyReport> policies, Interval band) {
+  private static List<String> notes(RoutingDataset dataset, Outcomes outcomes,
+      List<PolicyReport> policies, Interval band) {
     List<String> notes = new ArrayList<>();
+    noGap(outcomes).ifPresent(notes::add);
     if (dataset.size() < TRUSTWORTHY_EXAMPLES) {
       notes.add("only " + dataset.size() + " labelled examples: a trustworthy router needs a"
           + " few hundred at least (" + TRUSTWORTHY_EXAMPLES + "+); these numbers are noisy");

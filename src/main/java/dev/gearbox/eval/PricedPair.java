@@ -38,17 +38,21 @@ public final class PricedPair {
    */
   static PricedPair of(RoutingDataset dataset, PriceBook prices, Optional<String> smallPrice,
       Optional<String> frontierPrice) {
-    String small = smallPrice.orElse(PRICE_KEYS.getOrDefault(dataset.smallModel(),
-        dataset.smallModel()));
-    String frontier = frontierPrice.orElse(PRICE_KEYS.getOrDefault(dataset.frontierModel(),
-        dataset.frontierModel()));
+    String small = priceKey(smallPrice.orElse(dataset.smallModel()));
+    String frontier = priceKey(frontierPrice.orElse(dataset.frontierModel()));
     for (String key : new String[] {small, frontier}) {
       if (prices.price(key).isEmpty()) {
         throw new IllegalArgumentException("no price for '" + key + "' in the price book; name"
-            + " a priced model with --small-price / --frontier-price");
+            + " a priced model with --small-price / --frontier-price, one of: "
+            + String.join(", ", new java.util.TreeSet<>(prices.all().keySet())));
       }
     }
     return new PricedPair(prices, small, frontier);
+  }
+
+  /** The price-book name of a model as the bundled sets name it, or the name itself. */
+  private static String priceKey(String model) {
+    return PRICE_KEYS.getOrDefault(model, model);
   }
 
   String smallKey() {

@@ -148,6 +148,8 @@ public final class RouterTrainer {
             + model.answerCalibration().orElseThrow().size() + " calibration points)\n"));
     out.append(String.format(Locale.ROOT, "labelled examples: %d (a trustworthy router needs a"
         + " few hundred in-domain examples at least)%n", data.size()));
+    Evaluation.noGap(unitCostOutcomes(data, CrossValidation.all(data.size())))
+        .ifPresent(warning -> out.append("warning: ").append(warning).append('\n'));
     if (data.size() < Evaluation.TRUSTWORTHY_EXAMPLES) {
       out.append("warning: only ").append(data.size()).append(" labelled examples; a"
           + " trustworthy router needs a few hundred in-domain examples at least ("

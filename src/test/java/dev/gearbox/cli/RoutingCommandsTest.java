@@ -70,7 +70,38 @@ class RoutingCommandsTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("no price for 'small'").contains("--small-price")
-        .doesNotContain("Exception");
+        .contains("one of: ").contains("gpt-4o").doesNotContain("Exception");
+  }
+
+  @Test
+  void priceFlags_takeTheBundledSetsModelNamesToo() throws Exception {
+    int exit = run("eval", "--dataset", traffic().toString(), "--json", "--bootstrap", "5",
+        "--small-price", "Mixtral-8x7B-Instruct", "--frontier-price", "gpt-4-1106-preview",
+        "--cache-dir", dir.resolve("cache").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+  }
+
+  @Test
+  void setWhereTheSmallModelIsAsGood_saysThereIsNoGapToRecover() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add("{\"prompt\": \"Question " + i + "\", \"outcomes\": {\"big\": 1, \"small\": "
+          + "1}}");
+    }
+    Path file = dir.resolve("tie.jsonl");
+    Files.write(file, lines);
+
+    int exit = run("eval", "--dataset", file.toString(), "--small", "small", "--frontier", "big",
+        "--bootstrap", "5", "--small-price", "sim-small", "--frontier-price", "sim-frontier",
+        "--cache-dir", dir.resolve("cache").toString());
+    int trained = run("train-router", "--dataset", file.toString(), "--small", "small",
+        "--frontier", "big", "--out", dir.resolve("r.json").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(trained).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("no quality gap to recover: the small model scored"
+        + " 1.000 and the frontier 1.000").contains("warning: no quality gap to recover");
   }
 
   @Test
