@@ -1,5 +1,6 @@
 package dev.gearbox.route;
 
+import dev.gearbox.compress.AgentTraces;
 import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.Message;
@@ -37,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * tail for long ones), which the semantic cache computes and which the router read before it
  * read terms. Prompts cycle through real recorded ones: {@code gsm8k} (short questions,
  * 100-900 characters) or {@code mixed} (Arena, MT-Bench and GSM8K in equal parts, so a third
- * are long chat prompts). Sample-time mode reports p50 and p99 per call.
+ * are long chat prompts) or {@code agent} (the 80 longest calls of the bundled tau-bench agent
+ * runs: system prompt, tools and the whole conversation so far, so the context-window rule has
+ * the most to count). Sample-time mode reports p50 and p99 per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,7 +55,7 @@ public class RoutingStageBenchmark {
   private List<ChatRequest> requests;
   private int next;
 
-  @Param({"gsm8k", "mixed"})
+  @Param({"gsm8k", "mixed", "agent"})
   public String prompts;
 
   @Setup
@@ -68,6 +71,13 @@ public class RoutingStageBenchmark {
         Optional.of(new RoutingPolicy(Optional.of(router), "sim-small", "sim-frontier",
             Map.of())));
     requests = new ArrayList<>();
+    if (prompts.equals("agent")) {
+      AgentTraces.bundled().trajectories().stream().flatMap(run -> run.calls().stream())
+          .sorted(java.util.Comparator.comparingInt((ChatRequest c) -> c.messages().size())
+              .reversed())
+          .limit(80).forEach(call -> requests.add(call.withModel("auto")));
+      return;
+    }
     List<RecordedSet> sets = prompts.equals("gsm8k") ? List.of(RecordedSet.GSM8K)
         : List.of(RecordedSet.ARENA, RecordedSet.MT_BENCH, RecordedSet.GSM8K);
     for (RecordedSet set : sets) {

@@ -1,6 +1,5 @@
 package dev.gearbox.route;
 
-import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.ResponseFormat;
@@ -57,47 +56,49 @@ public final class RoutePlanner {
    *     request no configured model can serve
    */
   public RoutePlan plan(ChatRequest request, RouteHints hints) {
+    PromptSize prompt = new PromptSize(request);
     String asked = request.model();
     if (!ROUTER_ALIASES.contains(asked)) {
-      return planFor(request, model(asked).orElseThrow(() -> unknownModel(asked)), "explicit",
+      return planFor(prompt, model(asked).orElseThrow(() -> unknownModel(asked)), "explicit",
           Optional.empty(), false);
     }
     if (policy.isEmpty()) {
-      return planFor(request, model(defaultModel).orElseThrow(), "default-model",
+      return planFor(prompt, model(defaultModel).orElseThrow(), "default-model",
           Optional.empty(), false);
     }
-    return tiered(request, hints, policy.get());
+    return tiered(prompt, hints, policy.get());
   }
 
-  private RoutePlan tiered(ChatRequest request, RouteHints hints, RoutingPolicy policy) {
+  private RoutePlan tiered(PromptSize prompt, RouteHints hints, RoutingPolicy policy) {
+    ChatRequest request = prompt.request();
     Optional<Tier> keyPin = Optional.ofNullable(policy.keyTiers().get(hints.keyId()));
     if (keyPin.isPresent()) {
-      return pinned(request, policy, keyPin.get(), "pinned-by-key");
+      return pinned(prompt, policy, keyPin.get(), "pinned-by-key");
     }
     Optional<Tier> headerPin = hints.requestedTier().map(RoutePlanner::tier);
     if (headerPin.isPresent()) {
-      return pinned(request, policy, headerPin.get(), "pinned-by-header");
+      return pinned(prompt, policy, headerPin.get(), "pinned-by-header");
     }
     ModelSpec small = model(policy.smallModel()).orElseThrow();
     ModelSpec frontier = model(policy.frontierModel()).orElseThrow();
-    Optional<String> smallRefusal = refusal(request, small);
+    Optional<String> smallRefusal = refusal(prompt, small);
     if (smallRefusal.isPresent()) {
-      return planFor(request, frontier, "rule: small model " + smallRefusal.get(),
+      return planFor(prompt, frontier, "rule: small model " + smallRefusal.get(),
           Optional.empty(), false);
     }
     if (policy.router().isEmpty()) {
-      return planFor(request, model(defaultModel).orElseThrow(), "default-model",
+      return planFor(prompt, model(defaultModel).orElseThrow(), "default-model",
           Optional.empty(), false);
     }
     RouteScore score = policy.router().get().score(request.lastUserText().orElse(""),
         PromptTraits.of(request), hints.vector());
     ModelSpec chosen = score.tier() == Tier.SMALL ? small : frontier;
     String reason = score.cascade() ? "classifier-unsure" : "classifier";
-    return planFor(request, chosen, reason, Optional.of(score), score.tier() == Tier.SMALL);
+    return planFor(prompt, chosen, reason, Optional.of(score), score.tier() == Tier.SMALL);
   }
 
-  private RoutePlan pinned(ChatRequest request, RoutingPolicy policy, Tier tier, String why) {
-    return planFor(request, model(policy.model(tier)).orElseThrow(), why, Optional.empty(),
+  private RoutePlan pinned(PromptSize prompt, RoutingPolicy policy, Tier tier, String why) {
+    return planFor(prompt, model(policy.model(tier)).orElseThrow(), why, Optional.empty(),
         false);
   }
 
@@ -111,16 +112,16 @@ public final class RoutePlanner {
     };
   }
 
-  private RoutePlan planFor(ChatRequest request, ModelSpec chosen, String reason,
+  private RoutePlan planFor(PromptSize prompt, ModelSpec chosen, String reason,
       Optional<RouteScore> score, boolean validated) {
     List<ModelSpec> chain = chain(chosen);
-    RoutePlan plan = servable(request, request.model(), chain, reason);
+    RoutePlan plan = servable(prompt, prompt.request().model(), chain, reason);
     if (!validated || plan.chosen().tier() != Tier.SMALL) {
       return new RoutePlan(plan.requestedModel(), plan.candidates(), plan.reason(), score,
           List.of());
     }
     List<ModelSpec> escalation = chain(model(policy.orElseThrow().frontierModel()).orElseThrow())
-        .stream().filter(m -> refusal(request, m).isEmpty()).toList();
+        .stream().filter(m -> refusal(prompt, m).isEmpty()).toList();
     List<ModelSpec> smallFirst = plan.candidates().stream()
         .filter(m -> m.tier() == Tier.SMALL).toList();
     return new RoutePlan(plan.requestedModel(), smallFirst, plan.reason(), score, escalation);
@@ -136,11 +137,11 @@ public final class RoutePlanner {
   }
 
   private RoutePlan servable(
-      ChatRequest request, String asked, List<ModelSpec> chain, String reason) {
+      PromptSize prompt, String asked, List<ModelSpec> chain, String reason) {
     List<ModelSpec> able = new ArrayList<>();
     List<String> refusals = new ArrayList<>();
     for (ModelSpec model : chain) {
-      Optional<String> refusal = refusal(request, model);
+      Optional<String> refusal = refusal(prompt, model);
       if (refusal.isEmpty()) {
         able.add(model);
       } else {
@@ -156,7 +157,8 @@ public final class RoutePlanner {
     return new RoutePlan(asked, able, why);
   }
 
-  private static Optional<String> refusal(ChatRequest request, ModelSpec model) {
+  private static Optional<String> refusal(PromptSize prompt, ModelSpec model) {
+    ChatRequest request = prompt.request();
     if (!request.tools().isEmpty() && !model.capabilities().tools()) {
       return Optional.of("no tool support");
     }
@@ -167,10 +169,9 @@ public final class RoutePlanner {
         && !model.capabilities().jsonSchema()) {
       return Optional.of("no JSON schema output");
     }
-    long promptTokens = TokenCounter.named(model.tokenizer()).countPrompt(request);
-    if (promptTokens > model.contextWindowTokens()) {
+    if (!prompt.fits(model.tokenizer(), model.contextWindowTokens())) {
       return Optional.of("prompt of %d tokens exceeds its context window of %d"
-          .formatted(promptTokens, model.contextWindowTokens()));
+          .formatted(prompt.tokens(model.tokenizer()), model.contextWindowTokens()));
     }
     return Optional.empty();
   }

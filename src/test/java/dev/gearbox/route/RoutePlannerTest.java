@@ -145,6 +145,14 @@ class RoutePlannerTest {
   }
 
   @Test
+  void promptWhoseBytesPassTheWindowButWhoseTokensFit_isNotRefusedByTheRule() {
+    String text = "word ".repeat(1000);  // 5,000 bytes, about 1,000 tokens: fits 4,096
+    RoutePlan plan = planner(Optional.empty(), Map.of()).plan(ask("auto", text),
+        hints("k", Optional.empty()));
+    assertThat(plan.reason()).startsWith("classifier");
+  }
+
+  @Test
   void withoutPolicy_autoKeepsMeaningTheDefaultModel() {
     RoutePlanner plain = new RoutePlanner(List.of(SMALL, FRONTIER), Map.of(), "frontier");
     RoutePlan plan = plain.plan(ask("auto", SHORT), hints("k", Optional.of("small")));
