@@ -184,16 +184,28 @@ final class ChatEndpoint implements Handler {
     if (res.isSent()) {
       return;
     }
-    if (error instanceof GatewayError.RateLimited limited) {
-      res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfterSeconds())));
-    }
-    res.status(error.httpStatus());
+    int status = api.status(error);
+    retryAfter(error, status).ifPresent(s -> res.header(HeaderNames.RETRY_AFTER, s));
+    res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeError(error));
-    LOG.debug("answered {} {}: {}", api.label(), error.httpStatus(), error.message());
+    LOG.debug("answered {} {}: {}", api.label(), status, error.message());
     metrics.request(api.label(), decision.map(Decision::servedModel).orElse("none"),
         decision.map(Decision::tier).orElse("none"), error.httpStatus(),
         Duration.between(start, clock.instant()));
+  }
+
+  /**
+   * Retry-After for a refusal that passes with time: always on a 429 (the gateway's own limit or
+   * an upstream's, whose hint is passed on), and on an overloaded upstream when it gave one.
+   * SDKs wait as long as it says before their own retry, instead of guessing.
+   */
+  private static Optional<String> retryAfter(GatewayError error, int status) {
+    long seconds = error.retryAfterSeconds();
+    if (status == 429) {
+      return Optional.of(Long.toString(Math.max(1, seconds)));
+    }
+    return status >= 500 && seconds > 0 ? Optional.of(Long.toString(seconds)) : Optional.empty();
   }
 
   private static GatewayError internal(String requestId) {

@@ -54,6 +54,12 @@ enum ClientApi {
     StreamWriter streamWriter(boolean includeUsage) {
       return StreamWriter.anthropic();
     }
+
+    /** Anthropic's SDKs and tools know an overloaded API by its own status, 529. */
+    @Override
+    int status(GatewayError error) {
+      return error.anthropicType().equals("overloaded_error") ? 529 : error.httpStatus();
+    }
   };
 
   private final String label;
@@ -73,6 +79,11 @@ enum ClientApi {
   abstract byte[] encodeError(GatewayError error);
 
   abstract StreamWriter streamWriter(boolean includeUsage);
+
+  /** The HTTP status this API's clients expect for the error. */
+  int status(GatewayError error) {
+    return error.httpStatus();
+  }
 
   static byte[] bytes(JsonNode node) {
     try {

@@ -1,0 +1,114 @@
+package dev.gearbox.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.sim.Fault;
+import dev.gearbox.sim.FaultRule;
+import dev.gearbox.sim.SimConfig;
+import dev.gearbox.sim.SimModel;
+import dev.gearbox.sim.Simulator;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults that users of other LLM gateways reported against those gateways, each checked here
+ * over real HTTP against a gateway in front of the simulator, one test per kind of fault.
+ */
+class WireCompatibilityTest {
+  @TempDir static Path dataDir;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static Simulator sim;
+  private static GatewayHarness gateway;
+
+  @BeforeAll
+  static void start() {
+    sim = Simulator.start(SimConfig.defaults().fast()
+        .with(faulty("limited", "rate_limit;retry_after=7"))
+        .with(faulty("overloaded", "http_503")), 0);
+    gateway = GatewayHarness.fromYaml("""
+        providers:
+          - name: sim
+            kind: openai-compatible
+            base_url: %s
+            max_retries: 0
+          - name: sim-messages
+            kind: anthropic
+            base_url: %s
+            max_retries: 0
+        models:
+          - {alias: sim-small, provider: sim, tier: small}
+          - {alias: sim-frontier, provider: sim, tier: frontier}
+          - {alias: via-messages, provider: sim-messages, upstream_model: sim-small, tier: small}
+          - {alias: limited, provider: sim, tier: small}
+          - {alias: overloaded, provider: sim, tier: small}
+        prices:
+          limited: {gpu_usd_per_hour: "2.00", tokens_per_second: "500"}
+          overloaded: {gpu_usd_per_hour: "2.00", tokens_per_second: "500"}
+        """.formatted(sim.baseUri(), sim.baseUri()), dataDir, Map.of());
+  }
+
+  private static SimModel faulty(String name, String fault) {
+    return SimModel.of(name, "Mixtral-8x7B-Instruct").withLatency(0, 0)
+        .withFaults(List.of(FaultRule.first(100_000, Fault.parse(fault, 1))));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    sim.close();
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> openAi(String model) throws Exception {
+    return post("/v1/chat/completions", """
+        {"model":"%s","messages":[{"role":"user","content":"Say hello."}]}""".formatted(model));
+  }
+
+  private static HttpResponse<String> anthropic(String model) throws Exception {
+    return post("/v1/messages", """
+        {"model":"%s","max_tokens":64,"messages":[{"role":"user","content":"Say hello."}]}"""
+        .formatted(model));
+  }
+
+  // ---- upstream refusals reach the client as the provider would send them -----------------
+
+  @Test
+  void upstreamRateLimit_passesItsRetryAfterOnToTheClient_inBothApis() throws Exception {
+    for (HttpResponse<String> response : List.of(openAi("limited"), anthropic("limited"))) {
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.headers().firstValue("retry-after")).hasValue("7");
+    }
+    assertThat(openAi("limited").body()).contains("\"type\":\"rate_limit_error\"");
+    assertThat(anthropic("limited").body()).contains("\"type\":\"rate_limit_error\"");
+  }
+
+  @Test
+  void overloadedUpstream_is503ForOpenAiClients_and529OverloadedForAnthropicClients()
+      throws Exception {
+    HttpResponse<String> openAi = openAi("overloaded");
+    HttpResponse<String> anthropic = anthropic("overloaded");
+
+    assertThat(openAi.statusCode()).isEqualTo(503);
+    assertThat(openAi.body()).contains("\"type\":\"api_error\"");
+    assertThat(anthropic.statusCode()).isEqualTo(529);
+    assertThat(anthropic.body()).startsWith("{\"type\":\"error\"")
+        .contains("\"type\":\"overloaded_error\"");
+  }
+}
