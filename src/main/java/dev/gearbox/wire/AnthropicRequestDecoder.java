@@ -30,7 +30,10 @@ import java.util.Set;
  * <p>A user turn may hold tool results and text together; canonically each {@code tool_result}
  * becomes its own TOOL message, in order, followed by one USER message with the rest of the turn
  * (when there is any), which is the order both APIs expect. {@code cache_control} markers are
- * accepted and not kept: they steer the provider's prompt cache, not the answer. As with the
+ * accepted and not kept: they steer the provider's prompt cache, not the answer. So are the
+ * {@code thinking} and {@code redacted_thinking} blocks that clients replay in earlier assistant
+ * turns: the Messages API itself leaves the reasoning of past turns out of the model's context,
+ * and extended thinking is not enabled through this gateway, so no upstream needs them. As with the
  * OpenAI format, unknown fields are ignored and fields that would change the answer but cannot
  * be honoured are refused ({@link UnsupportedParams#ANTHROPIC}).
  */
@@ -205,7 +208,8 @@ final class AnthropicRequestDecoder {
       switch (type) {
         case "text" -> text.add(new ContentPart.Text(Fields.reqString(block, "text", bp)));
         case "tool_use" -> calls.add(toolUse(block, bp));
-        default -> throw unsupportedBlock(type, bp, "text or tool_use");
+        case "thinking", "redacted_thinking" -> { }
+        default -> throw unsupportedBlock(type, bp, "text, tool_use or thinking");
       }
     }
     return new Message(Role.ASSISTANT, text, calls, Optional.empty(), Optional.empty());

@@ -2,6 +2,17 @@ package dev.gearbox.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
+import com.anthropic.models.messages.ContentBlockParam;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.ThinkingBlockParam;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlockParam;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.sim.Fault;
 import dev.gearbox.sim.FaultRule;
 import dev.gearbox.sim.SimConfig;
@@ -27,13 +38,16 @@ class WireCompatibilityTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Simulator sim;
+  private static LoopbackModel capture;
   private static GatewayHarness gateway;
+  private static AnthropicClient anthropicSdk;
 
   @BeforeAll
   static void start() {
     sim = Simulator.start(SimConfig.defaults().fast()
         .with(faulty("limited", "rate_limit;retry_after=7"))
         .with(faulty("overloaded", "http_503")), 0);
+    capture = LoopbackModel.answering("Done.");
     gateway = GatewayHarness.fromYaml("""
         providers:
           - name: sim
@@ -44,16 +58,25 @@ class WireCompatibilityTest {
             kind: anthropic
             base_url: %s
             max_retries: 0
+          - {name: capture, kind: openai-compatible, base_url: %s, max_retries: 0}
+          - {name: capture-messages, kind: anthropic, base_url: %s, max_retries: 0}
         models:
           - {alias: sim-small, provider: sim, tier: small}
           - {alias: sim-frontier, provider: sim, tier: frontier}
           - {alias: via-messages, provider: sim-messages, upstream_model: sim-small, tier: small}
           - {alias: limited, provider: sim, tier: small}
           - {alias: overloaded, provider: sim, tier: small}
+          - {alias: captured, provider: capture, tier: small}
+          - {alias: captured-messages, provider: capture-messages, tier: small}
         prices:
           limited: {gpu_usd_per_hour: "2.00", tokens_per_second: "500"}
           overloaded: {gpu_usd_per_hour: "2.00", tokens_per_second: "500"}
-        """.formatted(sim.baseUri(), sim.baseUri()), dataDir, Map.of());
+          captured: {input_per_million: "1", output_per_million: "1"}
+          captured-messages: {input_per_million: "1", output_per_million: "1"}
+        """.formatted(sim.baseUri(), sim.baseUri(), capture.baseUrl(), capture.baseUrl()),
+        dataDir, Map.of());
+    anthropicSdk = AnthropicOkHttpClient.builder()
+        .baseUrl(gateway.root()).apiKey("unused-on-loopback").maxRetries(0).build();
   }
 
   private static SimModel faulty(String name, String fault) {
@@ -63,7 +86,9 @@ class WireCompatibilityTest {
 
   @AfterAll
   static void stop() {
+    anthropicSdk.close();
     gateway.close();
+    capture.close();
     sim.close();
   }
 
@@ -110,5 +135,50 @@ class WireCompatibilityTest {
     assertThat(anthropic.statusCode()).isEqualTo(529);
     assertThat(anthropic.body()).startsWith("{\"type\":\"error\"")
         .contains("\"type\":\"overloaded_error\"");
+  }
+
+  // ---- Anthropic clients replay thinking blocks of earlier turns ---------------------------
+
+  /** An agent loop's second call: the assistant turn as the model gave it, then the result. */
+  private static MessageCreateParams afterThinkingToolTurn(String model) {
+    Tool weather = Tool.builder()
+        .name("weather")
+        .inputSchema(Tool.InputSchema.builder()
+            .properties(JsonValue.from(Map.of("city", Map.of("type", "string"))))
+            .build())
+        .build();
+    return MessageCreateParams.builder()
+        .model(model)
+        .maxTokens(256)
+        .addTool(weather)
+        .addUserMessage("What is the weather in Paris?")
+        .addAssistantMessageOfContentBlockParams(List.of(
+            ContentBlockParam.ofThinking(ThinkingBlockParam.builder()
+                .thinking("The user wants the weather; call the tool.")
+                .signature("c2lnbmF0dXJl").build()),
+            ContentBlockParam.ofRedactedThinking("ZW5jcnlwdGVk"),
+            ContentBlockParam.ofToolUse(ToolUseBlockParam.builder()
+                .id("toolu_01").name("weather")
+                .input(JsonValue.from(Map.of("city", "Paris"))).build())))
+        .addUserMessageOfContentBlockParams(List.of(
+            ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
+                .toolUseId("toolu_01").content("18 degrees and sunny").build())))
+        .build();
+  }
+
+  @Test
+  void thinkingBlocksReplayedInHistory_areAccepted_andLeftOutUpstream() {
+    Message onOpenAiUpstream = anthropicSdk.messages().create(afterThinkingToolTurn("sim-small"));
+    Message onMessagesUpstream =
+        anthropicSdk.messages().create(afterThinkingToolTurn("captured-messages"));
+
+    assertThat(onOpenAiUpstream.content()).isNotEmpty();
+    assertThat(onMessagesUpstream.content().getFirst().text().orElseThrow().text())
+        .isEqualTo("Done.");
+    JsonNode assistant = capture.lastRequest().path("messages").get(1);
+    assertThat(assistant.path("role").asText()).isEqualTo("assistant");
+    assertThat(assistant.path("content")).hasSize(1);
+    assertThat(assistant.path("content").get(0).path("type").asText()).isEqualTo("tool_use");
+    assertThat(capture.lastRequest().toString()).doesNotContain("thinking");
   }
 }

@@ -146,10 +146,20 @@ class AnthropicRequestDecodingTest {
   }
 
   @Test
-  void thinkingBlockInAssistantTurn_isRefused() {
+  void thinkingBlocksReplayedInAssistantTurns_areDropped() {
+    ChatRequest request = decode(withMessages("[{\"role\":\"user\",\"content\":\"x\"},"
+        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\","
+        + "\"signature\":\"c2ln\"},{\"type\":\"redacted_thinking\",\"data\":\"ZW5j\"},"
+        + "{\"type\":\"text\",\"text\":\"y\"}]},{\"role\":\"user\",\"content\":\"z\"}]"));
+
+    assertThat(request.messages().get(1).content()).containsExactly(new ContentPart.Text("y"));
+  }
+
+  @Test
+  void serverToolBlockInAssistantTurn_isRefused() {
     invalid(() -> decode(withMessages("[{\"role\":\"user\",\"content\":\"x\"},{\"role\":"
-            + "\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\"}]}]")),
-        "messages[1].content[0].type", "expected text or tool_use");
+            + "\"assistant\",\"content\":[{\"type\":\"server_tool_use\",\"id\":\"s\"}]}]")),
+        "messages[1].content[0].type", "expected text, tool_use or thinking");
   }
 
   @Test
