@@ -115,8 +115,11 @@ final class ChatEndpoint implements Handler {
           : Optional.empty();
       return BoundedBody.read(req.content().inputStream(), length, maxBodyBytes);
     } catch (IOException e) {
-      throw new GatewayError.InvalidRequest(
-              "the request body could not be read completely", Optional.empty())
+      Optional<String> encoding = req.headers().first(HeaderNames.CONTENT_ENCODING);
+      throw GatewayError.InvalidRequest.of(encoding
+              .map(c -> "the request body could not be decoded as its Content-Encoding ("
+                  + c.strip() + ") says")
+              .orElse("the request body could not be read completely"))
           .toException();
     }
   }

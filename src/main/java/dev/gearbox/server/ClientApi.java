@@ -64,6 +64,11 @@ enum ClientApi {
 
   private final String label;
 
+  /** The API a path belongs to, for errors raised before an endpoint is chosen. */
+  static ClientApi forPath(String path) {
+    return path.startsWith("/v1/messages") ? ANTHROPIC : OPENAI;
+  }
+
   ClientApi(String label) {
     this.label = label;
   }

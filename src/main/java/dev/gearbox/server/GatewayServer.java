@@ -51,6 +51,8 @@ public final class GatewayServer implements AutoCloseable {
             .host(config.server().host())
             .port(config.server().port())
             .maxPayloadSize(-1)
+            .contentEncoding(RequestEncodings.context())
+            .directHandlers(TransportErrors.handlers())
             .routing(routing -> {
               new AdminEndpoints(auth, usage, audit).register(routing);
               routes(routing, gateway, auth, maxBody, metrics, clock, config);
@@ -121,7 +123,6 @@ public final class GatewayServer implements AutoCloseable {
     String served = ENDPOINTS.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
-    boolean anthropic = path.startsWith("/v1/messages");
     GatewayError error;
     if (ENDPOINTS.containsKey(path)) {
       error = new GatewayError.MethodNotAllowed(
@@ -133,7 +134,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
-    res.send((anthropic ? ClientApi.ANTHROPIC : ClientApi.OPENAI).encodeError(error));
+    res.send(ClientApi.forPath(path).encodeError(error));
   }
 
   private static void json(ServerResponse res, int status, ObjectNode body) {

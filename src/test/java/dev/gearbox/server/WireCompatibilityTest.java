@@ -18,12 +18,19 @@ import dev.gearbox.sim.FaultRule;
 import dev.gearbox.sim.SimConfig;
 import dev.gearbox.sim.SimModel;
 import dev.gearbox.sim.Simulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,8 @@ class WireCompatibilityTest {
         .with(faulty("overloaded", "http_503")), 0);
     capture = LoopbackModel.answering("Done.");
     gateway = GatewayHarness.fromYaml("""
+        server:
+          max_body_bytes: 65536
         providers:
           - name: sim
             kind: openai-compatible
@@ -99,6 +108,43 @@ class WireCompatibilityTest {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> postEncoded(String path, String encoding, byte[] body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri(path))
+            .header("content-type", "application/json")
+            .header("content-encoding", encoding)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] gzip(byte[] body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(body);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] deflate(byte[] body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DeflaterOutputStream zip = new DeflaterOutputStream(out)) {
+      zip.write(body);
+    }
+    return out.toByteArray();
+  }
+
+  /** Sends raw bytes, for requests that no HTTP client library would form. */
+  private static String rawExchange(String request) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.app.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static HttpResponse<String> openAi(String model) throws Exception {
@@ -180,5 +226,73 @@ class WireCompatibilityTest {
     assertThat(assistant.path("content")).hasSize(1);
     assertThat(assistant.path("content").get(0).path("type").asText()).isEqualTo("tool_use");
     assertThat(capture.lastRequest().toString()).doesNotContain("thinking");
+  }
+
+  // ---- compressed uploads and refusals of the HTTP layer ----------------------------------
+
+  private static final String SMALL_CHAT = """
+      {"model":"sim-small","max_tokens":8,"messages":[{"role":"user","content":"Say hello."}]}""";
+
+  @Test
+  void compressedRequestBodies_areDecoded_inBothApis() throws Exception {
+    byte[] body = SMALL_CHAT.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> gzipped = postEncoded("/v1/chat/completions", "gzip", gzip(body));
+    HttpResponse<String> deflated = postEncoded("/v1/messages", "deflate", deflate(body));
+
+    assertThat(gzipped.statusCode()).isEqualTo(200);
+    assertThat(gzipped.body()).contains("\"object\":\"chat.completion\"");
+    assertThat(deflated.statusCode()).isEqualTo(200);
+    assertThat(deflated.body()).contains("\"type\":\"message\"");
+  }
+
+  @Test
+  void compressedBodyThatInflatesPastTheLimit_is413_nothingServed() throws Exception {
+    String padded = "{\"model\":\"sim-small\",\"pad\":\"" + "a".repeat(200_000) + "\","
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}";
+    byte[] bomb = gzip(padded.getBytes(StandardCharsets.UTF_8));
+    assertThat(bomb.length).isLessThan(65536);
+
+    HttpResponse<String> response = postEncoded("/v1/chat/completions", "gzip", bomb);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"type\":\"invalid_request_error\"")
+        .contains("limit of 65536 bytes");
+  }
+
+  @Test
+  void corruptCompressedBody_is400SayingSo() throws Exception {
+    HttpResponse<String> response = postEncoded("/v1/messages", "gzip",
+        SMALL_CHAT.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).startsWith("{\"type\":\"error\"")
+        .contains("could not be decoded as its Content-Encoding (gzip) says");
+  }
+
+  @Test
+  void unsupportedContentEncoding_is400InTheApisOwnFormat_notAnEmptyBody() throws Exception {
+    byte[] body = SMALL_CHAT.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> openAi = postEncoded("/v1/chat/completions", "br", body);
+    HttpResponse<String> anthropic = postEncoded("/v1/messages", "br", body);
+
+    assertThat(openAi.statusCode()).isEqualTo(400);
+    assertThat(openAi.headers().firstValue("content-type")).hasValue("application/json");
+    assertThat(openAi.body()).startsWith("{\"error\":{")
+        .contains("Content-Encoding 'br' is not supported");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(anthropic.body()).startsWith("{\"type\":\"error\"")
+        .contains("\"type\":\"invalid_request_error\"");
+  }
+
+  @Test
+  void requestTheHttpLayerRefuses_getsAnErrorBodyInTheApisFormat() throws Exception {
+    String response = rawExchange("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: twelve\r\n\r\n{}");
+
+    assertThat(response).startsWith("HTTP/1.1 400");
+    assertThat(response).contains("{\"type\":\"error\",\"error\":{\"type\":"
+        + "\"invalid_request_error\",\"message\":\"the HTTP request is malformed");
   }
 }
