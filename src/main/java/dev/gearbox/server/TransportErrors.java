@@ -50,7 +50,8 @@ final class TransportErrors implements DirectHandler {
   private static GatewayError error(TransportRequest request, Status status, String message) {
     Optional<String> encoding = request.headers().first(HeaderNames.CONTENT_ENCODING)
         .map(e -> e.strip().toLowerCase(Locale.ROOT))
-        .filter(e -> !e.isEmpty() && !e.equals("identity") && !RequestEncodings.DECODED.contains(e));
+        .filter(e -> !e.isEmpty() && !e.equals("identity"))
+        .filter(e -> !RequestEncodings.DECODED.contains(e));
     if (encoding.isPresent()) {
       return GatewayError.InvalidRequest.of("Content-Encoding '" + encoding.get()
           + "' is not supported; send the body uncompressed, or as gzip or deflate");

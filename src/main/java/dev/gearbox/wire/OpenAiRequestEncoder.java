@@ -58,8 +58,11 @@ final class OpenAiRequestEncoder {
 
   private static void assistant(Message message, String param, ObjectNode out) {
     out.put("role", "assistant");
-    if (message.content().isEmpty()) {
+    if (message.content().isEmpty() && !message.toolCalls().isEmpty()) {
       out.putNull("content");
+    } else if (message.content().isEmpty()) {
+      // Content may be null only beside tool calls; an empty turn is an empty string.
+      out.put("content", "");
     } else {
       out.set("content", textOnly(message, param));
     }

@@ -295,4 +295,47 @@ class WireCompatibilityTest {
     assertThat(response).contains("{\"type\":\"error\",\"error\":{\"type\":"
         + "\"invalid_request_error\",\"message\":\"the HTTP request is malformed");
   }
+
+  // ---- empty and whitespace-only content, which the Messages API refuses ------------------
+
+  @Test
+  void emptyOrWhitespaceText_neverReachesAnAnthropicUpstream() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", """
+        {"model":"captured-messages","tools":[{"type":"function","function":{"name":"weather",
+          "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],
+         "messages":[
+          {"role":"system","content":""},
+          {"role":"user","content":"What is the weather in Paris?"},
+          {"role":"assistant","content":"","tool_calls":[{"id":"call_1","type":"function",
+            "function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+          {"role":"tool","tool_call_id":"call_1","content":""},
+          {"role":"assistant","content":""},
+          {"role":"user","content":"  "},
+          {"role":"user","content":[{"type":"text","text":"And in Rome?"},
+            {"type":"text","text":"\\n"}]},
+          {"role":"assistant","content":"It is "}]}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode sent = capture.lastRequest();
+    assertThat(sent.has("system")).isFalse();
+    assertThat(sent.path("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":"
+        + "\"What is the weather in Paris?\"},{\"role\":\"assistant\",\"content\":[{\"type\":"
+        + "\"tool_use\",\"id\":\"call_1\",\"name\":\"weather\",\"input\":{\"city\":\"Paris\"}}]},"
+        + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"call_1\"},"
+        + "{\"type\":\"text\",\"text\":\"And in Rome?\"}]},"
+        + "{\"role\":\"assistant\",\"content\":\"It is\"}]");
+  }
+
+  @Test
+  void emptyAssistantTurn_reachesAnOpenAiUpstreamAsAnEmptyString_notNull() throws Exception {
+    HttpResponse<String> response = post("/v1/messages", """
+        {"model":"captured","max_tokens":64,"messages":[
+          {"role":"user","content":"Hello"},
+          {"role":"assistant","content":[{"type":"thinking","thinking":"...","signature":"c2ln"}]},
+          {"role":"user","content":"Are you there?"}]}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode assistant = capture.lastRequest().path("messages").get(1);
+    assertThat(assistant.toString()).isEqualTo("{\"role\":\"assistant\",\"content\":\"\"}");
+  }
 }
