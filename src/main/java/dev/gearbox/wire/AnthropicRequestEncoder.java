@@ -254,7 +254,7 @@ final class AnthropicRequestEncoder {
   private static ObjectNode toolResult(Message m) {
     ObjectNode block = Json.NODES.objectNode();
     block.put("type", "tool_result");
-    block.put("tool_use_id", m.toolCallId().orElseThrow());
+    block.put("tool_use_id", ToolUseIds.conforming(m.toolCallId().orElseThrow()));
     List<ObjectNode> content = blocks(ToolResultErrors.content(m));
     if (!content.isEmpty()) {
       block.set("content", compact(content));
@@ -273,7 +273,9 @@ final class AnthropicRequestEncoder {
     List<ObjectNode> blocks = new ArrayList<>(blocks(m.content()));
     List<ToolCall> calls = m.toolCalls();
     for (int j = 0; j < calls.size(); j++) {
-      blocks.add(toolUse(calls.get(j), param + ".tool_calls[" + j + "].function.arguments"));
+      ObjectNode block = toolUse(calls.get(j), param + ".tool_calls[" + j + "].function.arguments");
+      block.put("id", ToolUseIds.conforming(calls.get(j).id()));
+      blocks.add(block);
     }
     return blocks;
   }

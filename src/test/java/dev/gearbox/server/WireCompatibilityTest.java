@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DeflaterOutputStream;
@@ -337,5 +338,37 @@ class WireCompatibilityTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode assistant = capture.lastRequest().path("messages").get(1);
     assertThat(assistant.toString()).isEqualTo("{\"role\":\"assistant\",\"content\":\"\"}");
+  }
+
+  // ---- tool call ids made by other providers ---------------------------------------------
+
+  @Test
+  void toolCallIdsOfOtherProviders_reachAnAnthropicUpstreamConforming_andStillPaired()
+      throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", """
+        {"model":"captured-messages","tools":[{"type":"function","function":{"name":"Bash",
+          "parameters":{"type":"object","properties":{"cmd":{"type":"string"}}}}}],
+         "messages":[
+          {"role":"user","content":"List the files, twice."},
+          {"role":"assistant","content":null,"tool_calls":[
+            {"id":"functions.Bash:0","type":"function",
+             "function":{"name":"Bash","arguments":"{\\"cmd\\":\\"ls\\"}"}},
+            {"id":"functions.Bash:1","type":"function",
+             "function":{"name":"Bash","arguments":"{\\"cmd\\":\\"ls\\"}"}},
+            {"id":"call_ok-1","type":"function",
+             "function":{"name":"Bash","arguments":"{\\"cmd\\":\\"ls\\"}"}}]},
+          {"role":"tool","tool_call_id":"functions.Bash:0","content":"a.txt"},
+          {"role":"tool","tool_call_id":"functions.Bash:1","content":"a.txt"},
+          {"role":"tool","tool_call_id":"call_ok-1","content":"a.txt"}]}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode messages = capture.lastRequest().path("messages");
+    List<String> uses = new ArrayList<>();
+    messages.get(1).path("content").forEach(b -> uses.add(b.path("id").asText()));
+    List<String> results = new ArrayList<>();
+    messages.get(2).path("content").forEach(b -> results.add(b.path("tool_use_id").asText()));
+    assertThat(uses).allMatch(id -> id.matches("[a-zA-Z0-9_-]+")).doesNotHaveDuplicates();
+    assertThat(uses.getLast()).isEqualTo("call_ok-1");
+    assertThat(results).isEqualTo(uses);
   }
 }
