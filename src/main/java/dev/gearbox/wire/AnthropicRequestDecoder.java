@@ -49,6 +49,9 @@ final class AnthropicRequestDecoder {
     messages.addAll(turns(Fields.reqArray(root, "messages", "")));
     List<Tool> tools = tools(root);
     Optional<ToolChoice> toolChoice = toolChoice(root, tools);
+    boolean parallelToolCalls = !Fields.optObject(root, "tool_choice", "")
+        .flatMap(c -> Fields.optBoolean(c, "disable_parallel_tool_use", "tool_choice"))
+        .orElse(false);
     boolean stream = Fields.optBoolean(root, "stream", "").orElse(false);
     Sampling sampling = new Sampling(
         OptionalInt.of(maxTokens),
@@ -58,8 +61,8 @@ final class AnthropicRequestDecoder {
         1,
         StopSequences.readArray(root, "stop_sequences"),
         user(root));
-    return new ChatRequest(
-        model, messages, tools, toolChoice, Optional.empty(), sampling, stream, stream);
+    return new ChatRequest(model, messages, tools, toolChoice, Optional.empty(), sampling, stream,
+        stream, parallelToolCalls);
   }
 
   private static int maxTokens(ObjectNode root) {
@@ -275,11 +278,6 @@ final class AnthropicRequestDecoder {
       return Optional.empty();
     }
     ObjectNode choice = node.get();
-    if (Fields.optBoolean(choice, "disable_parallel_tool_use", "tool_choice").orElse(false)) {
-      throw invalid("tool_choice.disable_parallel_tool_use", "'tool_choice."
-          + "disable_parallel_tool_use' is not supported by this gateway: limiting the model to "
-          + "one tool call per turn cannot be forwarded; remove it");
-    }
     String type = Fields.reqString(choice, "type", "tool_choice");
     ToolChoice result = switch (type) {
       case "auto" -> new ToolChoice.Auto();

@@ -314,6 +314,13 @@ final class AnthropicRequestEncoder {
       request.tools().forEach(tool -> tools.add(tool(tool)));
     }
     request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
+    boolean choosesTools = !(request.toolChoice().orElse(null) instanceof ToolChoice.None);
+    if (!request.parallelToolCalls() && !request.tools().isEmpty() && choosesTools) {
+      ObjectNode choice = root.has("tool_choice")
+          ? (ObjectNode) root.get("tool_choice")
+          : root.putObject("tool_choice").put("type", "auto");
+      choice.put("disable_parallel_tool_use", true);
+    }
   }
 
   private static ObjectNode tool(Tool tool) {

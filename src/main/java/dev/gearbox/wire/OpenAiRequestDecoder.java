@@ -50,8 +50,9 @@ final class OpenAiRequestDecoder {
     boolean includeUsage = Fields.optObject(root, "stream_options", "")
         .flatMap(o -> Fields.optBoolean(o, "include_usage", "stream_options"))
         .orElse(false);
-    return new ChatRequest(
-        model, messages, tools, toolChoice, format, sampling(root), stream, includeUsage);
+    boolean parallelToolCalls = Fields.optBoolean(root, "parallel_tool_calls", "").orElse(true);
+    return new ChatRequest(model, messages, tools, toolChoice, format, sampling(root), stream,
+        includeUsage, parallelToolCalls);
   }
 
   // ---- messages ----------------------------------------------------------------------------

@@ -125,6 +125,10 @@ final class OpenAiRequestEncoder {
     if (!request.tools().isEmpty()) {
       ArrayNode tools = root.putArray("tools");
       request.tools().forEach(tool -> tools.add(tool(tool)));
+      if (!request.parallelToolCalls()) {
+        // Sent only beside tools, and only when false: servers refuse it without tools.
+        root.put("parallel_tool_calls", false);
+      }
     }
     request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
   }

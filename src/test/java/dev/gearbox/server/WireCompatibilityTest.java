@@ -10,9 +10,11 @@ import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.ThinkingBlockParam;
 import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolChoiceAny;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlockParam;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.sim.Fault;
 import dev.gearbox.sim.FaultRule;
 import dev.gearbox.sim.SimConfig;
@@ -370,5 +372,57 @@ class WireCompatibilityTest {
     assertThat(uses).allMatch(id -> id.matches("[a-zA-Z0-9_-]+")).doesNotHaveDuplicates();
     assertThat(uses.getLast()).isEqualTo("call_ok-1");
     assertThat(results).isEqualTo(uses);
+  }
+
+  // ---- one tool call per turn ------------------------------------------------------------
+
+  private static final String WEATHER_TOOL_OPENAI = """
+      [{"type":"function","function":{"name":"weather",
+        "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}]""";
+
+  @Test
+  void parallelToolCallsFalse_isHonouredOnBothKindsOfUpstream() throws Exception {
+    for (String model : List.of("captured", "captured-messages")) {
+      HttpResponse<String> response = post("/v1/chat/completions", """
+          {"model":"%s","parallel_tool_calls":false,"tools":%s,
+           "messages":[{"role":"user","content":"Weather in Paris and Rome?"}]}"""
+          .formatted(model, WEATHER_TOOL_OPENAI));
+      assertThat(response.statusCode()).as(model).isEqualTo(200);
+    }
+    List<ObjectNode> sent = capture.received();
+    ObjectNode toOpenAi = sent.get(sent.size() - 2);
+    ObjectNode toAnthropic = sent.getLast();
+
+    assertThat(toOpenAi.path("parallel_tool_calls").isBoolean()).isTrue();
+    assertThat(toOpenAi.path("parallel_tool_calls").booleanValue()).isFalse();
+    assertThat(toAnthropic.path("tool_choice").toString())
+        .isEqualTo("{\"type\":\"auto\",\"disable_parallel_tool_use\":true}");
+  }
+
+  @Test
+  void disableParallelToolUse_fromAnAnthropicClient_reachesAnOpenAiUpstream() {
+    anthropicSdk.messages().create(MessageCreateParams.builder()
+        .model("captured")
+        .maxTokens(64)
+        .addTool(Tool.builder().name("weather")
+            .inputSchema(Tool.InputSchema.builder().build()).build())
+        .toolChoice(ToolChoiceAny.builder().disableParallelToolUse(true).build())
+        .addUserMessage("Weather in Paris and Rome?")
+        .build());
+
+    ObjectNode sent = capture.lastRequest();
+    assertThat(sent.path("tool_choice").asText()).isEqualTo("required");
+    assertThat(sent.path("parallel_tool_calls").booleanValue()).isFalse();
+    assertThat(sent.has("parallel_tool_calls")).isTrue();
+  }
+
+  @Test
+  void parallelToolCalls_unset_isNotSentUpstream() throws Exception {
+    post("/v1/chat/completions", """
+        {"model":"captured","tools":%s,
+         "messages":[{"role":"user","content":"Weather in Oslo?"}]}"""
+        .formatted(WEATHER_TOOL_OPENAI));
+
+    assertThat(capture.lastRequest().has("parallel_tool_calls")).isFalse();
   }
 }

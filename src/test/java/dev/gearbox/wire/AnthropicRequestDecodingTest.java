@@ -242,11 +242,18 @@ class AnthropicRequestDecodingTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048} | thinking",
-      "\"top_k\":40                                               | top_k",
-      "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true} "
-          + "| tool_choice.disable_parallel_tool_use"})
+      "\"top_k\":40                                               | top_k"})
   void semanticParameterWeCannotHonour_isRefusedNotDropped(String param, String name) {
     invalid(() -> decode(withParam(param)), name, "is not supported by this gateway");
+  }
+
+  @Test
+  void disableParallelToolUse_isKept() {
+    ChatRequest request = decode(withParam(
+        "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true}"));
+    assertThat(request.parallelToolCalls()).isFalse();
+    assertThat(decode(withParam("\"tool_choice\":{\"type\":\"auto\"}")).parallelToolCalls())
+        .isTrue();
   }
 
   @Test
