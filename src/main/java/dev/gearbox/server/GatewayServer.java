@@ -73,12 +73,15 @@ public final class GatewayServer implements AutoCloseable {
       GatewayConfig config) {
     DataPolicy policy = config.policy();
     routing
+        .addFilter(new CrossOrigin(config.server().corsOrigins(), ENDPOINTS))
         .post("/v1/chat/completions",
             new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",
             new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock, policy))
         .get("/v1/models", (req, res) -> models(res, config.models()))
         .get("/health", (req, res) -> json(res, 200, health()))
+        .head("/health", (req, res) -> headOnly(res, "application/json"))
+        .head("/v1/models", (req, res) -> headOnly(res, "application/json"))
         .get("/metrics", (req, res) -> {
           res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
           res.send(metrics.scrape());
@@ -135,6 +138,12 @@ public final class GatewayServer implements AutoCloseable {
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(ClientApi.forPath(path).encodeError(error));
+  }
+
+  /** HEAD on a GET endpoint, as uptime checks and load balancers send it: headers only. */
+  private static void headOnly(ServerResponse res, String contentType) {
+    res.header(HeaderNames.CONTENT_TYPE, contentType);
+    res.status(200).send();
   }
 
   private static void json(ServerResponse res, int status, ObjectNode body) {

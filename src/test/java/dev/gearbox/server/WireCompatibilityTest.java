@@ -61,6 +61,7 @@ class WireCompatibilityTest {
     gateway = GatewayHarness.fromYaml("""
         server:
           max_body_bytes: 65536
+          cors_origins: ["https://app.example.com"]
         providers:
           - name: sim
             kind: openai-compatible
@@ -424,5 +425,73 @@ class WireCompatibilityTest {
         .formatted(WEATHER_TOOL_OPENAI));
 
     assertThat(capture.lastRequest().has("parallel_tool_calls")).isFalse();
+  }
+
+  // ---- browsers: CORS preflight, plain OPTIONS and HEAD ----------------------------------
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void corsPreflightFromAListedOrigin_isAnswered_andTheAnswerIsReadable() throws Exception {
+    HttpResponse<String> preflight = send(HttpRequest.newBuilder(gateway.uri("/v1/messages"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://app.example.com")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type, x-api-key, anthropic-version"));
+    HttpResponse<String> call = send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+        .header("Origin", "https://app.example.com")
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SMALL_CHAT)));
+
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://app.example.com");
+    assertThat(preflight.headers().firstValue("access-control-allow-methods").orElseThrow())
+        .contains("POST");
+    assertThat(preflight.headers().firstValue("access-control-allow-headers").orElseThrow())
+        .contains("x-api-key");
+    assertThat(call.statusCode()).isEqualTo(200);
+    assertThat(call.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://app.example.com");
+    assertThat(call.headers().firstValue("access-control-expose-headers").orElseThrow())
+        .contains("x-gearbox-route");
+  }
+
+  @Test
+  void callFromAnUnlistedWebOrigin_isRefused403_beforeAnythingIsServed() throws Exception {
+    int before = capture.received().size();
+
+    HttpResponse<String> simple = send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+        .header("Origin", "https://evil.example")
+        .header("content-type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"model\":\"captured\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+    HttpResponse<String> preflight = send(HttpRequest.newBuilder(gateway.uri("/v1/messages"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST"));
+
+    assertThat(simple.statusCode()).isEqualTo(403);
+    assertThat(simple.body()).contains("\"type\":\"permission_error\"")
+        .contains("server.cors_origins");
+    assertThat(simple.headers().firstValue("access-control-allow-origin")).isEmpty();
+    assertThat(preflight.statusCode()).isEqualTo(403);
+    assertThat(preflight.body()).startsWith("{\"type\":\"error\"");
+    assertThat(capture.received()).hasSize(before);
+  }
+
+  @Test
+  void plainOptionsAndHead_areAnswered_notRefusedAs405() throws Exception {
+    HttpResponse<String> options = send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> head = send(HttpRequest.newBuilder(gateway.uri("/health"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(options.statusCode()).isEqualTo(204);
+    assertThat(options.headers().firstValue("allow")).hasValue("POST, OPTIONS");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
   }
 }
