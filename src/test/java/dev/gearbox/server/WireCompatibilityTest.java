@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.ThinkingBlockParam;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceAny;
@@ -493,5 +497,34 @@ class WireCompatibilityTest {
     assertThat(options.headers().firstValue("allow")).hasValue("POST, OPTIONS");
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
+  }
+
+  // ---- which stop sequence ended the answer ----------------------------------------------
+
+  private static MessageCreateParams stoppingAt(String stop) {
+    return MessageCreateParams.builder()
+        .model("via-messages")
+        .maxTokens(512)
+        .addStopSequence("never-in-any-answer")
+        .addStopSequence(stop)
+        .addUserMessage("Tell me about the sea.")
+        .build();
+  }
+
+  @Test
+  void stopSequence_reachesAnthropicClientsAsStopReasonStopSequence_streamedOrNot() {
+    Message message = anthropicSdk.messages().create(stoppingAt("e"));
+    MessageAccumulator accumulator = MessageAccumulator.create();
+    try (StreamResponse<RawMessageStreamEvent> stream =
+        anthropicSdk.messages().createStreaming(stoppingAt("e"))) {
+      stream.stream().forEach(accumulator::accumulate);
+    }
+    Message streamed = accumulator.message();
+
+    for (Message answer : List.of(message, streamed)) {
+      assertThat(answer.stopReason()).contains(StopReason.STOP_SEQUENCE);
+      assertThat(answer.stopSequence()).contains("e");
+      assertThat(answer.content().getFirst().text().orElseThrow().text()).doesNotContain("e");
+    }
   }
 }
