@@ -73,7 +73,7 @@ final class ChatEndpoint implements Handler {
       CallContext context = context(req, requestId, start);
       res.header(GearboxHeaders.CALL_ID, context.callId());
       res.header(GearboxHeaders.DATA_LABEL, context.dataLabel().name());
-      ChatRequest chat = api.decode(readBody(req));
+      ChatRequest chat = api.decode(BoundedBody.read(req, maxBodyBytes));
       CacheDirective cache = CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE));
       if (chat.stream()) {
         stream(context, chat, cache, res, start);
@@ -106,22 +106,6 @@ final class ChatEndpoint implements Handler {
         GearboxHeaders.id(req.headers(), GearboxHeaders.CALL_ID).orElse(requestId),
         policy.resolve(caller.dataLabel(), req.headers().first(GearboxHeaders.DATA_LABEL)),
         req.headers().first(GearboxHeaders.TIER).map(String::strip).filter(s -> !s.isEmpty()));
-  }
-
-  private byte[] readBody(ServerRequest req) {
-    try {
-      Optional<Long> length = req.headers().contentLength().isPresent()
-          ? Optional.of(req.headers().contentLength().getAsLong())
-          : Optional.empty();
-      return BoundedBody.read(req.content().inputStream(), length, maxBodyBytes);
-    } catch (IOException e) {
-      Optional<String> encoding = req.headers().first(HeaderNames.CONTENT_ENCODING);
-      throw GatewayError.InvalidRequest.of(encoding
-              .map(c -> "the request body could not be decoded as its Content-Encoding ("
-                  + c.strip() + ") says")
-              .orElse("the request body could not be read completely"))
-          .toException();
-    }
   }
 
   private void complete(CallContext context, ChatRequest chat, CacheDirective cache,

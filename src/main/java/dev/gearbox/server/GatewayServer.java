@@ -78,6 +78,8 @@ public final class GatewayServer implements AutoCloseable {
             new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",
             new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock, policy))
+        .post("/v1/messages/count_tokens",
+            new TokenCountEndpoint(auth, maxBody, config.models()))
         .get("/v1/models", (req, res) -> models(res, config.models()))
         .get("/health", (req, res) -> json(res, 200, health()))
         .head("/health", (req, res) -> headOnly(res, "application/json"))
@@ -114,6 +116,7 @@ public final class GatewayServer implements AutoCloseable {
   static {
     ENDPOINTS.put("/v1/chat/completions", "POST");
     ENDPOINTS.put("/v1/messages", "POST");
+    ENDPOINTS.put("/v1/messages/count_tokens", "POST");
     ENDPOINTS.put("/v1/models", "GET");
     ENDPOINTS.put("/health", "GET");
     ENDPOINTS.put("/metrics", "GET");

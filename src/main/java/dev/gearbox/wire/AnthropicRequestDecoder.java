@@ -41,10 +41,21 @@ final class AnthropicRequestDecoder {
   private AnthropicRequestDecoder() {}
 
   static ChatRequest decode(byte[] body) {
+    return decode(body, true);
+  }
+
+  /** A count_tokens body: a Messages request without {@code max_tokens}, as it needs none. */
+  static ChatRequest decodeForCount(byte[] body) {
+    return decode(body, false);
+  }
+
+  private static ChatRequest decode(byte[] body, boolean answered) {
     ObjectNode root = JsonBody.parseRequest(body);
     UnsupportedParams.ANTHROPIC.check(root);
     String model = Fields.reqNonEmptyString(root, "model", "");
-    int maxTokens = maxTokens(root);
+    OptionalInt maxTokens = answered
+        ? OptionalInt.of(maxTokens(root))
+        : Fields.optInt(root, "max_tokens", "", 1);
     List<Message> messages = new ArrayList<>(system(root));
     messages.addAll(turns(Fields.reqArray(root, "messages", "")));
     List<Tool> tools = tools(root);
@@ -54,7 +65,7 @@ final class AnthropicRequestDecoder {
         .orElse(false);
     boolean stream = Fields.optBoolean(root, "stream", "").orElse(false);
     Sampling sampling = new Sampling(
-        OptionalInt.of(maxTokens),
+        maxTokens,
         Fields.optNumber(root, "temperature", "", 0, 1),
         Fields.optNumber(root, "top_p", "", 0, 1),
         OptionalLong.empty(),

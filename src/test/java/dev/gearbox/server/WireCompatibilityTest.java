@@ -9,6 +9,7 @@ import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
@@ -526,5 +527,28 @@ class WireCompatibilityTest {
       assertThat(answer.stopSequence()).contains("e");
       assertThat(answer.content().getFirst().text().orElseThrow().text()).doesNotContain("e");
     }
+  }
+
+  // ---- count_tokens, which agents call before every turn ---------------------------------
+
+  @Test
+  void countTokens_isAnsweredWithoutCallingAnUpstream_andGrowsWithThePrompt() throws Exception {
+    int before = capture.received().size();
+    long shortPrompt = anthropicSdk.messages().countTokens(MessageCountTokensParams.builder()
+        .model("captured-messages")
+        .addUserMessage("Hello")
+        .build()).inputTokens();
+    long longPrompt = anthropicSdk.messages().countTokens(MessageCountTokensParams.builder()
+        .model("claude-sonnet-4-5")
+        .system("You are a careful assistant.")
+        .addUserMessage("Hello ".repeat(200))
+        .build()).inputTokens();
+    HttpResponse<String> invalid = post("/v1/messages/count_tokens", "{\"model\":\"x\"}");
+
+    assertThat(shortPrompt).isPositive();
+    assertThat(longPrompt).isGreaterThan(shortPrompt + 150);
+    assertThat(capture.received()).hasSize(before);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).startsWith("{\"type\":\"error\"").contains("'messages' is required");
   }
 }
