@@ -10,6 +10,7 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.wire.Json;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  private static final HeaderName ANTHROPIC_VERSION = HeaderNames.create("anthropic-version");
 
   private final WebServer server;
 
@@ -81,6 +85,7 @@ public final class GatewayServer implements AutoCloseable {
         .post("/v1/messages/count_tokens",
             new TokenCountEndpoint(auth, maxBody, config.models()))
         .get("/v1/models", (req, res) -> models(res, config.models()))
+        .get("/v1/models/{id}", (req, res) -> model(req, res, config.models()))
         .get("/health", (req, res) -> json(res, 200, health()))
         .head("/health", (req, res) -> headOnly(res, "application/json"))
         .head("/v1/models", (req, res) -> headOnly(res, "application/json"))
@@ -91,19 +96,48 @@ public final class GatewayServer implements AutoCloseable {
         .any(GatewayServer::notFound);
   }
 
+  /** The model list in a shape both SDKs read: OpenAI's list and Anthropic's page. */
   private static void models(ServerResponse res, List<ModelSpec> models) {
     ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
     ArrayNode data = body.putArray("data");
-    for (ModelSpec model : models) {
-      data.addObject()
-          .put("id", model.alias())
-          .put("object", "model")
-          .put("created", 0)
-          .put("owned_by", model.providerName())
-          .put("type", "model")
-          .put("display_name", model.alias());
+    models.forEach(model -> data.add(model(model)));
+    body.put("has_more", false);
+    if (!models.isEmpty()) {
+      body.put("first_id", models.getFirst().alias());
+      body.put("last_id", models.getLast().alias());
     }
     json(res, 200, body);
+  }
+
+  /**
+   * {@code GET /v1/models/{id}}, which both SDKs' {@code models().retrieve} call; an unknown id is
+   * a 404 in the format of the caller's API (Anthropic SDKs send {@code anthropic-version}).
+   */
+  private static void model(ServerRequest req, ServerResponse res, List<ModelSpec> models) {
+    String id = req.path().pathParameters().get("id");
+    Optional<ModelSpec> found = models.stream().filter(m -> m.alias().equals(id)).findFirst();
+    if (found.isPresent()) {
+      json(res, 200, model(found.get()));
+      return;
+    }
+    GatewayError error = new GatewayError.ModelNotFound("model '" + id + "' is not configured; "
+        + "known: " + models.stream().map(ModelSpec::alias).collect(Collectors.joining(", ")));
+    ClientApi api = req.headers().contains(ANTHROPIC_VERSION) ? ClientApi.ANTHROPIC
+        : ClientApi.OPENAI;
+    res.status(api.status(error));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(api.encodeError(error));
+  }
+
+  private static ObjectNode model(ModelSpec model) {
+    return Json.MAPPER.createObjectNode()
+        .put("id", model.alias())
+        .put("object", "model")
+        .put("created", 0)
+        .put("owned_by", model.providerName())
+        .put("type", "model")
+        .put("display_name", model.alias())
+        .put("created_at", "1970-01-01T00:00:00Z");
   }
 
   private static ObjectNode health() {

@@ -10,6 +10,7 @@ import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCountTokensParams;
+import com.anthropic.models.models.ModelInfo;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
@@ -20,6 +21,8 @@ import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlockParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.gearbox.sim.Fault;
 import dev.gearbox.sim.FaultRule;
 import dev.gearbox.sim.SimConfig;
@@ -550,5 +553,34 @@ class WireCompatibilityTest {
     assertThat(capture.received()).hasSize(before);
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).startsWith("{\"type\":\"error\"").contains("'messages' is required");
+  }
+
+  // ---- the model list and one model, through both SDKs -----------------------------------
+
+  @Test
+  void modelsRetrieveAndList_workThroughBothSdks_unknownIdIs404InEachFormat() throws Exception {
+    OpenAIClient openAiSdk = OpenAIOkHttpClient.builder()
+        .baseUrl(gateway.openAiBaseUrl()).apiKey("unused-on-loopback").maxRetries(0).build();
+    try {
+      assertThat(openAiSdk.models().retrieve("sim-small").id()).isEqualTo("sim-small");
+    } finally {
+      openAiSdk.close();
+    }
+    ModelInfo info = anthropicSdk.models().retrieve("sim-small");
+    List<String> listed = new ArrayList<>();
+    anthropicSdk.models().list().autoPager().forEach(m -> listed.add(m.id()));
+    HttpResponse<String> openAiMissing = send(HttpRequest.newBuilder(gateway.uri(
+        "/v1/models/gpt-4o")));
+    HttpResponse<String> anthropicMissing = send(HttpRequest.newBuilder(gateway.uri(
+        "/v1/models/claude-x")).header("anthropic-version", "2023-06-01"));
+
+    assertThat(info.displayName()).isEqualTo("sim-small");
+    assertThat(info.createdAt()).isNotNull();
+    assertThat(listed).contains("sim-small", "via-messages");
+    assertThat(openAiMissing.statusCode()).isEqualTo(404);
+    assertThat(openAiMissing.body()).contains("\"code\":\"model_not_found\"")
+        .contains("known: sim-small");
+    assertThat(anthropicMissing.statusCode()).isEqualTo(404);
+    assertThat(anthropicMissing.body()).contains("\"type\":\"not_found_error\"");
   }
 }
