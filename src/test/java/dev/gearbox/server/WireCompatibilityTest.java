@@ -583,4 +583,42 @@ class WireCompatibilityTest {
     assertThat(anthropicMissing.statusCode()).isEqualTo(404);
     assertThat(anthropicMissing.body()).contains("\"type\":\"not_found_error\"");
   }
+
+  // ---- images inside tool results, on an upstream whose tool messages carry text only ----
+
+  private static final String PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4"
+      + "2mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+  @Test
+  void imagesInToolResults_reachAnOpenAiUpstreamInAUserMessageAfterTheResults() throws Exception {
+    HttpResponse<String> response = post("/v1/messages", """
+        {"model":"captured","max_tokens":64,
+         "tools":[{"name":"screenshot","input_schema":{"type":"object"}},
+                  {"name":"clock","input_schema":{"type":"object"}}],
+         "messages":[
+          {"role":"user","content":"What is on screen, and what time is it?"},
+          {"role":"assistant","content":[
+            {"type":"tool_use","id":"toolu_1","name":"screenshot","input":{}},
+            {"type":"tool_use","id":"toolu_2","name":"clock","input":{}}]},
+          {"role":"user","content":[
+            {"type":"tool_result","tool_use_id":"toolu_1","content":[
+              {"type":"text","text":"captured"},
+              {"type":"image","source":{"type":"base64","media_type":"image/png","data":"%s"}}]},
+            {"type":"tool_result","tool_use_id":"toolu_2","content":"12:00"}]}]}"""
+        .formatted(PIXEL_PNG));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode messages = capture.lastRequest().path("messages");
+    assertThat(messages).hasSize(5);
+    assertThat(messages.get(2).path("role").asText()).isEqualTo("tool");
+    assertThat(messages.get(2).path("content").toString()).contains("captured")
+        .contains("the tool returned 1 image").doesNotContain("image_url");
+    assertThat(messages.get(3).path("role").asText()).isEqualTo("tool");
+    assertThat(messages.get(3).path("content").asText()).isEqualTo("12:00");
+    JsonNode images = messages.get(4);
+    assertThat(images.path("role").asText()).isEqualTo("user");
+    assertThat(images.path("content").get(0).path("text").asText()).contains("toolu_1");
+    assertThat(images.path("content").get(1).path("image_url").path("url").asText())
+        .isEqualTo("data:image/png;base64," + PIXEL_PNG);
+  }
 }

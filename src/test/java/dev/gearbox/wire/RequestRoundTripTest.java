@@ -68,11 +68,19 @@ class RequestRoundTripTest {
   }
 
   @Test
-  void openAi_encodingAnImageInAToolResult_isRefused() {
+  void openAi_imageInAToolResult_followsTheResultsInAUserMessage() {
     Message tool = new Message(Role.TOOL, List.of(ContentPart.Image.ofUrl("https://x.org/a.png")),
         List.of(), Optional.of("t1"), Optional.empty());
     ChatRequest request = ChatRequest.of("m", List.of(Message.text(Role.USER, "x"), tool));
-    invalid(() -> OpenAiCodec.encodeRequest(request), "messages[1]", "only in user messages");
+
+    JsonNode messages = OpenAiCodec.encodeRequest(request).path("messages");
+
+    assertThat(messages).hasSize(3);
+    assertThat(messages.get(1).path("content").asText())
+        .isEqualTo("[the tool returned 1 image, attached in the next user message]");
+    assertThat(messages.get(2).toString()).isEqualTo("{\"role\":\"user\",\"content\":["
+        + "{\"type\":\"text\",\"text\":\"Images returned by tool call t1:\"},"
+        + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://x.org/a.png\"}}]}");
   }
 
   @Test
