@@ -29,8 +29,10 @@ import java.util.Set;
  *
  * <p>A user turn may hold tool results and text together; canonically each {@code tool_result}
  * becomes its own TOOL message, in order, followed by one USER message with the rest of the turn
- * (when there is any), which is the order both APIs expect. {@code cache_control} markers are
- * accepted and not kept: they steer the provider's prompt cache, not the answer. So are the
+ * (when there is any), which is the order both APIs expect. {@code cache_control} on a text
+ * block (or on a tool result, for its last text) is kept as a cache breakpoint, which an
+ * Anthropic upstream gets back where it was; on other blocks it is accepted and not kept. Accepted
+ * and not kept too are the
  * {@code thinking} and {@code redacted_thinking} blocks that clients replay in earlier assistant
  * turns: the Messages API itself leaves the reasoning of past turns out of the model's context,
  * and extended thinking is not enabled through this gateway, so no upstream needs them. As with the
@@ -118,7 +120,16 @@ final class AnthropicRequestDecoder {
       throw invalid(path(param, "type"), "'" + param + "' must be a text block; got type '"
           + type + "'");
     }
-    return new ContentPart.Text(Fields.reqString(block, "text", param));
+    return text(block, param);
+  }
+
+  /** A text block, with its cache breakpoint when it carries {@code cache_control}. */
+  private static ContentPart.Text text(ObjectNode block, String param) {
+    return new ContentPart.Text(Fields.reqString(block, "text", param), cached(block));
+  }
+
+  private static boolean cached(ObjectNode block) {
+    return Fields.opt(block, "cache_control").isPresent();
   }
 
   private static List<Message> turns(ArrayNode array) {
@@ -167,7 +178,7 @@ final class AnthropicRequestDecoder {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     switch (type) {
-      case "text" -> rest.add(new ContentPart.Text(Fields.reqString(block, "text", param)));
+      case "text" -> rest.add(text(block, param));
       case "image" -> rest.add(image(block, param));
       case "tool_result" -> toolResults.add(toolResult(block, param));
       case "tool_use" -> throw invalid(path(param, "type"), "'" + param + "' is a tool_use "
@@ -193,14 +204,27 @@ final class AnthropicRequestDecoder {
         content.add(resultPart(parts.get(i), index(at, i)));
       }
     }
+    if (cached(block)) {
+      markLastText(content);
+    }
     return new Message(Role.TOOL, content, List.of(), Optional.of(id), Optional.empty());
+  }
+
+  /** A breakpoint on a whole tool result ends the cached prefix at its last text. */
+  private static void markLastText(List<ContentPart> content) {
+    for (int i = content.size() - 1; i >= 0; i--) {
+      if (content.get(i) instanceof ContentPart.Text t && !t.equals(ToolResultErrors.MARKER)) {
+        content.set(i, new ContentPart.Text(t.text(), true));
+        return;
+      }
+    }
   }
 
   private static ContentPart resultPart(JsonNode node, String param) {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     return switch (type) {
-      case "text" -> new ContentPart.Text(Fields.reqString(block, "text", param));
+      case "text" -> text(block, param);
       case "image" -> image(block, param);
       default -> throw unsupportedBlock(type, param, "text or image");
     };
@@ -220,7 +244,7 @@ final class AnthropicRequestDecoder {
       ObjectNode block = Fields.object(blocks.get(i), bp);
       String type = Fields.reqString(block, "type", bp);
       switch (type) {
-        case "text" -> text.add(new ContentPart.Text(Fields.reqString(block, "text", bp)));
+        case "text" -> text.add(text(block, bp));
         case "tool_use" -> calls.add(toolUse(block, bp));
         case "thinking", "redacted_thinking" -> { }
         default -> throw unsupportedBlock(type, bp, "text, tool_use or thinking");

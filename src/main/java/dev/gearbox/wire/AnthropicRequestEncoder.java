@@ -33,7 +33,8 @@ import java.util.Optional;
  * whitespace, all of which OpenAI-format clients send as a matter of course: {@code ""} beside
  * tool calls, an empty answer kept in history. Such text carries nothing for the model, so it is
  * left out, a turn left empty by that is left out too (the API joins the turns on either side),
- * and a prefill loses its trailing whitespace.
+ * and a prefill loses its trailing whitespace. Cache breakpoints go back as {@code cache_control}
+ * on the text block they were on, so a client's prompt caching keeps working through the gateway.
  */
 final class AnthropicRequestEncoder {
   private AnthropicRequestEncoder() {}
@@ -83,7 +84,7 @@ final class AnthropicRequestEncoder {
   // ---- system and turns --------------------------------------------------------------------
 
   private static Optional<JsonNode> system(List<Message> messages) {
-    List<String> texts = new ArrayList<>();
+    List<ContentPart.Text> texts = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       Message m = messages.get(i);
       if (m.role() != Role.SYSTEM) {
@@ -94,15 +95,15 @@ final class AnthropicRequestEncoder {
             + "with an image, which the Anthropic Messages API does not accept");
       }
       m.content().stream()
-          .map(p -> ((ContentPart.Text) p).text())
-          .filter(t -> !t.isBlank())
+          .map(p -> (ContentPart.Text) p)
+          .filter(t -> !t.text().isBlank())
           .forEach(texts::add);
     }
     if (texts.isEmpty()) {
       return Optional.empty();
     }
-    if (texts.size() == 1) {
-      return Optional.of(Json.NODES.textNode(texts.getFirst()));
+    if (texts.size() == 1 && !texts.getFirst().cacheBreakpoint()) {
+      return Optional.of(Json.NODES.textNode(texts.getFirst().text()));
     }
     ArrayNode blocks = Json.NODES.arrayNode();
     texts.forEach(t -> blocks.add(textBlock(t)));
@@ -203,10 +204,11 @@ final class AnthropicRequestEncoder {
     }
   }
 
-  /** One text block as a plain string; otherwise the blocks as they are. */
+  /** One plain text block as a string; otherwise the blocks as they are. */
   private static JsonNode compact(List<ObjectNode> blocks) {
-    if (blocks.size() == 1 && blocks.getFirst().path("type").asText().equals("text")) {
-      return blocks.getFirst().get("text");
+    ObjectNode only = blocks.size() == 1 ? blocks.getFirst() : null;
+    if (only != null && only.path("type").asText().equals("text") && !only.has("cache_control")) {
+      return only.get("text");
     }
     ArrayNode array = Json.NODES.arrayNode();
     blocks.forEach(array::add);
@@ -220,7 +222,7 @@ final class AnthropicRequestEncoder {
       switch (part) {
         case ContentPart.Text text -> {
           if (!text.text().isBlank()) {
-            blocks.add(textBlock(text.text()));
+            blocks.add(textBlock(text));
           }
         }
         case ContentPart.Image image -> blocks.add(imageBlock(image));
@@ -229,10 +231,13 @@ final class AnthropicRequestEncoder {
     return blocks;
   }
 
-  private static ObjectNode textBlock(String text) {
+  private static ObjectNode textBlock(ContentPart.Text text) {
     ObjectNode block = Json.NODES.objectNode();
     block.put("type", "text");
-    block.put("text", text);
+    block.put("text", text.text());
+    if (text.cacheBreakpoint()) {
+      block.putObject("cache_control").put("type", "ephemeral");
+    }
     return block;
   }
 

@@ -621,4 +621,42 @@ class WireCompatibilityTest {
     assertThat(images.path("content").get(1).path("image_url").path("url").asText())
         .isEqualTo("data:image/png;base64," + PIXEL_PNG);
   }
+
+  // ---- prompt-cache breakpoints, which decide what a long agent session costs ------------
+
+  @Test
+  void cacheControlBreakpoints_reachAnAnthropicUpstreamWhereTheClientPutThem() throws Exception {
+    HttpResponse<String> anthropic = post("/v1/messages", """
+        {"model":"captured-messages","max_tokens":64,
+         "tools":[{"name":"read","input_schema":{"type":"object"}}],
+         "system":[{"type":"text","text":"You are a coding agent.",
+                    "cache_control":{"type":"ephemeral"}}],
+         "messages":[
+          {"role":"user","content":[{"type":"text","text":"Read main.py",
+                                     "cache_control":{"type":"ephemeral"}}]},
+          {"role":"assistant","content":[
+            {"type":"tool_use","id":"toolu_1","name":"read","input":{}}]},
+          {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1",
+            "content":"print('hi')","cache_control":{"type":"ephemeral"}}]}]}""");
+    JsonNode fromAnthropic = capture.lastRequest();
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"captured-messages","messages":[
+          {"role":"system","content":[{"type":"text","text":"You are terse.",
+                                       "cache_control":{"type":"ephemeral"}}]},
+          {"role":"user","content":"Hello"}]}""");
+    JsonNode fromOpenAi = capture.lastRequest();
+
+    assertThat(anthropic.statusCode()).isEqualTo(200);
+    assertThat(fromAnthropic.path("system").toString()).isEqualTo("[{\"type\":\"text\",\"text\":"
+        + "\"You are a coding agent.\",\"cache_control\":{\"type\":\"ephemeral\"}}]");
+    JsonNode messages = fromAnthropic.path("messages");
+    assertThat(messages.get(0).path("content").get(0).path("cache_control").path("type").asText())
+        .isEqualTo("ephemeral");
+    assertThat(messages.get(2).path("content").get(0).path("content").toString())
+        .isEqualTo("[{\"type\":\"text\",\"text\":\"print('hi')\",\"cache_control\":"
+            + "{\"type\":\"ephemeral\"}}]");
+    assertThat(openAi.statusCode()).isEqualTo(200);
+    assertThat(fromOpenAi.path("system").get(0).path("cache_control").path("type").asText())
+        .isEqualTo("ephemeral");
+  }
 }

@@ -42,7 +42,7 @@ class AnthropicRequestDecodingTest {
     assertThat(request.messages()).extracting(Message::role).containsExactly(
         Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL, Role.TOOL, Role.USER);
     assertThat(request.messages().getFirst().content()).containsExactly(
-        new ContentPart.Text("You are a travel assistant."),
+        new ContentPart.Text("You are a travel assistant.", true),
         new ContentPart.Text("Answer briefly."));
     assertThat(request.messages().get(1).content()).hasSize(3).element(2).isEqualTo(
         ContentPart.Image.ofUrl("https://upload.wikimedia.org/wikipedia/commons/4/4b/Paris.jpg"));
