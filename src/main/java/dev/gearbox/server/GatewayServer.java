@@ -16,6 +16,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.net.BindException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,14 @@ public final class GatewayServer implements AutoCloseable {
             })
             .build()
             .start();
+    if (!server.isRunning() || server.port() < 0) {
+      // The webserver logs a failed bind and carries on without a listener; a gateway that
+      // serves nothing must not look started.
+      server.stop();
+      String where = config.server().host() + ":" + config.server().port();
+      throw new IllegalStateException("could not listen on " + where,
+          new BindException("could not listen on " + where));
+    }
     LOG.info("listening on http://{}:{}", config.server().host(), server.port());
     return new GatewayServer(server);
   }
