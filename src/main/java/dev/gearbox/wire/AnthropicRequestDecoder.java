@@ -30,14 +30,14 @@ import java.util.Set;
  * <p>A user turn may hold tool results and text together; canonically each {@code tool_result}
  * becomes its own TOOL message, in order, followed by one USER message with the rest of the turn
  * (when there is any), which is the order both APIs expect. {@code cache_control} on a text
- * block (or on a tool result, for its last text) is kept as a cache breakpoint, which an
- * Anthropic upstream gets back where it was; on other blocks it is accepted and not kept. Accepted
- * and not kept too are the
- * {@code thinking} and {@code redacted_thinking} blocks that clients replay in earlier assistant
- * turns: the Messages API itself leaves the reasoning of past turns out of the model's context,
- * and extended thinking is not enabled through this gateway, so no upstream needs them. As with the
- * OpenAI format, unknown fields are ignored and fields that would change the answer but cannot
- * be honoured are refused ({@link UnsupportedParams#ANTHROPIC}).
+ * block or a tool definition (or on a tool result, for its last text) is kept as a cache
+ * breakpoint, which an Anthropic upstream gets back where it was; on other blocks it is accepted
+ * and not kept. Accepted and not kept too are the {@code thinking} and {@code redacted_thinking}
+ * blocks that clients replay in earlier assistant turns: the Messages API itself leaves the
+ * reasoning of past turns out of the model's context, and extended thinking is not enabled
+ * through this gateway, so no upstream needs them. As with the OpenAI format, unknown fields
+ * are ignored and fields that would change the answer but cannot be honoured are refused
+ * ({@link UnsupportedParams#ANTHROPIC}).
  */
 final class AnthropicRequestDecoder {
   private AnthropicRequestDecoder() {}
@@ -302,7 +302,7 @@ final class AnthropicRequestDecoder {
         throw invalid(path(at, "name"), "tool name '" + name + "' is defined twice");
       }
       ObjectNode schema = Fields.reqObject(tool, "input_schema", at);
-      tools.add(new Tool(name, Fields.optString(tool, "description", at), schema));
+      tools.add(new Tool(name, Fields.optString(tool, "description", at), schema, cached(tool)));
     }
     return tools;
   }

@@ -333,6 +333,9 @@ final class AnthropicRequestEncoder {
     out.put("name", tool.name());
     tool.description().ifPresent(d -> out.put("description", d));
     out.set("input_schema", tool.parametersSchema().deepCopy());
+    if (tool.cacheBreakpoint()) {
+      out.putObject("cache_control").put("type", "ephemeral");
+    }
     return out;
   }
 

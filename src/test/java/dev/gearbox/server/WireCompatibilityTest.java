@@ -628,7 +628,8 @@ class WireCompatibilityTest {
   void cacheControlBreakpoints_reachAnAnthropicUpstreamWhereTheClientPutThem() throws Exception {
     HttpResponse<String> anthropic = post("/v1/messages", """
         {"model":"captured-messages","max_tokens":64,
-         "tools":[{"name":"read","input_schema":{"type":"object"}}],
+         "tools":[{"name":"read","input_schema":{"type":"object"},
+                   "cache_control":{"type":"ephemeral"}}],
          "system":[{"type":"text","text":"You are a coding agent.",
                     "cache_control":{"type":"ephemeral"}}],
          "messages":[
@@ -649,6 +650,8 @@ class WireCompatibilityTest {
     assertThat(anthropic.statusCode()).isEqualTo(200);
     assertThat(fromAnthropic.path("system").toString()).isEqualTo("[{\"type\":\"text\",\"text\":"
         + "\"You are a coding agent.\",\"cache_control\":{\"type\":\"ephemeral\"}}]");
+    assertThat(fromAnthropic.path("tools").get(0).path("cache_control").path("type").asText())
+        .isEqualTo("ephemeral");
     JsonNode messages = fromAnthropic.path("messages");
     assertThat(messages.get(0).path("content").get(0).path("cache_control").path("type").asText())
         .isEqualTo("ephemeral");

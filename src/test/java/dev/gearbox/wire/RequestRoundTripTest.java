@@ -10,6 +10,7 @@ import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.model.Role;
+import dev.gearbox.model.Tool;
 import dev.gearbox.model.ToolCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -157,11 +158,17 @@ class RequestRoundTripTest {
 
   /** An OpenAI-format upstream gets no cache breakpoints: its caching is automatic. */
   private static ChatRequest withoutBreakpoints(ChatRequest request) {
-    return request.withMessages(request.messages().stream()
+    List<Message> messages = request.messages().stream()
         .map(m -> new Message(m.role(), m.content().stream()
             .map(p -> p instanceof ContentPart.Text t ? new ContentPart.Text(t.text()) : p)
             .toList(), m.toolCalls(), m.toolCallId(), m.name()))
-        .toList());
+        .toList();
+    List<Tool> tools = request.tools().stream()
+        .map(t -> new Tool(t.name(), t.description(), t.parametersSchema()))
+        .toList();
+    return new ChatRequest(request.model(), messages, tools, request.toolChoice(),
+        request.responseFormat(), request.sampling(), request.stream(), request.includeUsage(),
+        request.parallelToolCalls());
   }
 
   @Test
