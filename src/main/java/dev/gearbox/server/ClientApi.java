@@ -64,9 +64,12 @@ enum ClientApi {
 
   private final String label;
 
-  /** The API a path belongs to, for errors raised before an endpoint is chosen. */
+  /**
+   * The API a path belongs to, for errors raised before an endpoint is chosen; a mistyped path
+   * such as {@code /v1/v1/messages} still belongs to the Messages API.
+   */
   static ClientApi forPath(String path) {
-    return path.startsWith("/v1/messages") ? ANTHROPIC : OPENAI;
+    return path.contains("/messages") ? ANTHROPIC : OPENAI;
   }
 
   ClientApi(String label) {

@@ -178,12 +178,30 @@ public final class GatewayServer implements AutoCloseable {
           "%s is not served on %s; use %s".formatted(method, path, ENDPOINTS.get(path)));
       res.header(HeaderNames.ALLOW, ENDPOINTS.get(path));
     } else {
-      error = new GatewayError.NotFound(
-          "no such endpoint: " + method + " " + path + "; served: " + served);
+      error = new GatewayError.NotFound("no such endpoint: " + method + " " + path
+          + baseUrlHint(path).map(h -> "; " + h).orElse("") + "; served: " + served);
     }
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(ClientApi.forPath(path).encodeError(error));
+  }
+
+  /**
+   * The usual cause of a 404 from an SDK: a base URL without {@code /v1} for OpenAI, or with it
+   * for Anthropic, which puts {@code /v1} into its paths itself; or a trailing slash.
+   */
+  private static Optional<String> baseUrlHint(String path) {
+    String trimmed = path.length() > 1 && path.endsWith("/")
+        ? path.substring(0, path.length() - 1)
+        : path;
+    for (String candidate : List.of(trimmed, "/v1" + trimmed, trimmed.replaceFirst("^/v1/v1/",
+        "/v1/"))) {
+      if (!candidate.equals(path) && ENDPOINTS.containsKey(candidate)) {
+        return Optional.of("did you mean " + candidate + "? An OpenAI SDK's base URL ends in "
+            + "/v1, an Anthropic SDK's is the server root");
+      }
+    }
+    return Optional.empty();
   }
 
   /** HEAD on a GET endpoint, as uptime checks and load balancers send it: headers only. */

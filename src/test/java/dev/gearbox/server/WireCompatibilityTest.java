@@ -662,4 +662,20 @@ class WireCompatibilityTest {
     assertThat(fromOpenAi.path("system").get(0).path("cache_control").path("type").asText())
         .isEqualTo("ephemeral");
   }
+
+  // ---- a base URL with or without /v1 ----------------------------------------------------
+
+  @Test
+  void pathFromAMisconfiguredBaseUrl_is404NamingTheRightPath() throws Exception {
+    HttpResponse<String> withoutV1 = post("/chat/completions", SMALL_CHAT);
+    HttpResponse<String> doubledV1 = post("/v1/v1/messages", SMALL_CHAT);
+    HttpResponse<String> elsewhere = post("/v2/complete", SMALL_CHAT);
+
+    assertThat(withoutV1.statusCode()).isEqualTo(404);
+    assertThat(withoutV1.body()).contains("did you mean /v1/chat/completions?");
+    assertThat(doubledV1.statusCode()).isEqualTo(404);
+    assertThat(doubledV1.body()).startsWith("{\"type\":\"error\"")
+        .contains("did you mean /v1/messages?");
+    assertThat(elsewhere.body()).doesNotContain("did you mean");
+  }
 }
