@@ -13,6 +13,7 @@ import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.wire.StreamWriter;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -37,6 +38,7 @@ import org.slf4j.MDC;
  */
 final class ChatEndpoint implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+  private static final HeaderName X_ACCEL_BUFFERING = HeaderNames.create("X-Accel-Buffering");
 
   private final ClientApi api;
   private final Gateway gateway;
@@ -127,6 +129,9 @@ final class ChatEndpoint implements Handler {
       decisionHeaders(res, call.decision());
       res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+      // nginx (and ingress controllers built on it) buffer proxied answers by default, which
+      // holds back a stream until it ends; this header asks them to pass each event on.
+      res.header(X_ACCEL_BUFFERING, "no");
       StreamWriter writer = api.streamWriter(chat.includeUsage());
       try (OutputStream out = res.outputStream()) {
         pump(call, writer, out);

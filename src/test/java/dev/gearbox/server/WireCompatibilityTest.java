@@ -678,4 +678,23 @@ class WireCompatibilityTest {
         .contains("did you mean /v1/messages?");
     assertThat(elsewhere.body()).doesNotContain("did you mean");
   }
+
+  // ---- streams behind a buffering reverse proxy ------------------------------------------
+
+  @Test
+  void streamedAnswers_tellReverseProxiesNotToBufferThem_inBothApis() throws Exception {
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"sim-small","stream":true,"max_tokens":8,
+         "messages":[{"role":"user","content":"Say hello."}]}""");
+    HttpResponse<String> anthropic = post("/v1/messages", """
+        {"model":"sim-small","stream":true,"max_tokens":8,
+         "messages":[{"role":"user","content":"Say hello."}]}""");
+
+    for (HttpResponse<String> response : List.of(openAi, anthropic)) {
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
+      assertThat(response.headers().firstValue("x-accel-buffering")).hasValue("no");
+      assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
+    }
+  }
 }
