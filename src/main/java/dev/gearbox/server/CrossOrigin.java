@@ -18,11 +18,13 @@ import java.util.stream.Stream;
  *
  * <p>A browser sends {@code Origin} with every cross-origin call, and a page's POST with a
  * {@code text/plain} body needs no preflight, so without a check any web page a developer opens
- * could spend on a gateway that trusts loopback callers without a key. A request from an origin
- * that is not listed in {@code server.cors_origins} (and is not the gateway's own) is therefore
- * refused with a 403 in the API's error format. A listed origin gets the preflight answer and the
- * {@code Access-Control-*} headers that let its page read answers and the {@code x-gearbox-*}
- * headers. SDKs and servers send no {@code Origin} and are not affected.
+ * could spend on a gateway that trusts loopback callers without a key. On such a gateway a call
+ * from an origin that is not listed in {@code server.cors_origins} (and is not the gateway's own)
+ * is therefore refused with a 403 in the API's error format. With keys configured a page cannot
+ * authenticate by accident, so such a call runs, only without {@code Access-Control-*} headers:
+ * desktop apps that embed a browser but do not enforce CORS keep working. A listed origin gets
+ * the preflight answer and the headers that let its page read answers and the
+ * {@code x-gearbox-*} headers. SDKs and servers send no {@code Origin} and are not affected.
  */
 final class CrossOrigin implements Filter {
   private static final HeaderName ALLOW_ORIGIN = HeaderNames.create("Access-Control-Allow-Origin");
@@ -46,14 +48,17 @@ final class CrossOrigin implements Filter {
 
   private final List<String> origins;
   private final Map<String, String> endpoints;
+  private final boolean keyless;
 
   /**
    * @param origins the allowed origins, {@code *} for any
    * @param endpoints each served path with its one method
+   * @param keyless whether the gateway accepts loopback callers without a key
    */
-  CrossOrigin(List<String> origins, Map<String, String> endpoints) {
+  CrossOrigin(List<String> origins, Map<String, String> endpoints, boolean keyless) {
     this.origins = List.copyOf(origins);
     this.endpoints = Map.copyOf(endpoints);
+    this.keyless = keyless;
   }
 
   @Override
@@ -71,7 +76,11 @@ final class CrossOrigin implements Filter {
       return;
     }
     if (!allows(origin.get(), req.headers().first(HeaderNames.HOST))) {
-      refuse(res, path, origin.get());
+      if (keyless || options) {
+        refuse(res, path, origin.get());
+      } else {
+        chain.proceed();
+      }
       return;
     }
     res.header(ALLOW_ORIGIN, origins.contains("*") ? "*" : origin.get());

@@ -86,7 +86,8 @@ public final class GatewayServer implements AutoCloseable {
       GatewayConfig config) {
     DataPolicy policy = config.policy();
     routing
-        .addFilter(new CrossOrigin(config.server().corsOrigins(), ENDPOINTS))
+        .addFilter(new CrossOrigin(config.server().corsOrigins(), ENDPOINTS,
+            !config.authenticationRequired()))
         .post("/v1/chat/completions",
             new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",

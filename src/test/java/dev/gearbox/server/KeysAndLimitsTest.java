@@ -106,6 +106,15 @@ class KeysAndLimitsTest {
   }
 
   @Test
+  void callFromAnUnlistedWebOrigin_withAKey_runsWithoutCorsHeaders() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", CHAT,
+        "authorization", "Bearer " + KEY, "origin", "app://desktop-client");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("access-control-allow-origin")).isEmpty();
+  }
+
+  @Test
   void xApiKey_isAccepted() throws Exception {
     HttpResponse<String> response = post("/v1/messages", MESSAGES, "x-api-key", KEY);
 

@@ -468,7 +468,8 @@ class WireCompatibilityTest {
   }
 
   @Test
-  void callFromAnUnlistedWebOrigin_isRefused403_beforeAnythingIsServed() throws Exception {
+  void callFromAnUnlistedWebOrigin_onAKeylessGateway_isRefused403_beforeAnythingRuns()
+      throws Exception {
     int before = capture.received().size();
 
     HttpResponse<String> simple = send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
