@@ -59,6 +59,12 @@ final class TransportErrors implements DirectHandler {
     if (status.code() == 413) {
       return new GatewayError.PayloadTooLarge("the request is larger than this gateway accepts");
     }
+    if (status.code() == 403) {
+      return new GatewayError.Forbidden("the request was refused");
+    }
+    if (status.code() == 505) {
+      return GatewayError.InvalidRequest.of("this HTTP version is not supported; use HTTP/1.1");
+    }
     if (status.code() >= 500) {
       return new GatewayError.Internal("the gateway could not process this HTTP request");
     }
