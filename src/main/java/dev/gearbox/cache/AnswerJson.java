@@ -14,6 +14,7 @@ import dev.gearbox.model.UsageSource;
 import dev.gearbox.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stored form of a cached response: the canonical answer, not either wire format, so that an
@@ -58,6 +59,7 @@ final class AnswerJson {
           .put("arguments", call.argumentsJson());
     }
     node.put("finish_reason", choice.finishReason().name());
+    choice.stopSequence().ifPresent(stop -> node.put("stop_sequence", stop));
     return node;
   }
 
@@ -65,9 +67,11 @@ final class AnswerJson {
     List<ToolCall> calls = new ArrayList<>();
     node.path("tool_calls").forEach(call -> calls.add(new ToolCall(call.path("id").asText(),
         call.path("name").asText(), call.path("arguments").asText())));
+    JsonNode stop = node.path("stop_sequence");
     return new Choice(node.path("index").asInt(),
         Message.assistant(node.path("text").asText(), calls),
-        FinishReason.valueOf(node.path("finish_reason").asText()));
+        FinishReason.valueOf(node.path("finish_reason").asText()),
+        stop.isTextual() ? Optional.of(stop.textValue()) : Optional.empty());
   }
 
   private static ObjectNode usage(Usage usage) {

@@ -57,6 +57,10 @@ public final class CacheKeys {
     ArrayNode tools = root.putArray("tools");
     request.tools().forEach(t -> tools.add(tool(t)));
     root.put("tool_choice", request.toolChoice().map(CacheKeys::toolChoice).orElse("unset"));
+    if (!request.parallelToolCalls()) {
+      // Only when set, so that keys of requests without it stay what they were.
+      root.put("parallel_tool_calls", false);
+    }
     root.set("response_format",
         request.responseFormat().map(CacheKeys::responseFormat).orElse(null));
     root.set("sampling", sampling(request.sampling()));

@@ -35,10 +35,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Turns a {@link RawConfig} into a {@link GatewayConfig}, collecting every problem at once. */
 final class ConfigValidator {
   static final long DEFAULT_MAX_BODY_BYTES = 20L * 1024 * 1024;
+  private static final Pattern WEB_ORIGIN =
+      Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
   private static final int DEFAULT_PORT = 8080;
   private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(120);
@@ -90,7 +93,8 @@ final class ConfigValidator {
 
   private GatewayConfig.Server server(RawConfig.RawServer raw) {
     if (raw == null) {
-      return new GatewayConfig.Server(DEFAULT_PORT, "127.0.0.1", DEFAULT_MAX_BODY_BYTES);
+      return new GatewayConfig.Server(
+          DEFAULT_PORT, "127.0.0.1", DEFAULT_MAX_BODY_BYTES, List.of());
     }
     int port = raw.port() == null ? DEFAULT_PORT : raw.port();
     if (port < 0 || port > 65535) {
@@ -101,7 +105,14 @@ final class ConfigValidator {
       problems.add("server.max_body_bytes must be at least 1024, got " + maxBody);
     }
     String host = raw.host() == null ? "127.0.0.1" : raw.host();
-    return new GatewayConfig.Server(port, host, maxBody);
+    List<String> origins = raw.corsOrigins() == null ? List.of() : raw.corsOrigins();
+    for (String origin : origins) {
+      if (origin == null || !(origin.equals("*") || WEB_ORIGIN.matcher(origin).matches())) {
+        problems.add("server.cors_origins: '" + origin + "' is not a web origin; write "
+            + "scheme://host[:port] without a path (https://app.example.com), or * for any");
+      }
+    }
+    return new GatewayConfig.Server(port, host, maxBody, origins);
   }
 
   private DatabaseConfig database(RawConfig.RawDatabase raw, Path dir) {

@@ -60,7 +60,15 @@ public record GatewayConfig(
     Objects.requireNonNull(compression, "compression");
   }
 
-  public record Server(int port, String host, long maxBodyBytes) {}
+  /**
+   * @param corsOrigins the web origins ({@code https://app.example.com}, or {@code *} for any)
+   *     whose pages may call the gateway from a browser; none by default
+   */
+  public record Server(int port, String host, long maxBodyBytes, List<String> corsOrigins) {
+    public Server {
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+  }
 
   public record Simulator(boolean enabled, int port, boolean fast) {}
 
@@ -128,7 +136,7 @@ public record GatewayConfig(
 
   public GatewayConfig withPort(int port) {
     return new GatewayConfig(
-        new Server(port, server.host(), server.maxBodyBytes()),
+        new Server(port, server.host(), server.maxBodyBytes(), server.corsOrigins()),
         dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
         baselineModel, source, policy, audit, cache, compression);
   }

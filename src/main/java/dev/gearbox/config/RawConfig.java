@@ -30,7 +30,8 @@ record RawConfig(
   record RawServer(
       Integer port,
       String host,
-      @JsonProperty("max_body_bytes") Long maxBodyBytes) {}
+      @JsonProperty("max_body_bytes") Long maxBodyBytes,
+      @JsonProperty("cors_origins") List<String> corsOrigins) {}
 
   record RawDatabase(
       String kind, String url, String user, @JsonProperty("password_env") String passwordEnv) {}

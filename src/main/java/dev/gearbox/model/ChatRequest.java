@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A chat request in canonical form, whichever API it arrived on. {@code model} is what the
  * client asked for (an alias such as "auto", or a model name); the route stage decides what
- * actually serves it.
+ * actually serves it. {@code parallelToolCalls} false limits the model to one tool call per turn
+ * (OpenAI's {@code parallel_tool_calls: false}, Anthropic's {@code disable_parallel_tool_use}).
  */
 public record ChatRequest(
     String model,
@@ -17,7 +18,8 @@ public record ChatRequest(
     Optional<ResponseFormat> responseFormat,
     Sampling sampling,
     boolean stream,
-    boolean includeUsage) {
+    boolean includeUsage,
+    boolean parallelToolCalls) {
 
   public ChatRequest {
     Objects.requireNonNull(model, "model");
@@ -31,6 +33,20 @@ public record ChatRequest(
     }
   }
 
+  /** A request that leaves the number of tool calls per turn to the model. */
+  public ChatRequest(
+      String model,
+      List<Message> messages,
+      List<Tool> tools,
+      Optional<ToolChoice> toolChoice,
+      Optional<ResponseFormat> responseFormat,
+      Sampling sampling,
+      boolean stream,
+      boolean includeUsage) {
+    this(model, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
+        true);
+  }
+
   public static ChatRequest of(String model, List<Message> messages) {
     return new ChatRequest(
         model, messages, List.of(), Optional.empty(), Optional.empty(), Sampling.DEFAULT, false,
@@ -39,22 +55,26 @@ public record ChatRequest(
 
   public ChatRequest withModel(String newModel) {
     return new ChatRequest(
-        newModel, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage);
+        newModel, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
+        parallelToolCalls);
   }
 
   public ChatRequest withMessages(List<Message> newMessages) {
     return new ChatRequest(
-        model, newMessages, tools, toolChoice, responseFormat, sampling, stream, includeUsage);
+        model, newMessages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
+        parallelToolCalls);
   }
 
   public ChatRequest withSampling(Sampling newSampling) {
     return new ChatRequest(
-        model, messages, tools, toolChoice, responseFormat, newSampling, stream, includeUsage);
+        model, messages, tools, toolChoice, responseFormat, newSampling, stream, includeUsage,
+        parallelToolCalls);
   }
 
   public ChatRequest withStream(boolean streamed, boolean usageInStream) {
     return new ChatRequest(
-        model, messages, tools, toolChoice, responseFormat, sampling, streamed, usageInStream);
+        model, messages, tools, toolChoice, responseFormat, sampling, streamed, usageInStream,
+        parallelToolCalls);
   }
 
   /** The text of the last user message, or empty when the conversation ends otherwise. */

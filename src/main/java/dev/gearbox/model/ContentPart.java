@@ -5,10 +5,18 @@ import java.util.Objects;
 /** One part of a message's content. Closed set: every codec handles each kind explicitly. */
 public sealed interface ContentPart {
 
-  /** Plain text. */
-  record Text(String text) implements ContentPart {
+  /**
+   * Plain text. {@code cacheBreakpoint} marks where the client asked a provider's prompt cache to
+   * end a cached prefix (Anthropic's {@code cache_control}); it never changes the answer, but
+   * dropping it makes every call pay for its whole prompt again.
+   */
+  record Text(String text, boolean cacheBreakpoint) implements ContentPart {
     public Text {
       Objects.requireNonNull(text, "text");
+    }
+
+    public Text(String text) {
+      this(text, false);
     }
   }
 

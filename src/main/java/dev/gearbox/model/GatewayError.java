@@ -32,6 +32,14 @@ public sealed interface GatewayError {
     return Optional.empty();
   }
 
+  /**
+   * How long the client should wait before trying again, in seconds, as the {@code Retry-After}
+   * header says it; 0 when there is no such hint.
+   */
+  default long retryAfterSeconds() {
+    return 0;
+  }
+
   /** Whether the same call may succeed on a retry or on another upstream. */
   default boolean retryable() {
     return false;
@@ -244,11 +252,15 @@ public sealed interface GatewayError {
     }
   }
 
-  /** An upstream answered with an error status (or a malformed answer) that may pass. */
+  /**
+   * An upstream answered with an error status (or a malformed answer) that may pass. A rate limit
+   * stays a 429 and an overloaded upstream (503, or Anthropic's 529) a 503, so that SDKs back off
+   * as they would against the provider itself; anything else is the gateway's 502.
+   */
   record UpstreamFailed(String message, int upstreamStatus, long retryAfterSeconds)
       implements GatewayError {
     public int httpStatus() {
-      return upstreamStatus == 429 ? 429 : upstreamStatus == 503 ? 503 : 502;
+      return upstreamStatus == 429 ? 429 : isOverloaded() ? 503 : 502;
     }
 
     public String openAiType() {
@@ -256,7 +268,12 @@ public sealed interface GatewayError {
     }
 
     public String anthropicType() {
-      return upstreamStatus == 429 ? "rate_limit_error" : "api_error";
+      return upstreamStatus == 429 ? "rate_limit_error"
+          : isOverloaded() ? "overloaded_error" : "api_error";
+    }
+
+    private boolean isOverloaded() {
+      return upstreamStatus == 503 || upstreamStatus == 529;
     }
 
     public boolean retryable() {

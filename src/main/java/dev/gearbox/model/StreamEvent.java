@@ -1,6 +1,7 @@
 package dev.gearbox.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One step of a streamed answer in canonical form. A well-formed stream is: Started, then any
@@ -45,9 +46,16 @@ public sealed interface StreamEvent {
     }
   }
 
-  record Finished(int choiceIndex, FinishReason reason) implements StreamEvent {
+  /** A choice has ended; {@code stopSequence} as in {@link Choice#stopSequence()}. */
+  record Finished(int choiceIndex, FinishReason reason, Optional<String> stopSequence)
+      implements StreamEvent {
     public Finished {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(stopSequence, "stopSequence");
+    }
+
+    public Finished(int choiceIndex, FinishReason reason) {
+      this(choiceIndex, reason, Optional.empty());
     }
   }
 

@@ -76,7 +76,8 @@ final class ChoiceFanOut {
     Usage usage = responses.getFirst().usage();
     for (ChatResponse response : responses) {
       for (Choice choice : response.choices()) {
-        choices.add(new Choice(choices.size(), choice.message(), choice.finishReason()));
+        choices.add(new Choice(choices.size(), choice.message(), choice.finishReason(),
+            choice.stopSequence()));
       }
     }
     for (ChatResponse response : responses.subList(1, responses.size())) {

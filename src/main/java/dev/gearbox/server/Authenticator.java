@@ -9,6 +9,7 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,16 +40,18 @@ final class Authenticator {
       }
       return new Caller(ANONYMOUS_KEY_ID, DEFAULT_TENANT, false, Optional.empty());
     }
-    Optional<String> secret = presented(authorization, apiKey);
-    if (secret.isEmpty()) {
+    List<String> secrets = presented(authorization, apiKey);
+    if (secrets.isEmpty()) {
       throw new GatewayError.Unauthorized(
               "missing API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'")
           .toException();
     }
-    byte[] digest = sha256(secret.get());
-    for (VirtualKey key : keys) {
-      if (MessageDigest.isEqual(digest, key.sha256())) {
-        return new Caller(key.id(), key.tenant(), key.admin(), key.dataLabel());
+    for (String secret : secrets) {
+      byte[] digest = sha256(secret);
+      for (VirtualKey key : keys) {
+        if (MessageDigest.isEqual(digest, key.sha256())) {
+          return new Caller(key.id(), key.tenant(), key.admin(), key.dataLabel());
+        }
       }
     }
     throw new GatewayError.Unauthorized("invalid API key").toException();
@@ -66,14 +69,20 @@ final class Authenticator {
     return caller;
   }
 
-  private static Optional<String> presented(Optional<String> authorization, Optional<String> key) {
-    if (key.isPresent() && !key.get().isBlank()) {
-      return Optional.of(key.get().strip());
-    }
-    return authorization
+  /**
+   * Every key the caller presented. Tools that speak both APIs often send both headers, one of
+   * them holding a provider key or a placeholder (Claude Code with an auth token beside an API
+   * key), so either may carry the gateway key.
+   */
+  private static List<String> presented(Optional<String> authorization, Optional<String> key) {
+    List<String> secrets = new ArrayList<>(2);
+    key.map(String::strip).filter(value -> !value.isEmpty()).ifPresent(secrets::add);
+    authorization
         .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
         .map(value -> value.substring(7).strip())
-        .filter(value -> !value.isEmpty());
+        .filter(value -> !value.isEmpty())
+        .ifPresent(secrets::add);
+    return secrets;
   }
 
   static boolean isLoopback(SocketAddress remote) {

@@ -1,6 +1,8 @@
 package dev.gearbox.server;
 
 import dev.gearbox.model.GatewayError;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,23 @@ import java.util.Optional;
  */
 final class BoundedBody {
   private BoundedBody() {}
+
+  /** The body of a request; a body that cannot be read or decoded whole is a 400. */
+  static byte[] read(ServerRequest req, long maxBytes) {
+    try {
+      Optional<Long> length = req.headers().contentLength().isPresent()
+          ? Optional.of(req.headers().contentLength().getAsLong())
+          : Optional.empty();
+      return read(req.content().inputStream(), length, maxBytes);
+    } catch (IOException e) {
+      Optional<String> encoding = req.headers().first(HeaderNames.CONTENT_ENCODING);
+      throw GatewayError.InvalidRequest.of(encoding
+              .map(c -> "the request body could not be decoded as its Content-Encoding ("
+                  + c.strip() + ") says")
+              .orElse("the request body could not be read completely"))
+          .toException();
+    }
+  }
 
   static byte[] read(InputStream in, Optional<Long> declaredLength, long maxBytes)
       throws IOException {

@@ -13,6 +13,7 @@ import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.wire.StreamWriter;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -37,6 +38,7 @@ import org.slf4j.MDC;
  */
 final class ChatEndpoint implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+  private static final HeaderName X_ACCEL_BUFFERING = HeaderNames.create("X-Accel-Buffering");
 
   private final ClientApi api;
   private final Gateway gateway;
@@ -73,7 +75,7 @@ final class ChatEndpoint implements Handler {
       CallContext context = context(req, requestId, start);
       res.header(GearboxHeaders.CALL_ID, context.callId());
       res.header(GearboxHeaders.DATA_LABEL, context.dataLabel().name());
-      ChatRequest chat = api.decode(readBody(req));
+      ChatRequest chat = api.decode(BoundedBody.read(req, maxBodyBytes));
       CacheDirective cache = CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE));
       if (chat.stream()) {
         stream(context, chat, cache, res, start);
@@ -108,19 +110,6 @@ final class ChatEndpoint implements Handler {
         req.headers().first(GearboxHeaders.TIER).map(String::strip).filter(s -> !s.isEmpty()));
   }
 
-  private byte[] readBody(ServerRequest req) {
-    try {
-      Optional<Long> length = req.headers().contentLength().isPresent()
-          ? Optional.of(req.headers().contentLength().getAsLong())
-          : Optional.empty();
-      return BoundedBody.read(req.content().inputStream(), length, maxBodyBytes);
-    } catch (IOException e) {
-      throw new GatewayError.InvalidRequest(
-              "the request body could not be read completely", Optional.empty())
-          .toException();
-    }
-  }
-
   private void complete(CallContext context, ChatRequest chat, CacheDirective cache,
       ServerResponse res, Instant start) {
     CompletedCall call = gateway.complete(context, chat, cache);
@@ -140,6 +129,9 @@ final class ChatEndpoint implements Handler {
       decisionHeaders(res, call.decision());
       res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+      // nginx (and ingress controllers built on it) buffer proxied answers by default, which
+      // holds back a stream until it ends; this header asks them to pass each event on.
+      res.header(X_ACCEL_BUFFERING, "no");
       StreamWriter writer = api.streamWriter(chat.includeUsage());
       try (OutputStream out = res.outputStream()) {
         pump(call, writer, out);
@@ -184,16 +176,28 @@ final class ChatEndpoint implements Handler {
     if (res.isSent()) {
       return;
     }
-    if (error instanceof GatewayError.RateLimited limited) {
-      res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfterSeconds())));
-    }
-    res.status(error.httpStatus());
+    int status = api.status(error);
+    retryAfter(error, status).ifPresent(s -> res.header(HeaderNames.RETRY_AFTER, s));
+    res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(api.encodeError(error));
-    LOG.debug("answered {} {}: {}", api.label(), error.httpStatus(), error.message());
+    LOG.debug("answered {} {}: {}", api.label(), status, error.message());
     metrics.request(api.label(), decision.map(Decision::servedModel).orElse("none"),
         decision.map(Decision::tier).orElse("none"), error.httpStatus(),
         Duration.between(start, clock.instant()));
+  }
+
+  /**
+   * Retry-After for a refusal that passes with time: always on a 429 (the gateway's own limit or
+   * an upstream's, whose hint is passed on), and on an overloaded upstream when it gave one.
+   * SDKs wait as long as it says before their own retry, instead of guessing.
+   */
+  private static Optional<String> retryAfter(GatewayError error, int status) {
+    long seconds = error.retryAfterSeconds();
+    if (status == 429) {
+      return Optional.of(Long.toString(Math.max(1, seconds)));
+    }
+    return status >= 500 && seconds > 0 ? Optional.of(Long.toString(seconds)) : Optional.empty();
   }
 
   private static GatewayError internal(String requestId) {

@@ -54,9 +54,23 @@ enum ClientApi {
     StreamWriter streamWriter(boolean includeUsage) {
       return StreamWriter.anthropic();
     }
+
+    /** Anthropic's SDKs and tools know an overloaded API by its own status, 529. */
+    @Override
+    int status(GatewayError error) {
+      return error.anthropicType().equals("overloaded_error") ? 529 : error.httpStatus();
+    }
   };
 
   private final String label;
+
+  /**
+   * The API a path belongs to, for errors raised before an endpoint is chosen; a mistyped path
+   * such as {@code /v1/v1/messages} still belongs to the Messages API.
+   */
+  static ClientApi forPath(String path) {
+    return path.contains("/messages") ? ANTHROPIC : OPENAI;
+  }
 
   ClientApi(String label) {
     this.label = label;
@@ -73,6 +87,11 @@ enum ClientApi {
   abstract byte[] encodeError(GatewayError error);
 
   abstract StreamWriter streamWriter(boolean includeUsage);
+
+  /** The HTTP status this API's clients expect for the error. */
+  int status(GatewayError error) {
+    return error.httpStatus();
+  }
 
   static byte[] bytes(JsonNode node) {
     try {

@@ -10,15 +10,18 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.wire.Json;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.net.BindException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  private static final HeaderName ANTHROPIC_VERSION = HeaderNames.create("anthropic-version");
 
   private final WebServer server;
 
@@ -51,12 +56,22 @@ public final class GatewayServer implements AutoCloseable {
             .host(config.server().host())
             .port(config.server().port())
             .maxPayloadSize(-1)
+            .contentEncoding(RequestEncodings.context())
+            .directHandlers(TransportErrors.handlers())
             .routing(routing -> {
               new AdminEndpoints(auth, usage, audit).register(routing);
               routes(routing, gateway, auth, maxBody, metrics, clock, config);
             })
             .build()
             .start();
+    if (!server.isRunning() || server.port() < 0) {
+      // The webserver logs a failed bind and carries on without a listener; a gateway that
+      // serves nothing must not look started.
+      server.stop();
+      String where = config.server().host() + ":" + config.server().port();
+      throw new IllegalStateException("could not listen on " + where,
+          new BindException("could not listen on " + where));
+    }
     LOG.info("listening on http://{}:{}", config.server().host(), server.port());
     return new GatewayServer(server);
   }
@@ -71,12 +86,19 @@ public final class GatewayServer implements AutoCloseable {
       GatewayConfig config) {
     DataPolicy policy = config.policy();
     routing
+        .addFilter(new CrossOrigin(config.server().corsOrigins(), ENDPOINTS,
+            !config.authenticationRequired()))
         .post("/v1/chat/completions",
             new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",
             new ChatEndpoint(ClientApi.ANTHROPIC, gateway, auth, maxBody, metrics, clock, policy))
+        .post("/v1/messages/count_tokens",
+            new TokenCountEndpoint(auth, maxBody, config.models()))
         .get("/v1/models", (req, res) -> models(res, config.models()))
+        .get("/v1/models/{id}", (req, res) -> model(req, res, config.models()))
         .get("/health", (req, res) -> json(res, 200, health()))
+        .head("/health", (req, res) -> headOnly(res, "application/json"))
+        .head("/v1/models", (req, res) -> headOnly(res, "application/json"))
         .get("/metrics", (req, res) -> {
           res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
           res.send(metrics.scrape());
@@ -84,19 +106,48 @@ public final class GatewayServer implements AutoCloseable {
         .any(GatewayServer::notFound);
   }
 
+  /** The model list in a shape both SDKs read: OpenAI's list and Anthropic's page. */
   private static void models(ServerResponse res, List<ModelSpec> models) {
     ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
     ArrayNode data = body.putArray("data");
-    for (ModelSpec model : models) {
-      data.addObject()
-          .put("id", model.alias())
-          .put("object", "model")
-          .put("created", 0)
-          .put("owned_by", model.providerName())
-          .put("type", "model")
-          .put("display_name", model.alias());
+    models.forEach(model -> data.add(model(model)));
+    body.put("has_more", false);
+    if (!models.isEmpty()) {
+      body.put("first_id", models.getFirst().alias());
+      body.put("last_id", models.getLast().alias());
     }
     json(res, 200, body);
+  }
+
+  /**
+   * {@code GET /v1/models/{id}}, which both SDKs' {@code models().retrieve} call; an unknown id is
+   * a 404 in the format of the caller's API (Anthropic SDKs send {@code anthropic-version}).
+   */
+  private static void model(ServerRequest req, ServerResponse res, List<ModelSpec> models) {
+    String id = req.path().pathParameters().get("id");
+    Optional<ModelSpec> found = models.stream().filter(m -> m.alias().equals(id)).findFirst();
+    if (found.isPresent()) {
+      json(res, 200, model(found.get()));
+      return;
+    }
+    GatewayError error = new GatewayError.ModelNotFound("model '" + id + "' is not configured; "
+        + "known: " + models.stream().map(ModelSpec::alias).collect(Collectors.joining(", ")));
+    ClientApi api = req.headers().contains(ANTHROPIC_VERSION) ? ClientApi.ANTHROPIC
+        : ClientApi.OPENAI;
+    res.status(api.status(error));
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(api.encodeError(error));
+  }
+
+  private static ObjectNode model(ModelSpec model) {
+    return Json.MAPPER.createObjectNode()
+        .put("id", model.alias())
+        .put("object", "model")
+        .put("created", 0)
+        .put("owned_by", model.providerName())
+        .put("type", "model")
+        .put("display_name", model.alias())
+        .put("created_at", "1970-01-01T00:00:00Z");
   }
 
   private static ObjectNode health() {
@@ -109,6 +160,7 @@ public final class GatewayServer implements AutoCloseable {
   static {
     ENDPOINTS.put("/v1/chat/completions", "POST");
     ENDPOINTS.put("/v1/messages", "POST");
+    ENDPOINTS.put("/v1/messages/count_tokens", "POST");
     ENDPOINTS.put("/v1/models", "GET");
     ENDPOINTS.put("/health", "GET");
     ENDPOINTS.put("/metrics", "GET");
@@ -121,19 +173,42 @@ public final class GatewayServer implements AutoCloseable {
     String served = ENDPOINTS.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
-    boolean anthropic = path.startsWith("/v1/messages");
     GatewayError error;
     if (ENDPOINTS.containsKey(path)) {
       error = new GatewayError.MethodNotAllowed(
           "%s is not served on %s; use %s".formatted(method, path, ENDPOINTS.get(path)));
       res.header(HeaderNames.ALLOW, ENDPOINTS.get(path));
     } else {
-      error = new GatewayError.NotFound(
-          "no such endpoint: " + method + " " + path + "; served: " + served);
+      error = new GatewayError.NotFound("no such endpoint: " + method + " " + path
+          + baseUrlHint(path).map(h -> "; " + h).orElse("") + "; served: " + served);
     }
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
-    res.send((anthropic ? ClientApi.ANTHROPIC : ClientApi.OPENAI).encodeError(error));
+    res.send(ClientApi.forPath(path).encodeError(error));
+  }
+
+  /**
+   * The usual cause of a 404 from an SDK: a base URL without {@code /v1} for OpenAI, or with it
+   * for Anthropic, which puts {@code /v1} into its paths itself; or a trailing slash.
+   */
+  private static Optional<String> baseUrlHint(String path) {
+    String trimmed = path.length() > 1 && path.endsWith("/")
+        ? path.substring(0, path.length() - 1)
+        : path;
+    for (String candidate : List.of(trimmed, "/v1" + trimmed, trimmed.replaceFirst("^/v1/v1/",
+        "/v1/"))) {
+      if (!candidate.equals(path) && ENDPOINTS.containsKey(candidate)) {
+        return Optional.of("did you mean " + candidate + "? An OpenAI SDK's base URL ends in "
+            + "/v1, an Anthropic SDK's is the server root");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** HEAD on a GET endpoint, as uptime checks and load balancers send it: headers only. */
+  private static void headOnly(ServerResponse res, String contentType) {
+    res.header(HeaderNames.CONTENT_TYPE, contentType);
+    res.status(200).send();
   }
 
   private static void json(ServerResponse res, int status, ObjectNode body) {

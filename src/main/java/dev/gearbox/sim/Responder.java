@@ -44,7 +44,8 @@ final class Responder {
   }
 
   /** One choice before usage is summed. */
-  private record Draft(Message message, FinishReason finish, long outputTokens) {}
+  private record Draft(
+      Message message, FinishReason finish, Optional<String> stopSequence, long outputTokens) {}
 
   /**
    * The answer of {@code model} to {@code request}.
@@ -68,7 +69,7 @@ final class Responder {
               ? recordedText(match.get())
               : generated(request, recordedModel, i);
       Draft draft = draft(request, model, text, i);
-      choices.add(new Choice(i, draft.message(), draft.finish()));
+      choices.add(new Choice(i, draft.message(), draft.finish(), draft.stopSequence()));
       outputTokens += draft.outputTokens();
     }
 
@@ -84,19 +85,22 @@ final class Responder {
     if (wantsToolCall(request)) {
       ToolCall call = toolCall(request, model, choice);
       long callTokens = tokens.count(call.name()) + tokens.count(call.argumentsJson());
-      return new Draft(Message.assistant("", List.of(call)), FinishReason.TOOL_CALLS, callTokens);
+      return new Draft(Message.assistant("", List.of(call)), FinishReason.TOOL_CALLS,
+          Optional.empty(), callTokens);
     }
     String body = request.responseFormat().map(f -> formatted(f, text)).orElse(text);
     FinishReason finish = FinishReason.STOP;
+    Optional<String> stopped = stopAt(body, request.sampling().stop());
     body = cutAtStop(body, request.sampling().stop());
     if (request.sampling().maxTokens().isPresent()) {
       String cut = tokens.truncate(body, request.sampling().maxTokens().getAsInt());
       if (!cut.equals(body)) {
         finish = FinishReason.LENGTH;
+        stopped = Optional.empty();
         body = cut;
       }
     }
-    return new Draft(Message.assistant(body, List.of()), finish, tokens.count(body));
+    return new Draft(Message.assistant(body, List.of()), finish, stopped, tokens.count(body));
   }
 
   private String recordedText(RecordedMatch match) {
@@ -198,6 +202,20 @@ final class Responder {
   }
 
   /** The text up to the first stop sequence, which a server never includes. */
+  /** The stop sequence that occurs first in the text, as servers report the one that matched. */
+  static Optional<String> stopAt(String text, List<String> stops) {
+    Optional<String> first = Optional.empty();
+    int cut = text.length();
+    for (String stop : stops) {
+      int at = stop.isEmpty() ? -1 : text.indexOf(stop);
+      if (at >= 0 && at < cut) {
+        cut = at;
+        first = Optional.of(stop);
+      }
+    }
+    return first;
+  }
+
   static String cutAtStop(String text, List<String> stops) {
     int cut = text.length();
     for (String stop : stops) {

@@ -30,6 +30,16 @@ public final class AnthropicCodec {
   }
 
   /**
+   * A {@code count_tokens} body in canonical form: the Messages request it would count, for which
+   * {@code max_tokens} is optional.
+   *
+   * @throws dev.gearbox.model.GatewayException {@code InvalidRequest} as {@link #decodeRequest}
+   */
+  public static ChatRequest decodeCountRequest(byte[] body) {
+    return AnthropicRequestDecoder.decodeForCount(body);
+  }
+
+  /**
    * The request to send an Anthropic upstream.
    *
    * @param defaultMaxTokens the {@code max_tokens} to send when the request set none (the

@@ -29,34 +29,53 @@ import java.util.Set;
  *
  * <p>A user turn may hold tool results and text together; canonically each {@code tool_result}
  * becomes its own TOOL message, in order, followed by one USER message with the rest of the turn
- * (when there is any), which is the order both APIs expect. {@code cache_control} markers are
- * accepted and not kept: they steer the provider's prompt cache, not the answer. As with the
- * OpenAI format, unknown fields are ignored and fields that would change the answer but cannot
- * be honoured are refused ({@link UnsupportedParams#ANTHROPIC}).
+ * (when there is any), which is the order both APIs expect. {@code cache_control} on a text
+ * block or a tool definition (or on a tool result, for its last text) is kept as a cache
+ * breakpoint, which an Anthropic upstream gets back where it was; on other blocks it is accepted
+ * and not kept. Accepted and not kept too are the {@code thinking} and {@code redacted_thinking}
+ * blocks that clients replay in earlier assistant turns: the Messages API itself leaves the
+ * reasoning of past turns out of the model's context, and extended thinking is not enabled
+ * through this gateway, so no upstream needs them. As with the OpenAI format, unknown fields
+ * are ignored and fields that would change the answer but cannot be honoured are refused
+ * ({@link UnsupportedParams#ANTHROPIC}).
  */
 final class AnthropicRequestDecoder {
   private AnthropicRequestDecoder() {}
 
   static ChatRequest decode(byte[] body) {
+    return decode(body, true);
+  }
+
+  /** A count_tokens body: a Messages request without {@code max_tokens}, as it needs none. */
+  static ChatRequest decodeForCount(byte[] body) {
+    return decode(body, false);
+  }
+
+  private static ChatRequest decode(byte[] body, boolean answered) {
     ObjectNode root = JsonBody.parseRequest(body);
     UnsupportedParams.ANTHROPIC.check(root);
     String model = Fields.reqNonEmptyString(root, "model", "");
-    int maxTokens = maxTokens(root);
+    OptionalInt maxTokens = answered
+        ? OptionalInt.of(maxTokens(root))
+        : Fields.optInt(root, "max_tokens", "", 1);
     List<Message> messages = new ArrayList<>(system(root));
     messages.addAll(turns(Fields.reqArray(root, "messages", "")));
     List<Tool> tools = tools(root);
     Optional<ToolChoice> toolChoice = toolChoice(root, tools);
+    boolean parallelToolCalls = !Fields.optObject(root, "tool_choice", "")
+        .flatMap(c -> Fields.optBoolean(c, "disable_parallel_tool_use", "tool_choice"))
+        .orElse(false);
     boolean stream = Fields.optBoolean(root, "stream", "").orElse(false);
     Sampling sampling = new Sampling(
-        OptionalInt.of(maxTokens),
+        maxTokens,
         Fields.optNumber(root, "temperature", "", 0, 1),
         Fields.optNumber(root, "top_p", "", 0, 1),
         OptionalLong.empty(),
         1,
         StopSequences.readArray(root, "stop_sequences"),
         user(root));
-    return new ChatRequest(
-        model, messages, tools, toolChoice, Optional.empty(), sampling, stream, stream);
+    return new ChatRequest(model, messages, tools, toolChoice, Optional.empty(), sampling, stream,
+        stream, parallelToolCalls);
   }
 
   private static int maxTokens(ObjectNode root) {
@@ -101,7 +120,16 @@ final class AnthropicRequestDecoder {
       throw invalid(path(param, "type"), "'" + param + "' must be a text block; got type '"
           + type + "'");
     }
-    return new ContentPart.Text(Fields.reqString(block, "text", param));
+    return text(block, param);
+  }
+
+  /** A text block, with its cache breakpoint when it carries {@code cache_control}. */
+  private static ContentPart.Text text(ObjectNode block, String param) {
+    return new ContentPart.Text(Fields.reqString(block, "text", param), cached(block));
+  }
+
+  private static boolean cached(ObjectNode block) {
+    return Fields.opt(block, "cache_control").isPresent();
   }
 
   private static List<Message> turns(ArrayNode array) {
@@ -150,7 +178,7 @@ final class AnthropicRequestDecoder {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     switch (type) {
-      case "text" -> rest.add(new ContentPart.Text(Fields.reqString(block, "text", param)));
+      case "text" -> rest.add(text(block, param));
       case "image" -> rest.add(image(block, param));
       case "tool_result" -> toolResults.add(toolResult(block, param));
       case "tool_use" -> throw invalid(path(param, "type"), "'" + param + "' is a tool_use "
@@ -176,14 +204,27 @@ final class AnthropicRequestDecoder {
         content.add(resultPart(parts.get(i), index(at, i)));
       }
     }
+    if (cached(block)) {
+      markLastText(content);
+    }
     return new Message(Role.TOOL, content, List.of(), Optional.of(id), Optional.empty());
+  }
+
+  /** A breakpoint on a whole tool result ends the cached prefix at its last text. */
+  private static void markLastText(List<ContentPart> content) {
+    for (int i = content.size() - 1; i >= 0; i--) {
+      if (content.get(i) instanceof ContentPart.Text t && !t.equals(ToolResultErrors.MARKER)) {
+        content.set(i, new ContentPart.Text(t.text(), true));
+        return;
+      }
+    }
   }
 
   private static ContentPart resultPart(JsonNode node, String param) {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     return switch (type) {
-      case "text" -> new ContentPart.Text(Fields.reqString(block, "text", param));
+      case "text" -> text(block, param);
       case "image" -> image(block, param);
       default -> throw unsupportedBlock(type, param, "text or image");
     };
@@ -203,9 +244,10 @@ final class AnthropicRequestDecoder {
       ObjectNode block = Fields.object(blocks.get(i), bp);
       String type = Fields.reqString(block, "type", bp);
       switch (type) {
-        case "text" -> text.add(new ContentPart.Text(Fields.reqString(block, "text", bp)));
+        case "text" -> text.add(text(block, bp));
         case "tool_use" -> calls.add(toolUse(block, bp));
-        default -> throw unsupportedBlock(type, bp, "text or tool_use");
+        case "thinking", "redacted_thinking" -> { }
+        default -> throw unsupportedBlock(type, bp, "text, tool_use or thinking");
       }
     }
     return new Message(Role.ASSISTANT, text, calls, Optional.empty(), Optional.empty());
@@ -260,7 +302,7 @@ final class AnthropicRequestDecoder {
         throw invalid(path(at, "name"), "tool name '" + name + "' is defined twice");
       }
       ObjectNode schema = Fields.reqObject(tool, "input_schema", at);
-      tools.add(new Tool(name, Fields.optString(tool, "description", at), schema));
+      tools.add(new Tool(name, Fields.optString(tool, "description", at), schema, cached(tool)));
     }
     return tools;
   }
@@ -271,11 +313,6 @@ final class AnthropicRequestDecoder {
       return Optional.empty();
     }
     ObjectNode choice = node.get();
-    if (Fields.optBoolean(choice, "disable_parallel_tool_use", "tool_choice").orElse(false)) {
-      throw invalid("tool_choice.disable_parallel_tool_use", "'tool_choice."
-          + "disable_parallel_tool_use' is not supported by this gateway: limiting the model to "
-          + "one tool call per turn cannot be forwarded; remove it");
-    }
     String type = Fields.reqString(choice, "type", "tool_choice");
     ToolChoice result = switch (type) {
       case "auto" -> new ToolChoice.Auto();

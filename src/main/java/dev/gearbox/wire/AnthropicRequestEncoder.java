@@ -27,6 +27,14 @@ import java.util.Optional;
  * API cannot express is refused, naming the parameter, so the caller can pick another upstream;
  * the things dropped are {@code seed}, which providers treat as best effort anyway, and
  * message names, for which the Messages API has no place.
+ *
+ * <p>The Messages API refuses text that is empty or only whitespace, a turn left without
+ * content (except a final assistant one), and a final assistant turn (a prefill) that ends in
+ * whitespace, all of which OpenAI-format clients send as a matter of course: {@code ""} beside
+ * tool calls, an empty answer kept in history. Such text carries nothing for the model, so it is
+ * left out, a turn left empty by that is left out too (the API joins the turns on either side),
+ * and a prefill loses its trailing whitespace. Cache breakpoints go back as {@code cache_control}
+ * on the text block they were on, so a client's prompt caching keeps working through the gateway.
  */
 final class AnthropicRequestEncoder {
   private AnthropicRequestEncoder() {}
@@ -76,7 +84,7 @@ final class AnthropicRequestEncoder {
   // ---- system and turns --------------------------------------------------------------------
 
   private static Optional<JsonNode> system(List<Message> messages) {
-    List<String> texts = new ArrayList<>();
+    List<ContentPart.Text> texts = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       Message m = messages.get(i);
       if (m.role() != Role.SYSTEM) {
@@ -86,13 +94,16 @@ final class AnthropicRequestEncoder {
         throw Fields.invalid("messages[" + i + "]", "'messages[" + i + "]' is a system message "
             + "with an image, which the Anthropic Messages API does not accept");
       }
-      m.content().forEach(p -> texts.add(((ContentPart.Text) p).text()));
+      m.content().stream()
+          .map(p -> (ContentPart.Text) p)
+          .filter(t -> !t.text().isBlank())
+          .forEach(texts::add);
     }
     if (texts.isEmpty()) {
       return Optional.empty();
     }
-    if (texts.size() == 1) {
-      return Optional.of(Json.NODES.textNode(texts.getFirst()));
+    if (texts.size() == 1 && !texts.getFirst().cacheBreakpoint()) {
+      return Optional.of(Json.NODES.textNode(texts.getFirst().text()));
     }
     ArrayNode blocks = Json.NODES.arrayNode();
     texts.forEach(t -> blocks.add(textBlock(t)));
@@ -113,15 +124,21 @@ final class AnthropicRequestEncoder {
     }
     ArrayNode result = turns.build();
     if (result.isEmpty()) {
-      throw Fields.invalid("messages", "'messages' holds only system text; the Anthropic "
-          + "Messages API needs at least one user message");
+      throw Fields.invalid("messages", "'messages' has no user message with content, and the "
+          + "Anthropic Messages API needs at least one user message");
     }
     return result;
   }
 
-  /** Groups blocks into turns: results and the user text after them share one user turn. */
+  /**
+   * Groups blocks into turns: results and the user text after them share one user turn, a turn
+   * without blocks is left out, and turns of one role that end up side by side are joined, as the
+   * API would join them.
+   */
   private static final class TurnBuilder {
-    private final ArrayNode turns = Json.NODES.arrayNode();
+    private record Turn(String role, List<ObjectNode> blocks) {}
+
+    private final List<Turn> turns = new ArrayList<>();
     private List<ObjectNode> open = new ArrayList<>();
     private String openRole = "";
     private boolean acceptsUserText;
@@ -149,7 +166,25 @@ final class AnthropicRequestEncoder {
 
     ArrayNode build() {
       close();
-      return turns;
+      trimPrefill();
+      ArrayNode result = Json.NODES.arrayNode();
+      for (Turn turn : turns) {
+        ObjectNode out = result.addObject();
+        out.put("role", turn.role());
+        out.set("content", compact(turn.blocks()));
+      }
+      return result;
+    }
+
+    /** A final assistant turn continues as the model's answer, which may not end in a space. */
+    private void trimPrefill() {
+      if (turns.isEmpty() || !turns.getLast().role().equals("assistant")) {
+        return;
+      }
+      ObjectNode tail = turns.getLast().blocks().getLast();
+      if (tail.path("type").asText().equals("text")) {
+        tail.put("text", tail.path("text").asText().stripTrailing());
+      }
     }
 
     private void start(String role) {
@@ -159,47 +194,50 @@ final class AnthropicRequestEncoder {
     }
 
     private void close() {
-      if (openRole.isEmpty()) {
-        return;
+      if (!open.isEmpty() && !turns.isEmpty() && turns.getLast().role().equals(openRole)) {
+        turns.getLast().blocks().addAll(open);
+      } else if (!open.isEmpty()) {
+        turns.add(new Turn(openRole, open));
       }
-      ObjectNode turn = turns.addObject();
-      turn.put("role", openRole);
-      turn.set("content", compact(open));
       open = new ArrayList<>();
       openRole = "";
     }
   }
 
-  /** One text block as a plain string; otherwise the blocks without empty text. */
+  /** One plain text block as a string; otherwise the blocks as they are. */
   private static JsonNode compact(List<ObjectNode> blocks) {
-    if (blocks.isEmpty()) {
-      return Json.NODES.textNode("");
-    }
-    if (blocks.size() == 1 && blocks.getFirst().path("type").asText().equals("text")) {
-      return blocks.getFirst().get("text");
+    ObjectNode only = blocks.size() == 1 ? blocks.getFirst() : null;
+    if (only != null && only.path("type").asText().equals("text") && !only.has("cache_control")) {
+      return only.get("text");
     }
     ArrayNode array = Json.NODES.arrayNode();
-    blocks.stream()
-        .filter(b -> !(b.path("type").asText().equals("text") && b.path("text").asText().isEmpty()))
-        .forEach(array::add);
+    blocks.forEach(array::add);
     return array;
   }
 
+  /** The parts as blocks, without text that is empty or only whitespace. */
   private static List<ObjectNode> blocks(List<ContentPart> parts) {
     List<ObjectNode> blocks = new ArrayList<>(parts.size());
     for (ContentPart part : parts) {
-      blocks.add(switch (part) {
-        case ContentPart.Text text -> textBlock(text.text());
-        case ContentPart.Image image -> imageBlock(image);
-      });
+      switch (part) {
+        case ContentPart.Text text -> {
+          if (!text.text().isBlank()) {
+            blocks.add(textBlock(text));
+          }
+        }
+        case ContentPart.Image image -> blocks.add(imageBlock(image));
+      }
     }
     return blocks;
   }
 
-  private static ObjectNode textBlock(String text) {
+  private static ObjectNode textBlock(ContentPart.Text text) {
     ObjectNode block = Json.NODES.objectNode();
     block.put("type", "text");
-    block.put("text", text);
+    block.put("text", text.text());
+    if (text.cacheBreakpoint()) {
+      block.putObject("cache_control").put("type", "ephemeral");
+    }
     return block;
   }
 
@@ -221,10 +259,10 @@ final class AnthropicRequestEncoder {
   private static ObjectNode toolResult(Message m) {
     ObjectNode block = Json.NODES.objectNode();
     block.put("type", "tool_result");
-    block.put("tool_use_id", m.toolCallId().orElseThrow());
-    List<ContentPart> content = ToolResultErrors.content(m);
+    block.put("tool_use_id", ToolUseIds.conforming(m.toolCallId().orElseThrow()));
+    List<ObjectNode> content = blocks(ToolResultErrors.content(m));
     if (!content.isEmpty()) {
-      block.set("content", compact(blocks(content)));
+      block.set("content", compact(content));
     }
     if (ToolResultErrors.isError(m)) {
       block.put("is_error", true);
@@ -240,11 +278,9 @@ final class AnthropicRequestEncoder {
     List<ObjectNode> blocks = new ArrayList<>(blocks(m.content()));
     List<ToolCall> calls = m.toolCalls();
     for (int j = 0; j < calls.size(); j++) {
-      blocks.add(toolUse(calls.get(j), param + ".tool_calls[" + j + "].function.arguments"));
-    }
-    if (!calls.isEmpty()) {
-      blocks.removeIf(b -> b.path("type").asText().equals("text")
-          && b.path("text").asText().isEmpty());
+      ObjectNode block = toolUse(calls.get(j), param + ".tool_calls[" + j + "].function.arguments");
+      block.put("id", ToolUseIds.conforming(calls.get(j).id()));
+      blocks.add(block);
     }
     return blocks;
   }
@@ -283,6 +319,13 @@ final class AnthropicRequestEncoder {
       request.tools().forEach(tool -> tools.add(tool(tool)));
     }
     request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
+    boolean choosesTools = !(request.toolChoice().orElse(null) instanceof ToolChoice.None);
+    if (!request.parallelToolCalls() && !request.tools().isEmpty() && choosesTools) {
+      ObjectNode choice = root.has("tool_choice")
+          ? (ObjectNode) root.get("tool_choice")
+          : root.putObject("tool_choice").put("type", "auto");
+      choice.put("disable_parallel_tool_use", true);
+    }
   }
 
   private static ObjectNode tool(Tool tool) {
@@ -290,6 +333,9 @@ final class AnthropicRequestEncoder {
     out.put("name", tool.name());
     tool.description().ifPresent(d -> out.put("description", d));
     out.set("input_schema", tool.parametersSchema().deepCopy());
+    if (tool.cacheBreakpoint()) {
+      out.putObject("cache_control").put("type", "ephemeral");
+    }
     return out;
   }
 

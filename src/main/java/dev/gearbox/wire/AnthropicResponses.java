@@ -61,7 +61,8 @@ final class AnthropicResponses {
         Fields.optString(root, "id", "").orElse(""),
         Fields.optString(root, "model", "").orElse(""),
         clock.instant().getEpochSecond(),
-        List.of(new Choice(0, Message.assistant(text.toString(), calls), reason)),
+        List.of(new Choice(0, Message.assistant(text.toString(), calls), reason,
+            FinishReasons.anthropicStopSequence(root))),
         usage);
   }
 
@@ -85,8 +86,7 @@ final class AnthropicResponses {
     root.put("role", "assistant");
     root.put("model", response.model());
     root.set("content", content(choice.message()));
-    root.put("stop_reason", FinishReasons.toAnthropic(choice.finishReason()));
-    root.putNull("stop_sequence");
+    FinishReasons.putAnthropic(root, choice.finishReason(), choice.stopSequence());
     root.set("usage", usageJson(response.usage()));
     return root;
   }

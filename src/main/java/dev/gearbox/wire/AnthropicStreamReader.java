@@ -35,6 +35,7 @@ final class AnthropicStreamReader implements StreamReader {
   private final Map<Integer, OpenBlock> blocks = new HashMap<>();
   private int nextToolIndex;
   private Optional<FinishReason> reason = Optional.empty();
+  private Optional<String> stopSequence = Optional.empty();
   private Optional<JsonNode> startUsage = Optional.empty();
   private Optional<JsonNode> deltaUsage = Optional.empty();
 
@@ -148,6 +149,7 @@ final class AnthropicStreamReader implements StreamReader {
     JsonNode stop = data.path("delta").path("stop_reason");
     if (stop.isTextual()) {
       reason = Optional.of(FinishReasons.fromAnthropic(stop.textValue()));
+      stopSequence = FinishReasons.anthropicStopSequence(data.path("delta"));
     }
     if (data.path("usage").isObject()) {
       deltaUsage = Optional.of(data.get("usage"));
@@ -159,7 +161,7 @@ final class AnthropicStreamReader implements StreamReader {
     done = true;
     FinishReason fallback = nextToolIndex > 0 ? FinishReason.TOOL_CALLS : FinishReason.STOP;
     List<StreamEvent> events = new ArrayList<>();
-    events.add(new StreamEvent.Finished(0, reason.orElse(fallback)));
+    events.add(new StreamEvent.Finished(0, reason.orElse(fallback), stopSequence));
     if (startUsage.isPresent() || deltaUsage.isPresent()) {
       events.add(new StreamEvent.UsageReported(mergedUsage()));
     }

@@ -27,6 +27,7 @@ final class AnthropicStreamWriter implements StreamWriter {
   private int openToolIndex = -1;
   private int nextBlockIndex;
   private FinishReason reason = FinishReason.STOP;
+  private Optional<String> stopSequence = Optional.empty();
   private Usage usage = Usage.NONE;
 
   @Override
@@ -114,6 +115,7 @@ final class AnthropicStreamWriter implements StreamWriter {
 
   private String finish(StreamEvent.Finished f) {
     reason = f.reason();
+    stopSequence = f.stopSequence();
     return close();
   }
 
@@ -125,8 +127,7 @@ final class AnthropicStreamWriter implements StreamWriter {
   private String complete() {
     ObjectNode event = event("message_delta");
     ObjectNode delta = event.putObject("delta");
-    delta.put("stop_reason", FinishReasons.toAnthropic(reason));
-    delta.putNull("stop_sequence");
+    FinishReasons.putAnthropic(delta, reason, stopSequence);
     ObjectNode counts = event.putObject("usage");
     if (usage.source() != UsageSource.NONE) {
       counts.setAll(AnthropicResponses.usageJson(usage));

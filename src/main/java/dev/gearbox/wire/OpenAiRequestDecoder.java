@@ -31,7 +31,8 @@ import java.util.Set;
  * change the answer and that the gateway cannot pass on ({@link UnsupportedParams}) are refused
  * instead of dropped. One deliberate exception: {@code tools[].function.strict} is accepted and
  * not forwarded, as agent SDKs send it by default and it only tightens how the upstream decodes
- * arguments that the request already describes.
+ * arguments that the request already describes. {@code cache_control} on a text part (the
+ * convention of gateways that front Anthropic) is kept as a cache breakpoint.
  */
 final class OpenAiRequestDecoder {
   private static final String ROLES = "system, developer, user, assistant, tool";
@@ -50,8 +51,9 @@ final class OpenAiRequestDecoder {
     boolean includeUsage = Fields.optObject(root, "stream_options", "")
         .flatMap(o -> Fields.optBoolean(o, "include_usage", "stream_options"))
         .orElse(false);
-    return new ChatRequest(
-        model, messages, tools, toolChoice, format, sampling(root), stream, includeUsage);
+    boolean parallelToolCalls = Fields.optBoolean(root, "parallel_tool_calls", "").orElse(true);
+    return new ChatRequest(model, messages, tools, toolChoice, format, sampling(root), stream,
+        includeUsage, parallelToolCalls);
   }
 
   // ---- messages ----------------------------------------------------------------------------
@@ -165,7 +167,8 @@ final class OpenAiRequestDecoder {
     String type = Fields.reqString(part, "type", param);
     String accepted = imagesAllowed ? "text or image_url" : "text";
     return switch (type) {
-      case "text" -> new ContentPart.Text(Fields.reqString(part, "text", param));
+      case "text" -> new ContentPart.Text(Fields.reqString(part, "text", param),
+          Fields.opt(part, "cache_control").isPresent());
       case "refusal" -> new ContentPart.Text(Fields.reqString(part, "refusal", param));
       case "image_url" -> {
         if (!imagesAllowed) {

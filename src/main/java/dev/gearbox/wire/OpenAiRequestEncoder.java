@@ -7,13 +7,23 @@ import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.ResponseFormat;
+import dev.gearbox.model.Role;
 import dev.gearbox.model.Sampling;
 import dev.gearbox.model.Tool;
 import dev.gearbox.model.ToolCall;
 import dev.gearbox.model.ToolChoice;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A canonical request as the Chat Completions JSON sent to an OpenAI-compatible upstream. */
+/**
+ * A canonical request as the Chat Completions JSON sent to an OpenAI-compatible upstream.
+ *
+ * <p>Tool results may hold images (an Anthropic client's screenshot or file read), but a
+ * {@code tool} message carries text only. Each such result keeps its text, says how many images
+ * it returned, and its images follow in one user message after the run of tool messages, each
+ * group introduced by the call it came from: results must directly follow the call's turn, so the
+ * images cannot sit between them.
+ */
 final class OpenAiRequestEncoder {
   private OpenAiRequestEncoder() {}
 
@@ -21,8 +31,21 @@ final class OpenAiRequestEncoder {
     ObjectNode root = Json.NODES.objectNode();
     root.put("model", request.model());
     ArrayNode messages = root.putArray("messages");
-    for (int i = 0; i < request.messages().size(); i++) {
-      messages.add(message(request.messages().get(i), "messages[" + i + "]"));
+    List<Message> all = request.messages();
+    ArrayNode toolImages = Json.NODES.arrayNode();
+    for (int i = 0; i < all.size(); i++) {
+      Message m = all.get(i);
+      if (m.role() == Role.TOOL && m.hasImages()) {
+        messages.add(toolResultText(m));
+        toolImages.addAll(toolResultImages(m));
+      } else {
+        messages.add(message(m, "messages[" + i + "]"));
+      }
+      boolean runEnds = i + 1 == all.size() || all.get(i + 1).role() != Role.TOOL;
+      if (runEnds && !toolImages.isEmpty()) {
+        messages.addObject().put("role", "user").set("content", toolImages);
+        toolImages = Json.NODES.arrayNode();
+      }
     }
     tools(request, root);
     request.responseFormat().ifPresent(f -> root.set("response_format", responseFormat(f)));
@@ -58,8 +81,11 @@ final class OpenAiRequestEncoder {
 
   private static void assistant(Message message, String param, ObjectNode out) {
     out.put("role", "assistant");
-    if (message.content().isEmpty()) {
+    if (message.content().isEmpty() && !message.toolCalls().isEmpty()) {
       out.putNull("content");
+    } else if (message.content().isEmpty()) {
+      // Content may be null only beside tool calls; an empty turn is an empty string.
+      out.put("content", "");
     } else {
       out.set("content", textOnly(message, param));
     }
@@ -67,6 +93,31 @@ final class OpenAiRequestEncoder {
       ArrayNode calls = out.putArray("tool_calls");
       message.toolCalls().forEach(call -> calls.add(toolCall(call)));
     }
+  }
+
+  private static ObjectNode toolResultText(Message m) {
+    List<ContentPart> texts = m.content().stream()
+        .filter(ContentPart.Text.class::isInstance)
+        .toList();
+    long images = m.content().size() - texts.size();
+    List<ContentPart> content = new ArrayList<>(texts);
+    content.add(new ContentPart.Text("[the tool returned " + images
+        + (images == 1 ? " image" : " images") + ", attached in the next user message]"));
+    ObjectNode out = Json.NODES.objectNode();
+    out.put("role", "tool");
+    out.put("tool_call_id", m.toolCallId().orElseThrow());
+    out.set("content", content(content));
+    return out;
+  }
+
+  private static ArrayNode toolResultImages(Message m) {
+    ArrayNode parts = Json.NODES.arrayNode();
+    parts.add(part(new ContentPart.Text(
+        "Images returned by tool call " + m.toolCallId().orElseThrow() + ":")));
+    m.content().stream()
+        .filter(ContentPart.Image.class::isInstance)
+        .forEach(image -> parts.add(part(image)));
+    return parts;
   }
 
   static ObjectNode toolCall(ToolCall call) {
@@ -122,6 +173,10 @@ final class OpenAiRequestEncoder {
     if (!request.tools().isEmpty()) {
       ArrayNode tools = root.putArray("tools");
       request.tools().forEach(tool -> tools.add(tool(tool)));
+      if (!request.parallelToolCalls()) {
+        // Sent only beside tools, and only when false: servers refuse it without tools.
+        root.put("parallel_tool_calls", false);
+      }
     }
     request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
   }

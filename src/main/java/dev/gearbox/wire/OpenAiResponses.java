@@ -59,7 +59,8 @@ final class OpenAiResponses {
     FinishReason reason = Fields.optString(choice, "finish_reason", at)
         .map(FinishReasons::fromOpenAi)
         .orElse(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS);
-    return new Choice(index, Message.assistant(text, calls), reason);
+    return new Choice(index, Message.assistant(text, calls), reason,
+        FinishReasons.openAiStopSequence(choice));
   }
 
   private static String text(ObjectNode message, String at) {

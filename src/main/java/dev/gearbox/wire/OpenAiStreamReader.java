@@ -115,7 +115,8 @@ final class OpenAiStreamReader implements StreamReader {
         calls.forEach(call -> toolFragment(call, events));
       }
       Fields.optString(choice, "finish_reason", param)
-          .ifPresent(r -> finish(Optional.of(FinishReasons.fromOpenAi(r)), events));
+          .ifPresent(r -> finish(Optional.of(FinishReasons.fromOpenAi(r)),
+              FinishReasons.openAiStopSequence(choice), events));
     }
 
     private void text(JsonNode text, List<StreamEvent> events) {
@@ -144,6 +145,11 @@ final class OpenAiStreamReader implements StreamReader {
     }
 
     void finish(Optional<FinishReason> reason, List<StreamEvent> events) {
+      finish(reason, Optional.empty(), events);
+    }
+
+    void finish(Optional<FinishReason> reason, Optional<String> stopSequence,
+        List<StreamEvent> events) {
       if (finished) {
         return;
       }
@@ -154,7 +160,7 @@ final class OpenAiStreamReader implements StreamReader {
       }
       finished = true;
       FinishReason fallback = tools.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
-      events.add(new StreamEvent.Finished(index, reason.orElse(fallback)));
+      events.add(new StreamEvent.Finished(index, reason.orElse(fallback), stopSequence));
     }
   }
 

@@ -41,7 +41,7 @@ public final class StreamAssembler {
       case StreamEvent.TextDelta d -> choice(d.choiceIndex()).text.append(d.text());
       case StreamEvent.ToolCallStarted t -> choice(t.choiceIndex()).startTool(t);
       case StreamEvent.ToolCallArguments a -> choice(a.choiceIndex()).appendArguments(a);
-      case StreamEvent.Finished f -> choice(f.choiceIndex()).finish = Optional.of(f.reason());
+      case StreamEvent.Finished f -> choice(f.choiceIndex()).finish(f);
       case StreamEvent.UsageReported u -> usage = Optional.of(u.usage());
       case StreamEvent.Completed c -> completed = true;
     }
@@ -94,6 +94,12 @@ public final class StreamAssembler {
     final StringBuilder text = new StringBuilder();
     final SortedMap<Integer, ToolDraft> tools = new TreeMap<>();
     Optional<FinishReason> finish = Optional.empty();
+    Optional<String> stopSequence = Optional.empty();
+
+    void finish(StreamEvent.Finished f) {
+      finish = Optional.of(f.reason());
+      stopSequence = f.stopSequence();
+    }
 
     void startTool(StreamEvent.ToolCallStarted t) {
       if (tools.putIfAbsent(t.toolIndex(), new ToolDraft(t.id(), t.name())) != null) {
@@ -112,8 +118,8 @@ public final class StreamAssembler {
 
     Choice build(int index) {
       List<ToolCall> calls = tools.values().stream().map(ToolDraft::build).toList();
-      return new Choice(
-          index, Message.assistant(text.toString(), calls), finish.orElse(FinishReason.STOP));
+      return new Choice(index, Message.assistant(text.toString(), calls),
+          finish.orElse(FinishReason.STOP), stopSequence);
     }
   }
 

@@ -62,7 +62,7 @@ public final class StreamReplay {
         events.add(new StreamEvent.ToolCallArguments(index, t, piece));
       }
     }
-    events.add(new StreamEvent.Finished(index, choice.finishReason()));
+    events.add(new StreamEvent.Finished(index, choice.finishReason(), choice.stopSequence()));
   }
 
   /** Cuts text into pieces of at most {@code codePoints} code points; "" yields no piece. */

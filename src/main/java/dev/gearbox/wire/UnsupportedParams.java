@@ -32,8 +32,6 @@ final class UnsupportedParams {
           "penalties are not forwarded; set it to 0 or remove it"),
       new Rule("presence_penalty", UnsupportedParams::zero,
           "penalties are not forwarded; set it to 0 or remove it"),
-      new Rule("parallel_tool_calls", n -> n.isBoolean() && n.booleanValue(),
-          "limiting the model to one tool call per turn is not supported; remove it"),
       new Rule("reasoning_effort", n -> false,
           "reasoning effort is chosen by the gateway's routing; remove it"),
       new Rule("verbosity", n -> false, "verbosity is not forwarded; remove it"),

@@ -60,6 +60,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void corsOrigins_mustBeWebOrigins() {
+    String yaml = """
+        server:
+          cors_origins: ["https://app.example.com", "http://localhost:3000", "*",
+                         "app.example.com", "https://app.example.com/chat"]
+        """;
+
+    assertThatThrownBy(() -> loader.parse(yaml, "gearbox.yaml", DATA))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> assertThat(e.problems())
+                .filteredOn(p -> p.startsWith("server.cors_origins"))
+                .hasSize(2)
+                .anyMatch(p -> p.contains("'app.example.com'"))
+                .anyMatch(p -> p.contains("'https://app.example.com/chat'")));
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     String yaml = """
         providers:

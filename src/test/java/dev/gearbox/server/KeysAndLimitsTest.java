@@ -91,6 +91,30 @@ class KeysAndLimitsTest {
   }
 
   @Test
+  void bothKeyHeaders_eitherMayCarryTheGatewayKey() throws Exception {
+    HttpResponse<String> keyInBearer = post("/v1/messages", MESSAGES,
+        "x-api-key", "sk-ant-placeholder", "authorization", "Bearer " + KEY);
+    HttpResponse<String> keyInHeader = post("/v1/chat/completions", CHAT,
+        "x-api-key", KEY, "authorization", "Bearer sk-placeholder");
+    HttpResponse<String> neither = post("/v1/messages", MESSAGES,
+        "x-api-key", "sk-ant-placeholder", "authorization", "Bearer sk-placeholder");
+
+    assertThat(keyInBearer.statusCode()).isEqualTo(200);
+    assertThat(keyInHeader.statusCode()).isEqualTo(200);
+    assertThat(neither.statusCode()).isEqualTo(401);
+    assertThat(neither.body()).contains("authentication_error").doesNotContain("placeholder");
+  }
+
+  @Test
+  void callFromAnUnlistedWebOrigin_withAKey_runsWithoutCorsHeaders() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", CHAT,
+        "authorization", "Bearer " + KEY, "origin", "app://desktop-client");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("access-control-allow-origin")).isEmpty();
+  }
+
+  @Test
   void xApiKey_isAccepted() throws Exception {
     HttpResponse<String> response = post("/v1/messages", MESSAGES, "x-api-key", KEY);
 

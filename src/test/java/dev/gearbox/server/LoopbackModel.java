@@ -1,6 +1,7 @@
 package dev.gearbox.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gearbox.wire.Json;
 import java.io.IOException;
@@ -9,16 +10,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback OpenAI-compatible upstream that answers with scripted message content:
- * a real HTTP server (the JDK's), for tests that need an upstream whose answer is known, such
- * as a small model that returns broken JSON.
+ * A loopback upstream that answers with scripted message content, in the Chat Completions format
+ * on {@code /v1/chat/completions} and in the Messages format on {@code /v1/messages}: a real HTTP
+ * server (the JDK's), for tests that need an upstream whose answer is known, such as a small
+ * model that returns broken JSON, or that check what the gateway sent upstream.
  */
 final class LoopbackModel implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger calls = new AtomicInteger();
+  private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
 
   private LoopbackModel(String... contents) {
     try {
@@ -26,17 +31,25 @@ final class LoopbackModel implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/v1/chat/completions", exchange -> {
-      int call = calls.getAndIncrement();
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = completion(contents[call % contents.length])
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("content-type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext("/v1/chat/completions",
+        exchange -> answer(exchange, completion(next(exchange, contents))));
+    server.createContext("/v1/messages",
+        exchange -> answer(exchange, message(next(exchange, contents))));
     server.start();
+  }
+
+  private String next(HttpExchange exchange, String[] contents) throws IOException {
+    int call = calls.getAndIncrement();
+    received.add((ObjectNode) Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
+    return contents[call % contents.length];
+  }
+
+  private static void answer(HttpExchange exchange, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("content-type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
   }
 
   static LoopbackModel answering(String content) {
@@ -61,6 +74,29 @@ final class LoopbackModel implements AutoCloseable {
     root.putObject("usage").put("prompt_tokens", 20).put("completion_tokens", 10)
         .put("total_tokens", 30);
     return root.toString();
+  }
+
+  private static String message(String content) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("id", "msg_loopback");
+    root.put("type", "message");
+    root.put("role", "assistant");
+    root.put("model", "loopback");
+    root.putArray("content").addObject().put("type", "text").put("text", content);
+    root.put("stop_reason", "end_turn");
+    root.putNull("stop_sequence");
+    root.putObject("usage").put("input_tokens", 20).put("output_tokens", 10);
+    return root.toString();
+  }
+
+  /** The request bodies received, in order. */
+  List<ObjectNode> received() {
+    return List.copyOf(received);
+  }
+
+  /** The body of the last request received. */
+  ObjectNode lastRequest() {
+    return received.getLast();
   }
 
   URI baseUrl() {

@@ -42,7 +42,7 @@ class AnthropicRequestDecodingTest {
     assertThat(request.messages()).extracting(Message::role).containsExactly(
         Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL, Role.TOOL, Role.USER);
     assertThat(request.messages().getFirst().content()).containsExactly(
-        new ContentPart.Text("You are a travel assistant."),
+        new ContentPart.Text("You are a travel assistant.", true),
         new ContentPart.Text("Answer briefly."));
     assertThat(request.messages().get(1).content()).hasSize(3).element(2).isEqualTo(
         ContentPart.Image.ofUrl("https://upload.wikimedia.org/wikipedia/commons/4/4b/Paris.jpg"));
@@ -146,10 +146,20 @@ class AnthropicRequestDecodingTest {
   }
 
   @Test
-  void thinkingBlockInAssistantTurn_isRefused() {
+  void thinkingBlocksReplayedInAssistantTurns_areDropped() {
+    ChatRequest request = decode(withMessages("[{\"role\":\"user\",\"content\":\"x\"},"
+        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\","
+        + "\"signature\":\"c2ln\"},{\"type\":\"redacted_thinking\",\"data\":\"ZW5j\"},"
+        + "{\"type\":\"text\",\"text\":\"y\"}]},{\"role\":\"user\",\"content\":\"z\"}]"));
+
+    assertThat(request.messages().get(1).content()).containsExactly(new ContentPart.Text("y"));
+  }
+
+  @Test
+  void serverToolBlockInAssistantTurn_isRefused() {
     invalid(() -> decode(withMessages("[{\"role\":\"user\",\"content\":\"x\"},{\"role\":"
-            + "\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\"}]}]")),
-        "messages[1].content[0].type", "expected text or tool_use");
+            + "\"assistant\",\"content\":[{\"type\":\"server_tool_use\",\"id\":\"s\"}]}]")),
+        "messages[1].content[0].type", "expected text, tool_use or thinking");
   }
 
   @Test
@@ -232,11 +242,18 @@ class AnthropicRequestDecodingTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048} | thinking",
-      "\"top_k\":40                                               | top_k",
-      "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true} "
-          + "| tool_choice.disable_parallel_tool_use"})
+      "\"top_k\":40                                               | top_k"})
   void semanticParameterWeCannotHonour_isRefusedNotDropped(String param, String name) {
     invalid(() -> decode(withParam(param)), name, "is not supported by this gateway");
+  }
+
+  @Test
+  void disableParallelToolUse_isKept() {
+    ChatRequest request = decode(withParam(
+        "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true}"));
+    assertThat(request.parallelToolCalls()).isFalse();
+    assertThat(decode(withParam("\"tool_choice\":{\"type\":\"auto\"}")).parallelToolCalls())
+        .isTrue();
   }
 
   @Test

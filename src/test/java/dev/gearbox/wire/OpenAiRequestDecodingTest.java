@@ -400,11 +400,16 @@ class OpenAiRequestDecodingTest {
       "\"logit_bias\":{\"50256\":-100}                    | logit_bias",
       "\"frequency_penalty\":0.5                          | frequency_penalty",
       "\"presence_penalty\":-1                            | presence_penalty",
-      "\"parallel_tool_calls\":false                      | parallel_tool_calls",
       "\"reasoning_effort\":\"high\"                      | reasoning_effort",
       "\"web_search_options\":{}                          | web_search_options"})
   void semanticParameterWeCannotHonour_isRefusedNotDropped(String param, String name) {
     invalid(() -> decode(withParam(param)), name, "'" + name + "' is not supported by this gateway");
+  }
+
+  @Test
+  void parallelToolCallsFalse_isKept() {
+    assertThat(decode(withParam("\"parallel_tool_calls\":false")).parallelToolCalls()).isFalse();
+    assertThat(decode(withParam("\"parallel_tool_calls\":true")).parallelToolCalls()).isTrue();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.gearbox.wire.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.models.messages.StopReason;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.models.chat.completions.ChatCompletion;
 import dev.gearbox.model.ChatResponse;
@@ -92,6 +93,22 @@ class ResponseCodecTest {
         + "{\"content\":\"hi\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":5,"
         + "\"completion_tokens\":1,\"prompt_tokens_details\":{\"cached_tokens\":9}}}"));
     assertThat(response.usage().cachedInputTokens()).isEqualTo(5);
+  }
+
+  @Test
+  void vllmStopReason_naming_theMatchedStop_becomesTheAnthropicStopSequence() {
+    ChatResponse matched = OpenAiCodec.decodeResponse(utf8("{\"choices\":[{\"message\":"
+        + "{\"content\":\"hi\"},\"finish_reason\":\"stop\",\"stop_reason\":\"</answer>\"}]}"));
+    ChatResponse stopToken = OpenAiCodec.decodeResponse(utf8("{\"choices\":[{\"message\":"
+        + "{\"content\":\"hi\"},\"finish_reason\":\"stop\",\"stop_reason\":128009}]}"));
+
+    JsonNode encoded = AnthropicCodec.encodeResponse(matched);
+    assertThat(encoded.path("stop_reason").asText()).isEqualTo("stop_sequence");
+    assertThat(encoded.path("stop_sequence").asText()).isEqualTo("</answer>");
+    assertThat(AnthropicCodec.encodeResponse(stopToken).path("stop_reason").asText())
+        .isEqualTo("end_turn");
+    assertThat(OpenAiCodec.encodeResponse(matched).path("choices").get(0)
+        .path("finish_reason").asText()).isEqualTo("stop");
   }
 
   @Test

@@ -95,7 +95,7 @@ class StreamWriterTest {
         + "{\"message\":\"upstream is overloaded\",\"type\":\"api_error\",\"param\":null,"
         + "\"code\":null}}\n\n");
     assertThat(StreamWriter.anthropic().writeError(error)).isEqualTo("event: error\ndata: "
-        + "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
+        + "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
         + "\"upstream is overloaded\"}}\n\n");
   }
 

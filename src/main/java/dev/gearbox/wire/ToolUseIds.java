@@ -1,0 +1,39 @@
+package dev.gearbox.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Tool call ids as the Messages API accepts them ({@code ^[a-zA-Z0-9_-]+$}). A conversation can
+ * carry ids made by another provider, such as {@code functions.get_weather:0}, when it moved
+ * from one upstream to another or fell back mid-session; sent as they are, the whole request is
+ * refused. Each other character becomes {@code _} and a short digest of the original id is
+ * appended, so the mapping is the same for the call and its result, and two ids that differ only
+ * in such characters stay apart. Conforming ids are sent unchanged.
+ */
+final class ToolUseIds {
+  private static final Pattern CONFORMING = Pattern.compile("[a-zA-Z0-9_-]+");
+  private static final Pattern OTHER = Pattern.compile("[^a-zA-Z0-9_-]");
+
+  private ToolUseIds() {}
+
+  static String conforming(String id) {
+    if (CONFORMING.matcher(id).matches()) {
+      return id;
+    }
+    return OTHER.matcher(id).replaceAll("_") + "_" + digest(id);
+  }
+
+  private static String digest(String id) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(id.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
