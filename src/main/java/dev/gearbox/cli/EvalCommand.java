@@ -48,8 +48,8 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = "Replay bundled data through parts of the pipeline and report cost and quality:"
         + " --dataset NAME|FILE evaluates routing (router, kNN, length, pipeline, random, oracle:"
-        + " APGR with bootstrap intervals, frontier share and cost saved at 50/80/95% of the"
-        + " quality gap and at 95% of frontier quality); --compression evaluates compression.")
+        + " APGR with bootstrap intervals, frontier share and cost saved at 50/80/95%% of the"
+        + " quality gap and at 95%% of frontier quality); --compression evaluates compression.")
 public final class EvalCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -22,11 +22,19 @@ class RoutingCommandsTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** Runs a command with its embeddings and reports kept in the test's folder. */
   private int run(String... args) {
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    List<String> all = new ArrayList<>(List.of(args));
+    if (!all.contains("--cache-dir")) {
+      all.addAll(List.of("--cache-dir", dir.resolve("cache").toString()));
+    }
+    if (all.getFirst().equals("eval")) {
+      all.addAll(List.of("--report-dir", dir.resolve("report").toString()));
+    }
+    return cli.execute(all.toArray(String[]::new));
   }
 
   /** Sums are easy for both models; proofs only the big one gets right. */

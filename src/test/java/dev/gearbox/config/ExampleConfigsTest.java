@@ -41,6 +41,8 @@ class ExampleConfigsTest {
     }
     assertThat(config.model(config.baselineModel()).orElseThrow().tier())
         .isEqualTo(Tier.FRONTIER);
+    assertThat(config.routing().tiers()).as("auto is routed between the tiers in " + name)
+        .hasValueSatisfying(t -> assertThat(t.router()).contains("bundled"));
   }
 
   @Test
