@@ -336,6 +336,7 @@ public final class Accounting {
       budgets.settle(reservation, cost);
       permit.settle(usage.totalTokens());
       observer.served(decision, usage, upstream);
+      discarded.forEach(d -> observer.discarded(d.model().alias(), d.usage()));
       int recorded = status;
       try {
         audit.record(new AuditedCall(context, plan.requestedModel(), request,

@@ -8,5 +8,11 @@ import java.time.Duration;
 public interface CallObserver {
   void served(Decision decision, Usage usage, Duration upstream);
 
+  /**
+   * A call that was paid for but whose answer was thrown away (a small-tier answer escalated by
+   * the cascade, or a second sample), told beside {@link #served} of the call that answered.
+   */
+  void discarded(String model, Usage usage);
+
   void failed(Decision decision, GatewayError error);
 }

@@ -17,6 +17,7 @@ import dev.gearbox.embed.Embedder;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
+import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.Usage;
 import dev.gearbox.policy.PolicyGuard;
 import dev.gearbox.policy.Screening;
@@ -142,7 +143,7 @@ public final class Gateway {
       return answerFromCache(context, request, hit);
     }
     refuseOnlyIfCachedMiss(context, request, directive);
-    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, prompt)));
+    RoutePlan plan = screened(context, request, planned(context, request, prompt, lookup));
     Optional<Compression> compression =
         clientCall ? compressed(context, request, plan) : Optional.empty();
     Call call = new Call(query, lookup, compression.map(Compression::note), plan,
@@ -306,7 +307,7 @@ public final class Gateway {
       return replayFromCache(context, request, hit);
     }
     refuseOnlyIfCachedMiss(context, request, directive);
-    RoutePlan plan = screened(context, request, planner.plan(request, hints(context, prompt)));
+    RoutePlan plan = screened(context, request, planned(context, request, prompt, lookup));
     Optional<Compression> compression = compressed(context, request, plan);
     Optional<CompressionNote> note = compression.map(Compression::note);
     ChatRequest upstream = compression.map(Compression::request).orElse(request);
@@ -393,6 +394,20 @@ public final class Gateway {
         : "exact cache hit";
     return new Decision(request.model(), hit.answer().servedModel(), hit.answer().tier(), reason,
         CacheHeader.value(hit.status()), List.of());
+  }
+
+  /**
+   * The route stage. A request it refuses (unknown model, a bad tier pin, nothing configured
+   * can serve it) is recorded in the ledger and the audit log like every other refusal.
+   */
+  private RoutePlan planned(
+      CallContext context, ChatRequest request, PromptEmbedding prompt, CacheLookup lookup) {
+    try {
+      return planner.plan(request, hints(context, prompt));
+    } catch (GatewayException refused) {
+      accounting.refuseUnrouted(context, request, lookup.status(), refused.error());
+      throw refused;
+    }
   }
 
   /**

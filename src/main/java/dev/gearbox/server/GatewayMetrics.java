@@ -97,10 +97,20 @@ public final class GatewayMetrics implements CallObserver, CacheObserver {
   public void served(Decision decision, Usage usage, Duration upstream) {
     routed(decision);
     upstream(decision.servedModel(), upstream);
-    tokens(decision.servedModel(), "input", usage.inputTokens());
-    tokens(decision.servedModel(), "output", usage.outputTokens());
-    tokens(decision.servedModel(), "cached_input", usage.cachedInputTokens());
-    tokens(decision.servedModel(), "cache_write", usage.cacheWriteTokens());
+    spent(decision.servedModel(), usage);
+  }
+
+  /** The tokens of a discarded call count where they were spent, like any other call's. */
+  @Override
+  public void discarded(String model, Usage usage) {
+    spent(model, usage);
+  }
+
+  private void spent(String model, Usage usage) {
+    tokens(model, "input", usage.inputTokens());
+    tokens(model, "output", usage.outputTokens());
+    tokens(model, "cached_input", usage.cachedInputTokens());
+    tokens(model, "cache_write", usage.cacheWriteTokens());
   }
 
   @Override

@@ -102,6 +102,21 @@ class AuditThroughGatewayTest {
   }
 
   @Test
+  void callRefusedByTheRouteStage_isAuditedToo() throws Exception {
+    HttpResponse<String> streamed = chat("gbx-agent", question("gpt-5", true));
+    HttpResponse<String> plain = chat("gbx-agent", question("gpt-5", false));
+
+    for (HttpResponse<String> response : List.of(streamed, plain)) {
+      assertThat(response.statusCode()).isEqualTo(404);
+      JsonNode body = onlyRecord(requestId(response));
+      assertThat(body.path("status").asInt()).isEqualTo(404);
+      assertThat(body.at("/error/kind").asText()).isEqualTo("ModelNotFound");
+      // the message repeats the client's model name: content, kept out unless content is logged
+      assertThat(body.at("/error").has("message")).isFalse();
+    }
+  }
+
+  @Test
   void callId_isTheRequestIdUnlessTheClientNamesIt() throws Exception {
     HttpResponse<String> unnamed = chat("gbx-agent", question("sim-small", false));
     HttpResponse<String> named = chat("gbx-agent", question("sim-small", false),

@@ -155,6 +155,28 @@ class RoutingThroughGatewayTest {
         .startsWith("0.000515");
   }
 
+  private static double metric(GatewayHarness gateway, String series) throws Exception {
+    String metrics = HTTP.send(HttpRequest.newBuilder(gateway.uri("/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+        .map(l -> Double.parseDouble(l.substring(series.length() + 1))).orElse(0.0);
+  }
+
+  @Test
+  void escalatedCall_countsTheDiscardedSmallCallsTokensInTheMetrics() throws Exception {
+    String smallInput = "gearbox_tokens_total{kind=\"input\",model=\"small\"}";
+    String smallOutput = "gearbox_tokens_total{kind=\"output\",model=\"small\"}";
+    double inputBefore = metric(cascading, smallInput);
+    double outputBefore = metric(cascading, smallOutput);
+
+    HttpResponse<String> response = post(cascading,
+        ask("auto", "Give the capital of Italy as JSON.", true, false));
+
+    assertThat(route(response)).contains("escalated=invalid_json");
+    assertThat(metric(cascading, smallInput)).isGreaterThan(inputBefore);
+    assertThat(metric(cascading, smallOutput)).isGreaterThan(outputBefore);
+  }
+
   @Test
   void streamedRequestInTheBand_isValidatedBeforeTheFirstEvent() throws Exception {
     ChatRequest request = new ChatRequest("auto",
