@@ -1,6 +1,6 @@
 package dev.gearbox.cli;
 
-import org.slf4j.bridge.SLF4JBridgeHandler;
+import dev.gearbox.server.Slf4jLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,9 +19,7 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    // Helidon logs through java.util.logging; route it to SLF4J so every line has one format.
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
+    Slf4jLogging.install();
     System.exit(commandLine().execute(args));
   }
 
