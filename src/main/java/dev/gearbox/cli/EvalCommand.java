@@ -139,7 +139,7 @@ public final class EvalCommand implements Callable<Integer> {
     EvalReport report;
     try {
       RoutingDataset data = Datasets.load(dataset, small, frontier);
-      PricedPairs pricing = new PricedPairs(PriceBook.bundled(), smallPrice, frontierPrice);
+      PricedPairs pricing = new PricedPairs(prices(), smallPrice, frontierPrice);
       pricing.pair(data);
       report = new Evaluation(new Evaluation.Settings(folds, seed, bootstrap, 500))
           .run(data, new EmbeddingCache(Embedder.miniLm(), Optional.of(cache)), pricing);
@@ -158,6 +158,11 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The bundled price book with the configuration's {@code prices:} over it. */
+  private PriceBook prices() {
+    return PriceBook.bundled().withOverrides(common.load().priceOverrides());
+  }
+
   private int compression() {
     GatewayConfig config = common.load();
     CompressionSettings settings = config.compression();
@@ -169,7 +174,7 @@ public final class EvalCommand implements Callable<Integer> {
     if (runs != null) {
       trajectories = trajectories.subList(0, Math.clamp(runs, 0, trajectories.size()));
     }
-    PriceBook prices = PriceBook.bundled().withOverrides(config.priceOverrides());
+    PriceBook prices = prices();
     Embedder embedder = Embedder.miniLm();
     try (Summary summary = summariser(config)) {
       CompressionReport report = new CompressionEval(trajectories, target, settings,

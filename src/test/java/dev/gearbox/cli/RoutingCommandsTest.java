@@ -82,6 +82,30 @@ class RoutingCommandsTest {
   }
 
   @Test
+  void pricesOfTheConfiguration_priceTheTrafficsOwnModels() throws Exception {
+    Path config = dir.resolve("gearbox.yaml");
+    Files.writeString(config, """
+        providers:
+          - {name: local, kind: openai-compatible, base_url: "http://127.0.0.1:8000/v1"}
+        models:
+          - {alias: big, provider: local, tier: frontier}
+          - {alias: small, provider: local, tier: small}
+        prices:
+          big: {input_per_million: "10", output_per_million: "30"}
+          small: {input_per_million: "0.2", output_per_million: "0.6"}
+        """);
+
+    int exit = run("eval", "--dataset", traffic().toString(), "--json", "--bootstrap", "5",
+        "--config", config.toString(), "--data-dir", dir.resolve("data").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode random = Json.MAPPER.readTree(out.toString()).path("random");
+    // half the requests on the frontier saves about half of its cost at these prices
+    assertThat(random.at("/operating_points/gap_50/cost_saved").asDouble())
+        .isBetween(0.40, 0.55);
+  }
+
+  @Test
   void priceFlags_takeTheBundledSetsModelNamesToo() throws Exception {
     int exit = run("eval", "--dataset", traffic().toString(), "--json", "--bootstrap", "5",
         "--small-price", "Mixtral-8x7B-Instruct", "--frontier-price", "gpt-4-1106-preview",
