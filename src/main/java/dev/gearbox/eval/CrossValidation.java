@@ -23,6 +23,24 @@ final class CrossValidation {
 
   private CrossValidation() {}
 
+  /** The fewest groups per fold that a cross-validated figure is computed from. */
+  static final int MIN_GROUPS_PER_FOLD = 2;
+
+  /**
+   * Refuses a data set too small to cross-validate: each of the {@code k} folds needs at least
+   * {@value #MIN_GROUPS_PER_FOLD} groups to be scored by a model trained on the others.
+   */
+  static void requireEnough(RoutingDataset data, int k) {
+    long groups = data.examples().stream().map(RoutingExample::group).distinct().count();
+    if (groups < (long) k * MIN_GROUPS_PER_FOLD) {
+      throw new IllegalArgumentException("data set '" + data.name() + "' has " + groups
+          + (groups == 1 ? " usable example" : " usable examples") + " (with outcomes of both "
+          + data.smallModel() + " and " + data.frontierModel() + "; lines sharing a group count"
+          + " once); " + k + "-fold cross-validation needs at least " + k * MIN_GROUPS_PER_FOLD
+          + ", and a router worth trusting a few hundred");
+    }
+  }
+
   /** The fold (0..k-1) of each example. */
   static int[] folds(List<String> groups, int k, long seed) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(groups));

@@ -148,6 +148,9 @@ public final class Datasets {
       int number = 0;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // a byte-order mark, as some editors on Windows write
+        }
         if (!line.isBlank()) {
           lines.add(new Line(number, parse(line, file, number)));
         }
@@ -162,7 +165,8 @@ public final class Datasets {
     try {
       return Json.MAPPER.readTree(line);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + " line " + number + " is not valid JSON");
+      throw new IllegalArgumentException(file + " line " + number + " is not valid JSON (the"
+          + " format is one JSON object per line)");
     }
   }
 }

@@ -47,6 +47,7 @@ public final class Evaluation {
 
   /** Evaluates every applicable policy on {@code dataset}. */
   public EvalReport run(RoutingDataset dataset, EmbeddingCache cache, PricedPairs pricing) {
+    CrossValidation.requireEnough(dataset, settings.folds());
     FeatureTable table = FeatureTable.build(dataset, cache);
     Outcomes outcomes = pricing.pair(dataset).outcomes(dataset);
     int[] folds = CrossValidation.folds(

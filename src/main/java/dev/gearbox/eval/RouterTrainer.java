@@ -34,6 +34,7 @@ public final class RouterTrainer {
   /** Trains a router whose prompt classifier reads {@code features}. */
   public Result train(RoutingDataset data, EmbeddingCache cache, QualityTarget target,
       PromptFeatures features) {
+    CrossValidation.requireEnough(data, settings.folds());
     FeatureTable table = features.embedding()
         ? FeatureTable.build(data, cache) : FeatureTable.withoutEmbeddings(data);
     int[] folds = CrossValidation.folds(

@@ -38,6 +38,10 @@ final class UserDatasetFormat {
 
   static RoutingDataset read(Path file, Optional<String> small, Optional<String> frontier) {
     List<Datasets.Line> lines = Datasets.jsonLines(file);
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(file + " holds no examples: the format is one JSON"
+          + " object per line, each with a \"prompt\" and the \"outcomes\" of the models");
+    }
     List<RoutingExample> examples = new ArrayList<>();
     Set<String> models = new LinkedHashSet<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -60,6 +60,39 @@ class UserDatasetFormatTest {
   }
 
   @Test
+  void byteOrderMark_isNotPartOfTheFirstLine() throws Exception {
+    Path file = file("\uFEFF{\"prompt\": \"x\", \"outcomes\": {\"a\": 1, \"b\": 0}}");
+    RoutingDataset data = Datasets.load(file.toString(), Optional.empty(), Optional.empty());
+    assertThat(data.examples().getFirst().prompt()).isEqualTo("x");
+  }
+
+  @Test
+  void emptyFile_andNonJsonLine_sayWhatTheFormatIs() throws Exception {
+    Path empty = file("", "  ");
+    assertThatThrownBy(() -> Datasets.load(empty.toString(), Optional.empty(), Optional.empty()))
+        .hasMessageContaining("no examples").hasMessageContaining("one JSON object per line");
+    Path array = file("[{\"prompt\": \"x\",", "\"outcomes\": {\"a\": 1}}]");
+    assertThatThrownBy(() -> Datasets.load(array.toString(), Optional.empty(), Optional.empty()))
+        .hasMessageContaining("line 1 is not valid JSON")
+        .hasMessageContaining("one JSON object per line");
+  }
+
+  @Test
+  void tooFewExamplesToCrossValidate_isRefusedWithTheCount() throws Exception {
+    Path file = file(
+        "{\"prompt\": \"x\", \"outcomes\": {\"a\": 1, \"b\": 0}}",
+        "{\"prompt\": \"y\", \"outcomes\": {\"a\": 1}}",
+        "{\"prompt\": \"z\", \"group\": \"g\", \"outcomes\": {\"a\": 1, \"b\": 1}}",
+        "{\"prompt\": \"w\", \"group\": \"g\", \"outcomes\": {\"a\": 0, \"b\": 1}}");
+    RoutingDataset data = Datasets.load(file.toString(), Optional.of("b"), Optional.of("a"));
+
+    assertThatThrownBy(() -> CrossValidation.requireEnough(data, 5))
+        .hasMessageContaining("has 2 usable examples")
+        .hasMessageContaining("needs at least 10");
+    CrossValidation.requireEnough(data, 1);
+  }
+
+  @Test
   void neitherBundledNorAFile_listsTheBundledNames() {
     assertThatThrownBy(() -> Datasets.load("gsm9k", Optional.empty(), Optional.empty()))
         .hasMessageContaining("gsm8k, mt-bench, arena, mmlu-pro");
