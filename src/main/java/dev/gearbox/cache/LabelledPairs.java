@@ -2,11 +2,8 @@ package dev.gearbox.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.embed.Embedder;
-import dev.gearbox.wire.Json;
-import java.io.IOException;
+import dev.gearbox.wire.JsonLines;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -39,36 +37,50 @@ public final class LabelledPairs {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static List<Pair> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
     List<Pair> pairs = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).isBlank()) {
-        pairs.add(pair(lines.get(i), file, i + 1));
-      }
+    for (JsonLines.Line line : JsonLines.read(file)) {
+      pairs.add(pair(line.json(), file, line.number()));
+    }
+    if (pairs.isEmpty()) {
+      throw new IllegalArgumentException(file + " holds no pairs: the format is one JSON object"
+          + " per line with text_a, text_b and label (1 = the same question, 0 = not)");
     }
     return pairs;
   }
 
-  private static Pair pair(String line, Path file, int lineNumber) {
-    try {
-      JsonNode node = Json.MAPPER.readTree(line);
-      JsonNode a = node.get("text_a");
-      JsonNode b = node.get("text_b");
-      JsonNode label = node.get("label");
-      if (a == null || !a.isTextual() || b == null || !b.isTextual() || label == null
-          || !(label.asInt(-1) == 0 || label.asInt(-1) == 1)) {
-        throw new IllegalArgumentException("needs text_a, text_b (strings) and label (0 or 1)");
-      }
-      return new Pair(a.asText().strip(), b.asText().strip(), label.asInt() == 1);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          file + " line " + lineNumber + ": " + e.getMessage(), e);
+  /**
+   * One pair, under this format's names or those of the Quora Question Pairs release
+   * ({@code question1}, {@code question2}, {@code is_duplicate}); a label may be 0/1, true/false
+   * or the same as a string.
+   */
+  private static Pair pair(JsonNode node, Path file, int lineNumber) {
+    JsonNode a = either(node, "text_a", "question1");
+    JsonNode b = either(node, "text_b", "question2");
+    OptionalInt label = label(either(node, "label", "is_duplicate"));
+    if (a == null || !a.isTextual() || b == null || !b.isTextual() || label.isEmpty()) {
+      throw new IllegalArgumentException(file + " line " + lineNumber
+          + ": needs text_a, text_b (strings) and label (0 or 1)");
     }
+    return new Pair(a.asText().strip(), b.asText().strip(), label.getAsInt() == 1);
+  }
+
+  private static JsonNode either(JsonNode node, String name, String alias) {
+    return node.has(name) ? node.get(name) : node.get(alias);
+  }
+
+  private static OptionalInt label(JsonNode label) {
+    if (label == null) {
+      return OptionalInt.empty();
+    }
+    if (label.isBoolean()) {
+      return OptionalInt.of(label.asBoolean() ? 1 : 0);
+    }
+    String text = label.asText().strip();
+    return switch (text) {
+      case "0", "false" -> OptionalInt.of(0);
+      case "1", "true" -> OptionalInt.of(1);
+      default -> OptionalInt.empty();
+    };
   }
 
   /** Scores every pair's lookup with the cache's parts. */

@@ -71,7 +71,7 @@ public final class CacheEvalCommand implements Callable<Integer> {
     try {
       labelled = LabelledPairs.read(pairs);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new FriendlyErrors.UserError(e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     List<ScoredQuery> scored = LabelledPairs.score(labelled, Embedder.miniLm(),

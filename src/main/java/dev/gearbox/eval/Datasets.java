@@ -1,17 +1,11 @@
 package dev.gearbox.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.sim.Outcome;
 import dev.gearbox.sim.RecordedAnswer;
 import dev.gearbox.sim.RecordedItem;
 import dev.gearbox.sim.RecordedSet;
 import dev.gearbox.sim.RecordedSets;
-import dev.gearbox.wire.Json;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,37 +130,5 @@ public final class Datasets {
       case Outcome.Wrong ignored -> 0.0;
       case Outcome.Score score -> score.value();
     };
-  }
-
-  /** One parsed line of a JSON-lines file and its 1-based line number. */
-  record Line(int number, JsonNode json) {}
-
-  /** Reads every non-blank line of a JSON-lines file. */
-  static List<Line> jsonLines(Path file) {
-    List<Line> lines = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int number = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        number++;
-        if (number == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1); // a byte-order mark, as some editors on Windows write
-        }
-        if (!line.isBlank()) {
-          lines.add(new Line(number, parse(line, file, number)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    return lines;
-  }
-
-  private static JsonNode parse(String line, Path file, int number) {
-    try {
-      return Json.MAPPER.readTree(line);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(file + " line " + number + " is not valid JSON (the"
-          + " format is one JSON object per line)");
-    }
   }
 }

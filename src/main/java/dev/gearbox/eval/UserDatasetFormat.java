@@ -2,6 +2,7 @@ package dev.gearbox.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.cost.TokenCounter;
+import dev.gearbox.wire.JsonLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class UserDatasetFormat {
   private UserDatasetFormat() {}
 
   static RoutingDataset read(Path file, Optional<String> small, Optional<String> frontier) {
-    List<Datasets.Line> lines = Datasets.jsonLines(file);
+    List<JsonLines.Line> lines = JsonLines.read(file);
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(file + " holds no examples: the format is one JSON"
           + " object per line, each with a \"prompt\" and the \"outcomes\" of the models");
