@@ -57,7 +57,7 @@ final class OpenAiResponses {
     String text = text(message, Fields.path(at, "message"));
     List<ToolCall> calls = toolCalls(message, Fields.path(at, "message"));
     FinishReason reason = Fields.optString(choice, "finish_reason", at)
-        .map(FinishReasons::fromOpenAi)
+        .map(r -> FinishReasons.ofTurn(FinishReasons.fromOpenAi(r), !calls.isEmpty()))
         .orElse(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS);
     return new Choice(index, Message.assistant(text, calls), reason,
         FinishReasons.openAiStopSequence(choice));

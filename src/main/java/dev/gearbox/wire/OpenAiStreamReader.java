@@ -159,8 +159,8 @@ final class OpenAiStreamReader implements StreamReader {
         }
       }
       finished = true;
-      FinishReason fallback = tools.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
-      events.add(new StreamEvent.Finished(index, reason.orElse(fallback), stopSequence));
+      FinishReason said = FinishReasons.ofTurn(reason.orElse(FinishReason.STOP), !tools.isEmpty());
+      events.add(new StreamEvent.Finished(index, said, stopSequence));
     }
   }
 

@@ -1,0 +1,148 @@
+package dev.gearbox.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gearbox.wire.Json;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Answers shaped the way particular upstream servers shape them, which users of other LLM
+ * gateways reported as broken once translated, each checked over real HTTP with the upstream
+ * sending exactly those bytes.
+ */
+class UpstreamDialectsTest {
+  @TempDir static Path dataDir;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static ScriptedUpstream upstream;
+  private static GatewayHarness gateway;
+
+  @BeforeAll
+  static void start() {
+    upstream = new ScriptedUpstream();
+    gateway = GatewayHarness.fromYaml("""
+        providers:
+          - {name: compat, kind: openai-compatible, base_url: %s, max_retries: 0}
+          - {name: messages, kind: anthropic, base_url: %s, max_retries: 0}
+        models:
+          - {alias: compat, provider: compat, tier: small}
+          - {alias: messages, provider: messages, tier: small}
+        prices:
+          compat: {input_per_million: "1", output_per_million: "1"}
+          messages: {input_per_million: "1", output_per_million: "1"}
+        """.formatted(upstream.baseUrl(), upstream.baseUrl()), dataDir, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    upstream.close();
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> anthropicCall(String model, boolean stream, String prompt)
+      throws Exception {
+    return post("/v1/messages", """
+        {"model":"%s","max_tokens":64,"stream":%s,
+         "tools":[{"name":"weather","input_schema":{"type":"object",
+           "properties":{"city":{"type":"string"}}}}],
+         "messages":[{"role":"user","content":"%s"}]}""".formatted(model, stream, prompt));
+  }
+
+  private static HttpResponse<String> openAiCall(String model, boolean stream, String prompt)
+      throws Exception {
+    return post("/v1/chat/completions", """
+        {"model":"%s","stream":%s,
+         "tools":[{"type":"function","function":{"name":"weather",
+           "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],
+         "messages":[{"role":"user","content":"%s"}]}""".formatted(model, stream, prompt));
+  }
+
+  private static JsonNode json(String body) throws Exception {
+    return Json.MAPPER.readTree(body);
+  }
+
+  /** The JSON data of each event of an SSE body, [DONE] left out. */
+  private static List<JsonNode> events(String sse) throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : sse.split("\n")) {
+      if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+        events.add(json(line.substring("data: ".length())));
+      }
+    }
+    return events;
+  }
+
+  private static String chunk(String choice) {
+    return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+        + "\"model\":\"m\",\"choices\":[" + choice + "]}\n\n";
+  }
+
+  private static final String CALL_FINISHED_AS_STOP = """
+      {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m",
+       "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":null,
+         "tool_calls":[{"id":"call_a","type":"function",
+           "function":{"name":"weather","arguments":"{\\"city\\":\\"Oslo\\"}"}}]}}],
+       "usage":{"prompt_tokens":12,"completion_tokens":7,"total_tokens":19}}""";
+
+  private static final String STREAMED_CALL_FINISHED_AS_STOP =
+      chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
+          + "\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"weather\","
+          + "\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]},\"finish_reason\":null}")
+      + chunk("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}")
+      + "data: [DONE]\n\n";
+
+  // ---- a tool call the server finished as "stop" (vLLM, Ollama, Gemini's endpoint) --------
+
+  @Test
+  void toolCallFinishedAsStop_reachesClientsAsAToolCallTurn_inBothApis() throws Exception {
+    upstream.next(CALL_FINISHED_AS_STOP);
+    JsonNode anthropic = json(anthropicCall("compat", false, "Weather in Oslo?").body());
+    upstream.next(CALL_FINISHED_AS_STOP);
+    JsonNode openAi = json(openAiCall("compat", false, "Weather in Oslo, please?").body());
+
+    assertThat(anthropic.path("stop_reason").asText()).isEqualTo("tool_use");
+    assertThat(anthropic.path("content").get(0).path("type").asText()).isEqualTo("tool_use");
+    assertThat(openAi.path("choices").get(0).path("finish_reason").asText())
+        .isEqualTo("tool_calls");
+  }
+
+  @Test
+  void streamedToolCallFinishedAsStop_reachesClientsAsAToolCallTurn_inBothApis()
+      throws Exception {
+    upstream.next(STREAMED_CALL_FINISHED_AS_STOP);
+    List<JsonNode> anthropic = events(anthropicCall("compat", true, "Oslo weather?").body());
+    upstream.next(STREAMED_CALL_FINISHED_AS_STOP);
+    List<JsonNode> openAi = events(openAiCall("compat", true, "Oslo weather now?").body());
+
+    JsonNode delta = anthropic.stream()
+        .filter(e -> e.path("type").asText().equals("message_delta")).findFirst().orElseThrow();
+    assertThat(delta.path("delta").path("stop_reason").asText()).isEqualTo("tool_use");
+    List<String> reasons = openAi.stream()
+        .flatMap(c -> c.path("choices").valueStream())
+        .map(c -> c.path("finish_reason"))
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .toList();
+    assertThat(reasons).containsExactly("tool_calls");
+  }
+}
