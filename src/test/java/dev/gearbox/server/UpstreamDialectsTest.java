@@ -145,4 +145,49 @@ class UpstreamDialectsTest {
         .toList();
     assertThat(reasons).containsExactly("tool_calls");
   }
+
+  // ---- a tool without parameters, called in an Anthropic stream ----------------------------
+
+  private static String anthropicEvent(String type, String data) {
+    return "event: " + type + "\ndata: " + data + "\n\n";
+  }
+
+  /** As the Messages API streams a call of a tool without parameters: no argument bytes. */
+  private static final String STREAMED_CALL_WITHOUT_ARGUMENTS =
+      anthropicEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":"
+          + "\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+          + "\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":9,"
+          + "\"output_tokens\":1}}}")
+      + anthropicEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+          + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":"
+          + "\"clock\",\"input\":{}}}")
+      + anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}")
+      + anthropicEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+      + anthropicEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{"
+          + "\"stop_reason\":\"tool_use\",\"stop_sequence\":null},\"usage\":{"
+          + "\"output_tokens\":5}}")
+      + anthropicEvent("message_stop", "{\"type\":\"message_stop\"}");
+
+  @Test
+  void toolWithoutParameters_calledInAStream_reachesOpenAiClientsWithArgumentsThatParse()
+      throws Exception {
+    upstream.next(STREAMED_CALL_WITHOUT_ARGUMENTS);
+    HttpResponse<String> response = post("/v1/chat/completions", """
+        {"model":"messages","stream":true,
+         "tools":[{"type":"function","function":{"name":"clock"}}],
+         "messages":[{"role":"user","content":"What time is it?"}]}""");
+
+    StringBuilder arguments = new StringBuilder();
+    for (JsonNode chunk : events(response.body())) {
+      for (JsonNode choice : chunk.path("choices")) {
+        for (JsonNode call : choice.path("delta").path("tool_calls")) {
+          arguments.append(call.path("function").path("arguments").asText(""));
+        }
+      }
+    }
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(arguments.toString()).isObject()).isTrue();
+    assertThat(arguments.toString()).isEqualTo("{}");
+  }
 }
