@@ -11,8 +11,10 @@ import dev.gearbox.model.ToolCall;
 import dev.gearbox.model.Usage;
 import dev.gearbox.model.UsageSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code chat.completion} answers, both directions. Reading is lenient where OpenAI-compatible
@@ -85,11 +87,12 @@ final class OpenAiResponses {
       return List.of();
     }
     List<ToolCall> calls = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < array.get().size(); i++) {
       String call = Fields.index(Fields.path(at, "tool_calls"), i);
       ObjectNode node = Fields.object(array.get().get(i), call);
       ObjectNode function = Fields.reqObject(node, "function", call);
-      String id = Fields.optString(node, "id", call).orElse("call_" + i);
+      String id = ToolUseIds.orMinted(Fields.optString(node, "id", call).orElse(""), ids);
       String name = Fields.reqString(function, "name", Fields.path(call, "function"));
       calls.add(new ToolCall(id, name, arguments(function.get("arguments"))));
     }

@@ -7,9 +7,11 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.Usage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -100,6 +102,7 @@ final class OpenAiStreamReader implements StreamReader {
     private final int index;
     private final Map<Integer, ToolState> tools = new TreeMap<>();
     private int lastUpstreamIndex = -1;
+    private final Set<String> ids = new HashSet<>();
     private boolean finished;
 
     ChoiceState(int index) {
@@ -131,7 +134,8 @@ final class OpenAiStreamReader implements StreamReader {
       lastUpstreamIndex = upstream;
       ToolState tool = tools.computeIfAbsent(upstream, u -> new ToolState(tools.size()));
       JsonNode function = call.path("function");
-      if (call.hasNonNull("id") && tool.id.isEmpty()) {
+      if (call.path("id").isTextual() && !call.get("id").asText().isBlank()
+          && tool.id.isEmpty()) {
         tool.id = Optional.of(call.get("id").asText());
       }
       if (function.hasNonNull("name") && tool.name.isEmpty()) {
@@ -141,7 +145,7 @@ final class OpenAiStreamReader implements StreamReader {
       String fragment = arguments == null || arguments.isNull() ? ""
           : arguments.isTextual() ? arguments.textValue() : arguments.toString();
       tool.pending.append(fragment);
-      tool.flush(index, events);
+      tool.flush(index, ids, events);
     }
 
     void finish(Optional<FinishReason> reason, List<StreamEvent> events) {
@@ -176,10 +180,10 @@ final class OpenAiStreamReader implements StreamReader {
       this.canonicalIndex = canonicalIndex;
     }
 
-    void flush(int choice, List<StreamEvent> events) {
+    void flush(int choice, Set<String> taken, List<StreamEvent> events) {
       if (!announced && name.isPresent()) {
         announced = true;
-        String callId = id.orElse("call_" + choice + "_" + canonicalIndex);
+        String callId = ToolUseIds.orMinted(id.orElse(""), taken);
         events.add(new StreamEvent.ToolCallStarted(choice, canonicalIndex, callId, name.get()));
       }
       if (announced && !pending.isEmpty()) {

@@ -190,4 +190,46 @@ class UpstreamDialectsTest {
     assertThat(json(arguments.toString()).isObject()).isTrue();
     assertThat(arguments.toString()).isEqualTo("{}");
   }
+
+  // ---- tool calls without ids (llama.cpp, Gemini's and other OpenAI endpoints) ----------
+
+  private static final String CALLS_WITHOUT_IDS = """
+      {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m",
+       "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant",
+         "tool_calls":[
+           {"id":"","type":"function","function":{"name":"weather","arguments":"{}"}},
+           {"type":"function","function":{"name":"weather","arguments":"{}"}},
+           {"id":null,"type":"function","function":{"name":"weather","arguments":"{}"}}]}}]}""";
+
+  private static final String STREAMED_CALLS_WITHOUT_IDS =
+      chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
+          + "\"id\":\"\",\"type\":\"function\",\"function\":{\"name\":\"weather\","
+          + "\"arguments\":\"{}\"}}]},\"finish_reason\":null}")
+      + chunk("{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"type\":\"function\","
+          + "\"function\":{\"name\":\"weather\",\"arguments\":\"{}\"}}]},"
+          + "\"finish_reason\":\"tool_calls\"}")
+      + "data: [DONE]\n\n";
+
+  @Test
+  void toolCallsWithoutIds_reachClientsWithIdsThatAreSetAndUnique() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      upstream.next(CALLS_WITHOUT_IDS);
+      JsonNode answer = json(anthropicCall("compat", false, "Three cities " + round).body());
+      answer.path("content").forEach(b -> ids.add(b.path("id").asText()));
+      upstream.next(STREAMED_CALLS_WITHOUT_IDS);
+      for (JsonNode event : events(anthropicCall("compat", true, "Two " + round).body())) {
+        if (event.path("content_block").path("type").asText().equals("tool_use")) {
+          ids.add(event.path("content_block").path("id").asText());
+        }
+      }
+      upstream.next(CALLS_WITHOUT_IDS);
+      JsonNode openAi = json(openAiCall("compat", false, "Cities " + round).body());
+      openAi.path("choices").get(0).path("message").path("tool_calls")
+          .forEach(c -> ids.add(c.path("id").asText()));
+    }
+
+    assertThat(ids).hasSize(16).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("[a-zA-Z0-9_-]+"));
+  }
 }
