@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * <p>Servers differ in small ways this reader absorbs: usage may ride on any chunk (OpenAI sends
  * it on a last chunk with empty {@code choices}); a tool call's fragments are matched by their
  * {@code index}, or by order when a server omits it; a call whose name arrives after its first
- * argument fragment is held back until it can be announced. What it does not absorb is a body
- * that ends before {@code [DONE]}: that answer may be cut short, so {@link #finish()} fails.
+ * argument fragment is held back until it can be announced. A body that ends without
+ * {@code [DONE]} after every choice gave its finish reason is complete (several servers and
+ * proxies close the connection there); one that ends before may be cut short, so
+ * {@link #finish()} fails.
  */
 final class OpenAiStreamReader implements StreamReader {
   private static final String WHAT = "an upstream stream chunk";
@@ -53,6 +55,10 @@ final class OpenAiStreamReader implements StreamReader {
   public List<StreamEvent> finish() {
     if (done) {
       return List.of();
+    }
+    if (!choices.isEmpty() && choices.values().stream().allMatch(c -> c.finished)) {
+      done = true;
+      return closing();
     }
     throw new GatewayError.UpstreamUnreachable(
         "the upstream stream ended early, before its [DONE] terminator").toException();

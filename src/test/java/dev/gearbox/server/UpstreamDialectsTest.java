@@ -232,4 +232,23 @@ class UpstreamDialectsTest {
     assertThat(ids).hasSize(16).doesNotHaveDuplicates()
         .allMatch(id -> id.matches("[a-zA-Z0-9_-]+"));
   }
+
+  // ---- a stream that ends after its finish reason, without [DONE] ----------------------
+
+  @Test
+  void streamThatEndsAfterItsFinishReasonWithoutDone_isACompleteAnswer() throws Exception {
+    upstream.next(chunk("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":"
+        + "\"Hello there\"},\"finish_reason\":null}")
+        + chunk("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}"));
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"compat","stream":true,"messages":[{"role":"user","content":"Greet me."}]}""");
+    upstream.next(chunk("{\"index\":0,\"delta\":{\"content\":\"Cut\"},"
+        + "\"finish_reason\":null}"));
+    HttpResponse<String> cut = post("/v1/chat/completions", """
+        {"model":"compat","stream":true,"messages":[{"role":"user","content":"Greet us."}]}""");
+
+    assertThat(openAi.body()).contains("Hello there").contains("\"finish_reason\":\"stop\"")
+        .endsWith("data: [DONE]\n\n").doesNotContain("\"error\"");
+    assertThat(cut.body()).contains("\"error\"").doesNotContain("data: [DONE]");
+  }
 }

@@ -24,12 +24,28 @@ class StreamReaderFaultsTest {
   }
 
   @Test
-  void openAiStreamEndingBeforeDone_failsAsStreamEndedEarly() {
-    String cut = withoutLastEvent(Fixtures.text("openai-stream.sse"));
+  void openAiStreamEndingBeforeItsFinishReason_failsAsStreamEndedEarly() {
+    String cut = withoutLastEvent(withoutLastEvent(withoutLastEvent(
+        Fixtures.text("openai-stream.sse"))));
     GatewayError error = Fixtures.failure(() -> Streams.read(StreamReader.openAi(), cut));
     assertThat(error).isInstanceOf(GatewayError.UpstreamUnreachable.class);
     assertThat(error.httpStatus()).isEqualTo(502);
     assertThat(error.message()).contains("ended early");
+  }
+
+  @Test
+  void openAiStreamEndingAfterItsFinishReasonWithoutDone_isComplete() {
+    String withoutDone = withoutLastEvent(Fixtures.text("openai-stream.sse"));
+    String withoutUsageEither = withoutLastEvent(withoutDone);
+
+    List<StreamEvent> events = Streams.read(StreamReader.openAi(), withoutDone);
+    List<StreamEvent> unmetered = Streams.read(StreamReader.openAi(), withoutUsageEither);
+
+    assertThat(events).contains(new StreamEvent.Finished(0, FinishReason.TOOL_CALLS))
+        .anyMatch(StreamEvent.UsageReported.class::isInstance)
+        .last().isEqualTo(new StreamEvent.Completed());
+    assertThat(unmetered).noneMatch(StreamEvent.UsageReported.class::isInstance)
+        .last().isEqualTo(new StreamEvent.Completed());
   }
 
   @Test
