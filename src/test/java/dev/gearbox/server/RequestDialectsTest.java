@@ -1,0 +1,114 @@
+package dev.gearbox.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requests as clients write them that an upstream refuses when passed on as they are, which
+ * users of other LLM gateways reported, each checked over real HTTP for what reaches the
+ * upstream.
+ */
+class RequestDialectsTest {
+  @TempDir static Path dataDir;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static LoopbackModel capture;
+  private static GatewayHarness gateway;
+
+  @BeforeAll
+  static void start() {
+    capture = LoopbackModel.answering("Done.");
+    gateway = GatewayHarness.fromYaml("""
+        providers:
+          - {name: compat, kind: openai-compatible, base_url: %s, max_retries: 0}
+          - {name: messages, kind: anthropic, base_url: %s, max_retries: 0}
+        models:
+          - {alias: compat, provider: compat, tier: small}
+          - {alias: messages, provider: messages, tier: small}
+        prices:
+          compat: {input_per_million: "1", output_per_million: "1"}
+          messages: {input_per_million: "1", output_per_million: "1"}
+        """.formatted(capture.baseUrl(), capture.baseUrl()), dataDir, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    capture.close();
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  // ---- tool schemas without "type" or "properties" (tools without parameters, MCP) ------
+
+  @Test
+  void toolSchemasWithoutTypeOrProperties_reachEitherUpstreamAsObjectSchemas() throws Exception {
+    for (String model : List.of("compat", "messages")) {
+      HttpResponse<String> openAi = post("/v1/chat/completions", """
+          {"model":"%s","messages":[{"role":"user","content":"What time is it?"}],
+           "tools":[{"type":"function","function":{"name":"clock","parameters":{}}},
+                    {"type":"function","function":{"name":"user","parameters":{"type":"object"}}},
+                    {"type":"function","function":{"name":"weather",
+                      "parameters":{"properties":{"city":{"type":"string"}}}}}]}"""
+          .formatted(model));
+      assertThat(openAi.statusCode()).as(model).isEqualTo(200);
+      assertObjectSchemas(capture.lastRequest(), model);
+      HttpResponse<String> anthropic = post("/v1/messages", """
+          {"model":"%s","max_tokens":32,"messages":[{"role":"user","content":"Time?"}],
+           "tools":[{"name":"clock","input_schema":{}},
+                    {"name":"user","input_schema":{"type":"object"}},
+                    {"name":"weather","input_schema":{"properties":{"city":{"type":"string"}}}}]}"""
+          .formatted(model));
+      assertThat(anthropic.statusCode()).as(model).isEqualTo(200);
+      assertObjectSchemas(capture.lastRequest(), model);
+    }
+  }
+
+  private static void assertObjectSchemas(JsonNode sent, String model) {
+    List<JsonNode> schemas = sent.path("tools").valueStream()
+        .map(t -> model.equals("compat") ? t.path("function").path("parameters")
+            : t.path("input_schema"))
+        .toList();
+    assertThat(schemas).as(model).hasSize(3).allSatisfy(schema -> {
+      assertThat(schema.path("type").asText()).isEqualTo("object");
+      assertThat(schema.path("properties").isObject()).isTrue();
+    });
+    assertThat(schemas.get(2).path("properties").path("city").path("type").asText())
+        .isEqualTo("string");
+  }
+
+  @Test
+  void toolSchemaOfAnotherTypeThanObject_isRefusedNamingIt_inBothApis() throws Exception {
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"compat","messages":[{"role":"user","content":"Hi"}],
+         "tools":[{"type":"function","function":{"name":"f","parameters":{"type":"string"}}}]}""");
+    HttpResponse<String> anthropic = post("/v1/messages", """
+        {"model":"compat","max_tokens":32,"messages":[{"role":"user","content":"Hi"}],
+         "tools":[{"name":"f","input_schema":{"type":"array"}}]}""");
+
+    assertThat(openAi.statusCode()).isEqualTo(400);
+    assertThat(openAi.body()).contains("\"param\":\"tools[0].function.parameters.type\"")
+        .contains("must be 'object'");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(anthropic.body()).startsWith("{\"type\":\"error\"")
+        .contains("tools[0].input_schema.type");
+  }
+}
