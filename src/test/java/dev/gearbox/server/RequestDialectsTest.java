@@ -111,4 +111,31 @@ class RequestDialectsTest {
     assertThat(anthropic.body()).startsWith("{\"type\":\"error\"")
         .contains("tools[0].input_schema.type");
   }
+
+  // ---- images labelled image/jpg, which browsers and tools write -----------------------
+
+  private static final String PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4"
+      + "2mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+  @Test
+  void imagesLabelledJpg_reachAnAnthropicUpstreamAsImageJpeg() throws Exception {
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"messages","messages":[{"role":"user","content":[
+          {"type":"text","text":"What is this?"},
+          {"type":"image_url","image_url":{"url":"data:image/jpg;base64,%s"}}]}]}"""
+        .formatted(PIXEL));
+    JsonNode fromOpenAi = capture.lastRequest();
+    HttpResponse<String> anthropic = post("/v1/messages", """
+        {"model":"messages","max_tokens":32,"messages":[{"role":"user","content":[
+          {"type":"image","source":{"type":"base64","media_type":"Image/JPG","data":"%s"}},
+          {"type":"text","text":"And this?"}]}]}""".formatted(PIXEL));
+    JsonNode fromAnthropic = capture.lastRequest();
+
+    assertThat(openAi.statusCode()).isEqualTo(200);
+    assertThat(anthropic.statusCode()).isEqualTo(200);
+    assertThat(fromOpenAi.path("messages").get(0).path("content").get(1).path("source")
+        .path("media_type").asText()).isEqualTo("image/jpeg");
+    assertThat(fromAnthropic.path("messages").get(0).path("content").get(0).path("source")
+        .path("media_type").asText()).isEqualTo("image/jpeg");
+  }
 }
