@@ -359,7 +359,13 @@ final class AnthropicRequestEncoder {
       sampling.stop().forEach(stop::add);
     }
     sampling.temperature().ifPresent(t -> root.put("temperature", t));
-    sampling.topP().ifPresent(p -> root.put("top_p", p));
+    // top_p 1 samples from the whole distribution, as leaving it out does; clients send it by
+    // default beside temperature, and newer Claude models refuse the two together.
+    sampling.topP().ifPresent(p -> {
+      if (p < 1) {
+        root.put("top_p", p);
+      }
+    });
     sampling.user().ifPresent(u -> root.putObject("metadata").put("user_id", u));
   }
 }

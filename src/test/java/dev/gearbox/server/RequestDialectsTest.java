@@ -138,4 +138,28 @@ class RequestDialectsTest {
     assertThat(fromAnthropic.path("messages").get(0).path("content").get(0).path("source")
         .path("media_type").asText()).isEqualTo("image/jpeg");
   }
+
+  // ---- top_p: 1 beside temperature, which newer Claude models refuse -------------------
+
+  @Test
+  void topPOfOne_besideTemperature_isNotSentToAnAnthropicUpstream_asItChangesNothing()
+      throws Exception {
+    post("/v1/chat/completions", """
+        {"model":"messages","temperature":0.7,"top_p":1,
+         "messages":[{"role":"user","content":"Write a haiku."}]}""");
+    JsonNode defaultTopP = capture.lastRequest();
+    post("/v1/chat/completions", """
+        {"model":"messages","temperature":0.7,"top_p":0.9,
+         "messages":[{"role":"user","content":"Write a limerick."}]}""");
+    JsonNode chosenTopP = capture.lastRequest();
+    post("/v1/chat/completions", """
+        {"model":"compat","temperature":0.7,"top_p":1,
+         "messages":[{"role":"user","content":"Write a sonnet."}]}""");
+    JsonNode toOpenAi = capture.lastRequest();
+
+    assertThat(defaultTopP.path("temperature").asDouble()).isEqualTo(0.7);
+    assertThat(defaultTopP.has("top_p")).isFalse();
+    assertThat(chosenTopP.path("top_p").asDouble()).isEqualTo(0.9);
+    assertThat(toOpenAi.path("top_p").asDouble()).isEqualTo(1.0);
+  }
 }
