@@ -32,6 +32,7 @@ final class OpenAiStreamReader implements StreamReader {
   private boolean done;
   private final Map<Integer, ChoiceState> choices = new TreeMap<>();
   private Optional<Usage> usage = Optional.empty();
+  private Optional<ObjectNode> opening = Optional.empty();
 
   @Override
   public List<StreamEvent> read(SseEvent event) {
@@ -66,14 +67,13 @@ final class OpenAiStreamReader implements StreamReader {
 
   private List<StreamEvent> chunk(ObjectNode chunk) {
     List<StreamEvent> events = new ArrayList<>();
-    if (!started) {
-      started = true;
-      events.add(new StreamEvent.Started(
-          Fields.optString(chunk, "id", "").orElse(""),
-          Fields.optString(chunk, "model", "").orElse(""),
-          Fields.optLong(chunk, "created", "").orElse(0),
-          Usage.NONE));
+    if (!started && carriesNothing(chunk)) {
+      // Azure OpenAI opens with content-filter results, without id, model or choices: the
+      // answer's own chunks say what it is. Kept in case no such chunk follows.
+      opening = Optional.of(chunk);
+      return events;
     }
+    start(chunk, events);
     Fields.optObject(chunk, "usage", "").ifPresent(u -> usage = Optional.of(
         OpenAiResponses.usage(u)));
     Fields.optArray(chunk, "choices", "").ifPresent(array -> {
@@ -87,11 +87,30 @@ final class OpenAiStreamReader implements StreamReader {
     return events;
   }
 
+  private void start(ObjectNode chunk, List<StreamEvent> events) {
+    if (started) {
+      return;
+    }
+    started = true;
+    events.add(new StreamEvent.Started(
+        Fields.optString(chunk, "id", "").orElse(""),
+        Fields.optString(chunk, "model", "").orElse(""),
+        Fields.optLong(chunk, "created", "").orElse(0),
+        Usage.NONE));
+  }
+
+  private static boolean carriesNothing(ObjectNode chunk) {
+    JsonNode choices = chunk.get("choices");
+    JsonNode usage = chunk.get("usage");
+    return (choices == null || choices.isEmpty()) && (usage == null || usage.isNull());
+  }
+
   private List<StreamEvent> closing() {
+    List<StreamEvent> events = new ArrayList<>();
+    opening.ifPresent(chunk -> start(chunk, events));
     if (!started) {
       throw UpstreamShape.failed("the upstream stream ended without sending any chunk");
     }
-    List<StreamEvent> events = new ArrayList<>();
     if (choices.isEmpty()) {
       events.add(new StreamEvent.Finished(0, FinishReason.STOP));
     }

@@ -251,4 +251,29 @@ class UpstreamDialectsTest {
         .endsWith("data: [DONE]\n\n").doesNotContain("\"error\"");
     assertThat(cut.body()).contains("\"error\"").doesNotContain("data: [DONE]");
   }
+
+  // ---- Azure OpenAI: a first chunk of content-filter results, without choices ----------
+
+  @Test
+  void contentFilterChunkBeforeTheAnswer_leavesTheAnswersIdAndModelAsTheAnswerGivesThem()
+      throws Exception {
+    upstream.next("data: {\"choices\":[],\"created\":0,\"id\":\"\",\"model\":\"\","
+        + "\"object\":\"\",\"prompt_filter_results\":[{\"prompt_index\":0,"
+        + "\"content_filter_results\":{\"hate\":{\"filtered\":false,\"severity\":\"safe\"}}}]}"
+        + "\n\n"
+        + "data: {\"id\":\"chatcmpl-azure\",\"object\":\"chat.completion.chunk\","
+        + "\"created\":5,\"model\":\"gpt-4o-2024-11-20\",\"choices\":[{\"index\":0,"
+        + "\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"},\"finish_reason\":null}]}\n\n"
+        + "data: {\"id\":\"chatcmpl-azure\",\"object\":\"chat.completion.chunk\","
+        + "\"created\":5,\"model\":\"gpt-4o-2024-11-20\",\"choices\":[{\"index\":0,"
+        + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+    List<JsonNode> chunks = events(post("/v1/chat/completions", """
+        {"model":"compat","stream":true,"messages":[{"role":"user","content":"Hi!"}]}""")
+        .body());
+
+    assertThat(chunks).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.path("model").asText()).isEqualTo("gpt-4o-2024-11-20");
+      assertThat(c.path("id").asText()).isEqualTo("chatcmpl-azure");
+    });
+  }
 }
