@@ -162,4 +162,29 @@ class RequestDialectsTest {
     assertThat(chosenTopP.path("top_p").asDouble()).isEqualTo(0.9);
     assertThat(toOpenAi.path("top_p").asDouble()).isEqualTo(1.0);
   }
+
+  // ---- whitespace-only stop sequences, which the Messages API refuses ------------------
+
+  @Test
+  void whitespaceOnlyStopSequence_onAnAnthropicUpstream_isRefusedNamingIt_beforeAnyCall()
+      throws Exception {
+    int before = capture.received().size();
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"messages","stop":["\\n","END"],
+         "messages":[{"role":"user","content":"Complete the line."}]}""");
+    HttpResponse<String> anthropic = post("/v1/messages", """
+        {"model":"messages","max_tokens":16,"stop_sequences":[" "],
+         "messages":[{"role":"user","content":"Complete the line."}]}""");
+    int afterRefusals = capture.received().size();
+    HttpResponse<String> onOpenAi = post("/v1/chat/completions", """
+        {"model":"compat","stop":"\\n","messages":[{"role":"user","content":"Complete it."}]}""");
+
+    assertThat(openAi.statusCode()).isEqualTo(400);
+    assertThat(openAi.body()).contains("\"param\":\"stop\"").contains("whitespace");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(anthropic.body()).startsWith("{\"type\":\"error\"").contains("whitespace");
+    assertThat(afterRefusals).isEqualTo(before);
+    assertThat(onOpenAi.statusCode()).isEqualTo(200);
+    assertThat(capture.lastRequest().path("stop").get(0).asText()).isEqualTo("\n");
+  }
 }
