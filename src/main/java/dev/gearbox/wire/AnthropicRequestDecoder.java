@@ -301,7 +301,8 @@ final class AnthropicRequestDecoder {
       if (!names.add(name)) {
         throw invalid(path(at, "name"), "tool name '" + name + "' is defined twice");
       }
-      ObjectNode schema = Fields.reqObject(tool, "input_schema", at);
+      ObjectNode schema = ToolNames.objectSchema(
+          Fields.reqObject(tool, "input_schema", at), path(at, "input_schema"));
       tools.add(new Tool(name, Fields.optString(tool, "description", at), schema, cached(tool)));
     }
     return tools;

@@ -69,6 +69,13 @@ final class AnthropicRequestEncoder {
       throw Fields.invalid("n", "'n' = " + request.sampling().n() + ": the Anthropic Messages "
           + "API returns one choice per request");
     }
+    for (String stop : request.sampling().stop()) {
+      if (stop.isBlank()) {
+        throw Fields.invalid("stop", "a stop sequence that is empty or only whitespace (such as "
+            + "\"\\n\") cannot be sent to the Anthropic Messages API, which refuses it; remove "
+            + "it or use a model served by an OpenAI-compatible upstream");
+      }
+    }
     double temperature = request.sampling().temperature().orElse(0);
     if (temperature > 1) {
       throw Fields.invalid("temperature", "'temperature' = " + temperature + " is above 1, the "
@@ -359,7 +366,13 @@ final class AnthropicRequestEncoder {
       sampling.stop().forEach(stop::add);
     }
     sampling.temperature().ifPresent(t -> root.put("temperature", t));
-    sampling.topP().ifPresent(p -> root.put("top_p", p));
+    // top_p 1 samples from the whole distribution, as leaving it out does; clients send it by
+    // default beside temperature, and newer Claude models refuse the two together.
+    sampling.topP().ifPresent(p -> {
+      if (p < 1) {
+        root.put("top_p", p);
+      }
+    });
     sampling.user().ifPresent(u -> root.putObject("metadata").put("user_id", u));
   }
 }

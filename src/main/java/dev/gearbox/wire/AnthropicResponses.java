@@ -52,7 +52,7 @@ final class AnthropicResponses {
       }
     }
     FinishReason reason = Fields.optString(root, "stop_reason", "")
-        .map(FinishReasons::fromAnthropic)
+        .map(r -> FinishReasons.ofTurn(FinishReasons.fromAnthropic(r), !calls.isEmpty()))
         .orElse(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS);
     Usage usage = Fields.optObject(root, "usage", "")
         .map(AnthropicResponses::usage)

@@ -159,9 +159,9 @@ final class AnthropicStreamReader implements StreamReader {
 
   private List<StreamEvent> stop() {
     done = true;
-    FinishReason fallback = nextToolIndex > 0 ? FinishReason.TOOL_CALLS : FinishReason.STOP;
+    FinishReason said = FinishReasons.ofTurn(reason.orElse(FinishReason.STOP), nextToolIndex > 0);
     List<StreamEvent> events = new ArrayList<>();
-    events.add(new StreamEvent.Finished(0, reason.orElse(fallback), stopSequence));
+    events.add(new StreamEvent.Finished(0, said, stopSequence));
     if (startUsage.isPresent() || deltaUsage.isPresent()) {
       events.add(new StreamEvent.UsageReported(mergedUsage()));
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
  * Finish reasons between the formats: stop = end_turn (stop_sequence when the stop sequence that
  * ended the answer is known), length = max_tokens,
  * tool_calls = tool_use, content_filter = refusal. Unknown reasons from OpenAI-compatible
- * servers ("eos", "abort") count as a normal stop.
+ * servers ("eos", "abort") count as a normal stop. A turn that holds tool calls but says it
+ * stopped ("stop", as vLLM, Ollama and Gemini's OpenAI endpoint send it) ended to call them:
+ * agent loops run the calls only on tool_calls / tool_use, and would end the task instead.
  */
 final class FinishReasons {
   private FinishReasons() {}
@@ -21,6 +23,11 @@ final class FinishReasons {
       case "content_filter" -> FinishReason.CONTENT_FILTER;
       default -> FinishReason.STOP;
     };
+  }
+
+  /** The reason a turn ended, given whether it holds tool calls. */
+  static FinishReason ofTurn(FinishReason reason, boolean hasToolCalls) {
+    return reason == FinishReason.STOP && hasToolCalls ? FinishReason.TOOL_CALLS : reason;
   }
 
   static String toOpenAi(FinishReason reason) {

@@ -14,6 +14,7 @@ import java.util.Set;
 final class Images {
   static final Set<String> MEDIA_TYPES =
       Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+  private static final Set<String> JPEG_ALIASES = Set.of("image/jpg", "image/pjpeg");
   private static final String MEDIA_LIST = "image/jpeg, image/png, image/gif, image/webp";
   private static final String DATA_PREFIX = "data:";
   private static final String BASE64_MARK = ";base64,";
@@ -59,12 +60,21 @@ final class Images {
         detail.orElse(null));
   }
 
+  /**
+   * The media type as both providers name it. Case is not significant in media types, and
+   * {@code image/jpg} (and {@code image/pjpeg}), which browsers, clipboards and many tools write
+   * for JPEG files, is {@code image/jpeg}: the Messages API refuses any other spelling.
+   */
   static String mediaType(String mediaType, String param) {
-    if (!MEDIA_TYPES.contains(mediaType)) {
+    String name = mediaType.strip().toLowerCase(Locale.ROOT);
+    if (JPEG_ALIASES.contains(name)) {
+      return "image/jpeg";
+    }
+    if (!MEDIA_TYPES.contains(name)) {
       throw Fields.invalid(param, "unsupported image media type '" + clip(mediaType)
           + "' in '" + param + "'; supported: " + MEDIA_LIST);
     }
-    return mediaType;
+    return name;
   }
 
   static String base64(String data, String param) {

@@ -224,7 +224,7 @@ final class OpenAiRequestDecoder {
         throw invalid(path(fn, "name"), "tool name '" + name + "' is defined twice");
       }
       JsonNode schema = Fields.optObject(function, "parameters", fn)
-          .<JsonNode>map(o -> o)
+          .map(o -> ToolNames.objectSchema(o, path(fn, "parameters")))
           .orElseGet(ToolNames::emptySchema);
       tools.add(new Tool(name, Fields.optString(function, "description", fn), schema));
     }

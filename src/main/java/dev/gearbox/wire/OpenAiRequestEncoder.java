@@ -126,7 +126,8 @@ final class OpenAiRequestEncoder {
     out.put("type", "function");
     ObjectNode function = out.putObject("function");
     function.put("name", call.name());
-    function.put("arguments", call.argumentsJson());
+    // A call without arguments is "{}", as OpenAI sends it; "" does not parse as JSON.
+    function.put("arguments", call.argumentsJson().isBlank() ? "{}" : call.argumentsJson());
     return out;
   }
 

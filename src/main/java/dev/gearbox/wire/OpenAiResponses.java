@@ -11,8 +11,10 @@ import dev.gearbox.model.ToolCall;
 import dev.gearbox.model.Usage;
 import dev.gearbox.model.UsageSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code chat.completion} answers, both directions. Reading is lenient where OpenAI-compatible
@@ -57,7 +59,7 @@ final class OpenAiResponses {
     String text = text(message, Fields.path(at, "message"));
     List<ToolCall> calls = toolCalls(message, Fields.path(at, "message"));
     FinishReason reason = Fields.optString(choice, "finish_reason", at)
-        .map(FinishReasons::fromOpenAi)
+        .map(r -> FinishReasons.ofTurn(FinishReasons.fromOpenAi(r), !calls.isEmpty()))
         .orElse(calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS);
     return new Choice(index, Message.assistant(text, calls), reason,
         FinishReasons.openAiStopSequence(choice));
@@ -85,11 +87,12 @@ final class OpenAiResponses {
       return List.of();
     }
     List<ToolCall> calls = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < array.get().size(); i++) {
       String call = Fields.index(Fields.path(at, "tool_calls"), i);
       ObjectNode node = Fields.object(array.get().get(i), call);
       ObjectNode function = Fields.reqObject(node, "function", call);
-      String id = Fields.optString(node, "id", call).orElse("call_" + i);
+      String id = ToolUseIds.orMinted(Fields.optString(node, "id", call).orElse(""), ids);
       String name = Fields.reqString(function, "name", Fields.path(call, "function"));
       calls.add(new ToolCall(id, name, arguments(function.get("arguments"))));
     }

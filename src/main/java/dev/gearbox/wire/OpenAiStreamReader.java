@@ -7,9 +7,11 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.Usage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,8 +20,10 @@ import java.util.TreeMap;
  * <p>Servers differ in small ways this reader absorbs: usage may ride on any chunk (OpenAI sends
  * it on a last chunk with empty {@code choices}); a tool call's fragments are matched by their
  * {@code index}, or by order when a server omits it; a call whose name arrives after its first
- * argument fragment is held back until it can be announced. What it does not absorb is a body
- * that ends before {@code [DONE]}: that answer may be cut short, so {@link #finish()} fails.
+ * argument fragment is held back until it can be announced. A body that ends without
+ * {@code [DONE]} after every choice gave its finish reason is complete (several servers and
+ * proxies close the connection there); one that ends before may be cut short, so
+ * {@link #finish()} fails.
  */
 final class OpenAiStreamReader implements StreamReader {
   private static final String WHAT = "an upstream stream chunk";
@@ -28,6 +32,7 @@ final class OpenAiStreamReader implements StreamReader {
   private boolean done;
   private final Map<Integer, ChoiceState> choices = new TreeMap<>();
   private Optional<Usage> usage = Optional.empty();
+  private Optional<ObjectNode> opening = Optional.empty();
 
   @Override
   public List<StreamEvent> read(SseEvent event) {
@@ -52,20 +57,23 @@ final class OpenAiStreamReader implements StreamReader {
     if (done) {
       return List.of();
     }
+    if (!choices.isEmpty() && choices.values().stream().allMatch(c -> c.finished)) {
+      done = true;
+      return closing();
+    }
     throw new GatewayError.UpstreamUnreachable(
         "the upstream stream ended early, before its [DONE] terminator").toException();
   }
 
   private List<StreamEvent> chunk(ObjectNode chunk) {
     List<StreamEvent> events = new ArrayList<>();
-    if (!started) {
-      started = true;
-      events.add(new StreamEvent.Started(
-          Fields.optString(chunk, "id", "").orElse(""),
-          Fields.optString(chunk, "model", "").orElse(""),
-          Fields.optLong(chunk, "created", "").orElse(0),
-          Usage.NONE));
+    if (!started && carriesNothing(chunk)) {
+      // Azure OpenAI opens with content-filter results, without id, model or choices: the
+      // answer's own chunks say what it is. Kept in case no such chunk follows.
+      opening = Optional.of(chunk);
+      return events;
     }
+    start(chunk, events);
     Fields.optObject(chunk, "usage", "").ifPresent(u -> usage = Optional.of(
         OpenAiResponses.usage(u)));
     Fields.optArray(chunk, "choices", "").ifPresent(array -> {
@@ -79,11 +87,30 @@ final class OpenAiStreamReader implements StreamReader {
     return events;
   }
 
+  private void start(ObjectNode chunk, List<StreamEvent> events) {
+    if (started) {
+      return;
+    }
+    started = true;
+    events.add(new StreamEvent.Started(
+        Fields.optString(chunk, "id", "").orElse(""),
+        Fields.optString(chunk, "model", "").orElse(""),
+        Fields.optLong(chunk, "created", "").orElse(0),
+        Usage.NONE));
+  }
+
+  private static boolean carriesNothing(ObjectNode chunk) {
+    JsonNode choices = chunk.get("choices");
+    JsonNode usage = chunk.get("usage");
+    return (choices == null || choices.isEmpty()) && (usage == null || usage.isNull());
+  }
+
   private List<StreamEvent> closing() {
+    List<StreamEvent> events = new ArrayList<>();
+    opening.ifPresent(chunk -> start(chunk, events));
     if (!started) {
       throw UpstreamShape.failed("the upstream stream ended without sending any chunk");
     }
-    List<StreamEvent> events = new ArrayList<>();
     if (choices.isEmpty()) {
       events.add(new StreamEvent.Finished(0, FinishReason.STOP));
     }
@@ -100,6 +127,7 @@ final class OpenAiStreamReader implements StreamReader {
     private final int index;
     private final Map<Integer, ToolState> tools = new TreeMap<>();
     private int lastUpstreamIndex = -1;
+    private final Set<String> ids = new HashSet<>();
     private boolean finished;
 
     ChoiceState(int index) {
@@ -131,7 +159,8 @@ final class OpenAiStreamReader implements StreamReader {
       lastUpstreamIndex = upstream;
       ToolState tool = tools.computeIfAbsent(upstream, u -> new ToolState(tools.size()));
       JsonNode function = call.path("function");
-      if (call.hasNonNull("id") && tool.id.isEmpty()) {
+      if (call.path("id").isTextual() && !call.get("id").asText().isBlank()
+          && tool.id.isEmpty()) {
         tool.id = Optional.of(call.get("id").asText());
       }
       if (function.hasNonNull("name") && tool.name.isEmpty()) {
@@ -141,7 +170,7 @@ final class OpenAiStreamReader implements StreamReader {
       String fragment = arguments == null || arguments.isNull() ? ""
           : arguments.isTextual() ? arguments.textValue() : arguments.toString();
       tool.pending.append(fragment);
-      tool.flush(index, events);
+      tool.flush(index, ids, events);
     }
 
     void finish(Optional<FinishReason> reason, List<StreamEvent> events) {
@@ -159,8 +188,8 @@ final class OpenAiStreamReader implements StreamReader {
         }
       }
       finished = true;
-      FinishReason fallback = tools.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
-      events.add(new StreamEvent.Finished(index, reason.orElse(fallback), stopSequence));
+      FinishReason said = FinishReasons.ofTurn(reason.orElse(FinishReason.STOP), !tools.isEmpty());
+      events.add(new StreamEvent.Finished(index, said, stopSequence));
     }
   }
 
@@ -176,10 +205,10 @@ final class OpenAiStreamReader implements StreamReader {
       this.canonicalIndex = canonicalIndex;
     }
 
-    void flush(int choice, List<StreamEvent> events) {
+    void flush(int choice, Set<String> taken, List<StreamEvent> events) {
       if (!announced && name.isPresent()) {
         announced = true;
-        String callId = id.orElse("call_" + choice + "_" + canonicalIndex);
+        String callId = ToolUseIds.orMinted(id.orElse(""), taken);
         events.add(new StreamEvent.ToolCallStarted(choice, canonicalIndex, callId, name.get()));
       }
       if (announced && !pending.isEmpty()) {

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.StreamEvent;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Canonical events as OpenAI {@code chat.completion.chunk} frames. Each choice's first chunk
  * carries {@code delta.role}; choice 0 gets it as soon as the stream starts, so a client sees
  * bytes before the first token. A tool call's first chunk carries its index, id, type and name
- * with empty arguments, later chunks only argument fragments, as OpenAI streams them.
+ * with empty arguments, later chunks only argument fragments, as OpenAI streams them. A call
+ * that got no argument bytes by the time its choice finishes (a tool without parameters, which
+ * the Messages API streams as an empty {@code partial_json}) gets {@code "{}"}, as OpenAI sends
+ * it: clients parse the arguments as JSON, and an empty string does not parse.
  */
 final class OpenAiStreamWriter implements StreamWriter {
   private static final String DONE = "data: [DONE]\n\n";
@@ -19,6 +24,8 @@ final class OpenAiStreamWriter implements StreamWriter {
   private final boolean includeUsage;
   private Optional<StreamEvent.Started> started = Optional.empty();
   private final Set<Integer> rolesSent = new HashSet<>();
+  /** Per choice, its tool calls by index, each with whether it got argument bytes yet. */
+  private final Map<Integer, Map<Integer, Boolean>> callsWithArguments = new TreeMap<>();
 
   OpenAiStreamWriter(boolean includeUsage) {
     this.includeUsage = includeUsage;
@@ -33,11 +40,11 @@ final class OpenAiStreamWriter implements StreamWriter {
       case StreamEvent.Started s -> start(s);
       case StreamEvent.TextDelta d -> d.text().isEmpty() ? "" : role(d.choiceIndex())
           + chunk(d.choiceIndex(), delta().put("content", d.text()));
-      case StreamEvent.ToolCallStarted t -> role(t.choiceIndex())
-          + chunk(t.choiceIndex(), toolStart(t));
+      case StreamEvent.ToolCallStarted t -> role(t.choiceIndex()) + toolStart(t);
       case StreamEvent.ToolCallArguments a -> a.fragment().isEmpty() ? ""
-          : chunk(a.choiceIndex(), toolArguments(a));
-      case StreamEvent.Finished f -> role(f.choiceIndex()) + finish(f);
+          : arguments(a.choiceIndex(), a.toolIndex(), a.fragment());
+      case StreamEvent.Finished f -> role(f.choiceIndex()) + emptyArguments(f.choiceIndex())
+          + finish(f);
       case StreamEvent.UsageReported u -> includeUsage ? usage(u) : "";
       case StreamEvent.Completed c -> DONE;
     };
@@ -67,7 +74,30 @@ final class OpenAiStreamWriter implements StreamWriter {
     return Json.NODES.objectNode();
   }
 
-  private static ObjectNode toolStart(StreamEvent.ToolCallStarted t) {
+  private String toolStart(StreamEvent.ToolCallStarted t) {
+    callsWithArguments.computeIfAbsent(t.choiceIndex(), c -> new TreeMap<>())
+        .put(t.toolIndex(), false);
+    return chunk(t.choiceIndex(), toolStartDelta(t));
+  }
+
+  private String arguments(int choice, int tool, String fragment) {
+    callsWithArguments.computeIfAbsent(choice, c -> new TreeMap<>()).put(tool, true);
+    return chunk(choice, toolArguments(tool, fragment));
+  }
+
+  /** {@code "{}"} for each call of the choice that got no argument bytes. */
+  private String emptyArguments(int choice) {
+    StringBuilder frames = new StringBuilder();
+    callsWithArguments.getOrDefault(choice, Map.of()).forEach((tool, sent) -> {
+      if (!sent) {
+        frames.append(chunk(choice, toolArguments(tool, "{}")));
+      }
+    });
+    callsWithArguments.remove(choice);
+    return frames.toString();
+  }
+
+  private static ObjectNode toolStartDelta(StreamEvent.ToolCallStarted t) {
     ObjectNode delta = delta();
     ObjectNode call = delta.putArray("tool_calls").addObject();
     call.put("index", t.toolIndex());
@@ -79,11 +109,11 @@ final class OpenAiStreamWriter implements StreamWriter {
     return delta;
   }
 
-  private static ObjectNode toolArguments(StreamEvent.ToolCallArguments a) {
+  private static ObjectNode toolArguments(int tool, String fragment) {
     ObjectNode delta = delta();
     ObjectNode call = delta.putArray("tool_calls").addObject();
-    call.put("index", a.toolIndex());
-    call.putObject("function").put("arguments", a.fragment());
+    call.put("index", tool);
+    call.putObject("function").put("arguments", fragment);
     return delta;
   }
 

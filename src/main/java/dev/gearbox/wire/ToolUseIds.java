@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -13,10 +15,17 @@ import java.util.regex.Pattern;
  * refused. Each other character becomes {@code _} and a short digest of the original id is
  * appended, so the mapping is the same for the call and its result, and two ids that differ only
  * in such characters stay apart. Conforming ids are sent unchanged.
+ *
+ * <p>Some OpenAI-compatible servers (llama.cpp, Gemini's OpenAI endpoint, several tool parsers)
+ * answer with calls whose id is missing, empty, or the same for every call. A client pairs each
+ * result with its call by id, and the Messages API refuses a conversation whose ids are empty or
+ * repeat, so such a call gets an id made here, unique across answers.
  */
 final class ToolUseIds {
   private static final Pattern CONFORMING = Pattern.compile("[a-zA-Z0-9_-]+");
   private static final Pattern OTHER = Pattern.compile("[^a-zA-Z0-9_-]");
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private ToolUseIds() {}
 
@@ -25,6 +34,24 @@ final class ToolUseIds {
       return id;
     }
     return OTHER.matcher(id).replaceAll("_") + "_" + digest(id);
+  }
+
+  /** The upstream's id when it is set and not taken by an earlier call; a new one otherwise. */
+  static String orMinted(String upstreamId, Set<String> taken) {
+    String id = upstreamId == null || upstreamId.isBlank() || taken.contains(upstreamId)
+        ? minted()
+        : upstreamId;
+    taken.add(id);
+    return id;
+  }
+
+  private static String minted() {
+    StringBuilder id = new StringBuilder("call_");
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 24; i++) {
+      id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return id.toString();
   }
 
   private static String digest(String id) {

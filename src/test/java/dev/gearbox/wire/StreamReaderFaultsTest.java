@@ -24,12 +24,28 @@ class StreamReaderFaultsTest {
   }
 
   @Test
-  void openAiStreamEndingBeforeDone_failsAsStreamEndedEarly() {
-    String cut = withoutLastEvent(Fixtures.text("openai-stream.sse"));
+  void openAiStreamEndingBeforeItsFinishReason_failsAsStreamEndedEarly() {
+    String cut = withoutLastEvent(withoutLastEvent(withoutLastEvent(
+        Fixtures.text("openai-stream.sse"))));
     GatewayError error = Fixtures.failure(() -> Streams.read(StreamReader.openAi(), cut));
     assertThat(error).isInstanceOf(GatewayError.UpstreamUnreachable.class);
     assertThat(error.httpStatus()).isEqualTo(502);
     assertThat(error.message()).contains("ended early");
+  }
+
+  @Test
+  void openAiStreamEndingAfterItsFinishReasonWithoutDone_isComplete() {
+    String withoutDone = withoutLastEvent(Fixtures.text("openai-stream.sse"));
+    String withoutUsageEither = withoutLastEvent(withoutDone);
+
+    List<StreamEvent> events = Streams.read(StreamReader.openAi(), withoutDone);
+    List<StreamEvent> unmetered = Streams.read(StreamReader.openAi(), withoutUsageEither);
+
+    assertThat(events).contains(new StreamEvent.Finished(0, FinishReason.TOOL_CALLS))
+        .anyMatch(StreamEvent.UsageReported.class::isInstance)
+        .last().isEqualTo(new StreamEvent.Completed());
+    assertThat(unmetered).noneMatch(StreamEvent.UsageReported.class::isInstance)
+        .last().isEqualTo(new StreamEvent.Completed());
   }
 
   @Test
@@ -144,8 +160,11 @@ class StreamReaderFaultsTest {
         + "data: {\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":{\"arguments\":\"}\"}}]}}]}"
         + "\n\ndata: [DONE]\n\n";
     List<StreamEvent> events = Streams.read(StreamReader.openAi(), sse);
-    assertThat(Streams.assemble(events).first().message().toolCalls())
-        .containsExactly(new ToolCall("call_0_0", "f", "{}"));
+    List<ToolCall> calls = Streams.assemble(events).first().message().toolCalls();
+    assertThat(calls).hasSize(1);
+    assertThat(calls.getFirst().name()).isEqualTo("f");
+    assertThat(calls.getFirst().argumentsJson()).isEqualTo("{}");
+    assertThat(calls.getFirst().id()).matches("call_[a-zA-Z0-9]{24}");
     assertThat(events).contains(new StreamEvent.Finished(0, FinishReason.TOOL_CALLS));
   }
 
