@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a refusal charges none, so a request refused for its tokens does not use up a request slot.
  * Token limits charge the estimate on admission and correct it to the real count on release.
  *
- * <p>State is per process (see DESIGN.md: replicas would share limits through Redis).
+ * <p>State is per process, unlike {@link Budgets}: replicas do not share it, so N replicas admit
+ * up to N times each limit between them (README, "Budgets and rate limits across replicas").
  */
 public final class RateLimiter {
   private final Map<String, RateLimit> limits;
