@@ -2,13 +2,11 @@ package dev.gearbox.cost;
 
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.store.Database;
-import dev.gearbox.store.Dialect;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -78,7 +76,7 @@ final class SqlBudgetCounters implements BudgetCounters {
     TreeSet<CounterKey> counters = new TreeSet<>();
     applicable.forEach(budget -> counters.add(CounterKey.of(budget, now)));
     try {
-      return transaction(c -> {
+      return WriteTransaction.run(database, c -> {
         Map<CounterKey, CounterLevel> levels = new HashMap<>();
         for (CounterKey counter : counters) {
           levels.put(counter, lockedLevel(c, counter, now));
@@ -103,7 +101,7 @@ final class SqlBudgetCounters implements BudgetCounters {
     long actualPicoUsd = Money.toPicoUsd(actualUsd);
     for (int attempt = 1; ; attempt++) {
       try {
-        transaction(c -> {
+        WriteTransaction.run(database, c -> {
           deleteHolds(c, reservation);
           if (actualPicoUsd != 0) {
             addSpent(c, reservation, actualPicoUsd);
@@ -139,7 +137,7 @@ final class SqlBudgetCounters implements BudgetCounters {
   /** The counter's level with the counter locked, creating it from the ledger when new. */
   private CounterLevel lockedLevel(Connection c, CounterKey counter, Instant now)
       throws SQLException {
-    String lock = database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+    String lock = WriteTransaction.forUpdate(database);
     OptionalLong spent = spent(c, counter, lock);
     if (spent.isEmpty()) {
       create(c, counter);
@@ -267,64 +265,6 @@ final class SqlBudgetCounters implements BudgetCounters {
     }
   }
 
-  /**
-   * Runs {@code work} as one transaction. SQLite takes its write lock at the start ({@code BEGIN
-   * IMMEDIATE}), so a reader never has to upgrade to a writer mid-transaction, which SQLite
-   * refuses when another process wrote in between.
-   */
-  private <T> T transaction(SqlWork<T> work) throws SQLException {
-    try (Connection c = database.dataSource().getConnection()) {
-      boolean sqlite = database.dialect() == Dialect.SQLITE;
-      begin(c, sqlite);
-      try {
-        T result = work.run(c);
-        commit(c, sqlite);
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollback(c, sqlite, e);
-        throw e;
-      } finally {
-        if (!sqlite) {
-          c.setAutoCommit(true);
-        }
-      }
-    }
-  }
-
-  private static void begin(Connection c, boolean sqlite) throws SQLException {
-    if (sqlite) {
-      try (Statement statement = c.createStatement()) {
-        statement.execute("BEGIN IMMEDIATE");
-      }
-    } else {
-      c.setAutoCommit(false);
-    }
-  }
-
-  private static void commit(Connection c, boolean sqlite) throws SQLException {
-    if (sqlite) {
-      try (Statement statement = c.createStatement()) {
-        statement.execute("COMMIT");
-      }
-    } else {
-      c.commit();
-    }
-  }
-
-  private static void rollback(Connection c, boolean sqlite, Exception cause) {
-    try {
-      if (sqlite) {
-        try (Statement statement = c.createStatement()) {
-          statement.execute("ROLLBACK");
-        }
-      } else {
-        c.rollback();
-      }
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
   private static void pause(long ms) {
     try {
       Thread.sleep(ms);
@@ -333,8 +273,4 @@ final class SqlBudgetCounters implements BudgetCounters {
     }
   }
 
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
 }

@@ -207,10 +207,10 @@ public final class GatewayApp implements AutoCloseable {
     Counterfactual counterfactual = new Counterfactual(prices,
         Accounting.priceKey(prices, baseline), TokenCounter.named(baseline.tokenizer()));
     // Counted in the database on SQLite too: every process on the file then shares the limits,
-    // for about 0.1 ms a request (README, "Budgets across replicas").
+    // for about 0.1 ms a request (README, "Budgets and rate limits across replicas").
     Budgets budgets = Budgets.shared(config.budgets(), clock, database,
         config.routing().totalTimeout().plus(RESERVATION_MARGIN));
-    RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+    RateLimiter limiter = RateLimiter.shared(config.rateLimits(), clock, database);
     return new Accounting(prices, counterfactual, budgets, limiter, ledger, metrics, clock,
         audit);
   }
