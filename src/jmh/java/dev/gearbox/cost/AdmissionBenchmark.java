@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,11 +30,14 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What budgets add to one request: a reservation of the estimate and its settlement with the real
- * cost, for a key with a daily hard budget whose tenant has a monthly one (two counters), never
- * refused. {@code memory} counts in this process (the baseline of the same run), {@code sqlite}
- * in a SQLite file (WAL, synchronous=NORMAL, as the gateway opens it), {@code postgresql} on the
- * server the tests use (127.0.0.1:5432, or an embedded one). Sample-time mode reports p50 and p99.
+ * What admission adds to one request. {@link #reserveAndSettle}: a budget reservation of the
+ * estimate and its settlement with the real cost, for a key with a daily hard budget whose tenant
+ * has a monthly one (two counters), never refused. {@link #acquireAndRelease}: a rate-limit
+ * permit of a key with requests- and tokens-per-minute limits, whose token charge is corrected
+ * on release, never refused. {@code memory} counts in this process (the baseline of the same
+ * run), {@code sqlite} in a SQLite file (WAL, synchronous=NORMAL, as the gateway opens it),
+ * {@code postgresql} on the server the tests use (127.0.0.1:5432, or an embedded one).
+ * Sample-time mode reports p50 and p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -42,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 @Threads(1)
-public class BudgetsBenchmark {
+public class AdmissionBenchmark {
   private static final BigDecimal ESTIMATE = new BigDecimal("0.004");
   private static final BigDecimal ACTUAL = new BigDecimal("0.0013");
 
@@ -50,6 +54,7 @@ public class BudgetsBenchmark {
   public String counters;
 
   private Budgets budgets;
+  private RateLimiter limiter;
   private Database database;
   private Path dataDir;
   private TestDatabases.PostgresSchema schema;
@@ -61,22 +66,30 @@ public class BudgetsBenchmark {
             Budget.Enforcement.HARD),
         new Budget(Budget.Scope.TENANT, "acme", Budget.Period.MONTH, new BigDecimal("1000000"),
             Budget.Enforcement.HARD));
+    Map<String, RateLimit> limits = Map.of("k1",
+        RateLimit.NONE.withRequestsPerMinute(1_000_000_000_000L)
+            .withTokensPerMinute(1_000_000_000_000L));
     Clock clock = Clock.systemUTC();
     Duration ttl = Duration.ofMinutes(10);
-    budgets = switch (counters) {
-      case "memory" -> Budgets.create(config, clock, SpendHistory.none());
+    switch (counters) {
+      case "memory" -> {
+        budgets = Budgets.create(config, clock, SpendHistory.none());
+        limiter = new RateLimiter(limits, clock);
+      }
       case "sqlite" -> {
-        dataDir = Files.createTempDirectory("gearbox-budgets-bench");
+        dataDir = Files.createTempDirectory("gearbox-admission-bench");
         database = Database.open(new DatabaseConfig.Sqlite(dataDir));
-        yield Budgets.shared(config, clock, database, ttl);
       }
       case "postgresql" -> {
         schema = TestDatabases.freshPostgresSchema();
         database = Database.open(schema.config());
-        yield Budgets.shared(config, clock, database, ttl);
       }
       default -> throw new IllegalArgumentException("unknown counters " + counters);
-    };
+    }
+    if (database != null) {
+      budgets = Budgets.shared(config, clock, database, ttl);
+      limiter = RateLimiter.shared(limits, clock, database);
+    }
   }
 
   @TearDown
@@ -101,5 +114,13 @@ public class BudgetsBenchmark {
     Reservation reservation = budgets.reserve("k1", "acme", ESTIMATE);
     budgets.settle(reservation, ACTUAL);
     return reservation;
+  }
+
+  @Benchmark
+  public Permit acquireAndRelease() {
+    Permit permit = limiter.acquire("k1", 1_200);
+    permit.settle(700);
+    permit.close();
+    return permit;
   }
 }
