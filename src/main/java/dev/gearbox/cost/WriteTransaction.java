@@ -20,7 +20,7 @@ final class WriteTransaction {
     T run(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. */
+  /** Runs {@code work} as one transaction: committed when it returns, rolled back if it throws. */
   static <T> T run(Database database, SqlWork<T> work) throws SQLException {
     try (Connection c = database.dataSource().getConnection()) {
       boolean sqlite = database.dialect() == Dialect.SQLITE;
