@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two gateways on one data directory (one SQLite file), as two processes would run: a key's hard
- * budget holds for both together, not once per gateway.
+ * budget and its requests per minute hold for both together, not once per gateway.
  */
-class SharedBudgetThroughGatewaysTest {
+class SharedLimitsThroughGatewaysTest {
   private static final String CONFIG = """
       simulator: {enabled: true, fast: true}
       providers:
@@ -34,18 +34,24 @@ class SharedBudgetThroughGatewaysTest {
           key_env: THRIFTY_KEY
           tenant: acme
           budgets: [{period: day, usd: "0.05", enforcement: hard}]
+        - id: hasty
+          key_env: HASTY_KEY
+          tenant: acme
+          rate_limit: {requests_per_minute: 5}
       """;
   private static final String QUESTION = "{\"model\":\"sim-small\",\"max_tokens\":100,"
       + "\"messages\":[{\"role\":\"user\",\"content\":\"Explain photosynthesis in detail.\"}]}";
+
+  private static final Map<String, String> ENV =
+      Map.of("THRIFTY_KEY", "gbx-thrifty", "HASTY_KEY", "gbx-hasty");
 
   @TempDir Path dataDir;
 
   @Test
   void twoGatewaysOnOneDatabase_spendAHardBudgetOnceBetweenThem() throws Exception {
-    Map<String, String> env = Map.of("THRIFTY_KEY", "gbx-thrifty");
     HttpClient http = HttpClient.newHttpClient();
-    try (GatewayHarness a = GatewayHarness.fromYaml(CONFIG, dataDir, env);
-        GatewayHarness b = GatewayHarness.fromYaml(CONFIG, dataDir, env)) {
+    try (GatewayHarness a = GatewayHarness.fromYaml(CONFIG, dataDir, ENV);
+        GatewayHarness b = GatewayHarness.fromYaml(CONFIG, dataDir, ENV)) {
       List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
       for (int i = 0; i < 24; i++) {
         GatewayHarness gateway = i % 2 == 0 ? a : b;
@@ -75,6 +81,26 @@ class SharedBudgetThroughGatewaysTest {
       assertThat(served).isPositive();
       assertThat(refused).isPositive();
       assertThat(spent).isLessThanOrEqualTo(new BigDecimal("0.05"));
+    }
+  }
+
+  @Test
+  void twoGatewaysOnOneDatabase_shareARequestsPerMinuteLimit() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (GatewayHarness a = GatewayHarness.fromYaml(CONFIG, dataDir, ENV);
+        GatewayHarness b = GatewayHarness.fromYaml(CONFIG, dataDir, ENV)) {
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        GatewayHarness gateway = i % 2 == 0 ? a : b;
+        HttpRequest request = HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+            .header("content-type", "application/json")
+            .header("authorization", "Bearer gbx-hasty")
+            .POST(HttpRequest.BodyPublishers.ofString(QUESTION))
+            .build();
+        statuses.add(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+      }
+
+      assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429, 429, 429, 429, 429);
     }
   }
 }
