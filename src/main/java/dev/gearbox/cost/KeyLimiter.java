@@ -3,12 +3,13 @@ package dev.gearbox.cost;
 import dev.gearbox.model.GatewayError;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The rate-limit state of one key. Every limit is checked before any is charged, under one lock,
- * so a request refused by one limit takes nothing from the others.
+ * so a request refused by one limit takes nothing from the others. The per-minute buckets are
+ * this process's or shared through the database ({@link RateBuckets}); requests in flight are
+ * counted in this process.
  */
 final class KeyLimiter {
   private static final long MS_PER_SECOND = 1_000;
@@ -16,30 +17,28 @@ final class KeyLimiter {
   private final String keyId;
   private final RateLimit limit;
   private final Clock clock;
+  private final RateBuckets buckets;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Optional<TokenBucket> requests;
-  private final Optional<TokenBucket> tokens;
   private int inFlight;
 
-  KeyLimiter(String keyId, RateLimit limit, Clock clock) {
+  KeyLimiter(String keyId, RateLimit limit, Clock clock, RateBuckets buckets) {
     this.keyId = keyId;
     this.limit = limit;
     this.clock = clock;
-    long nowMs = clock.millis();
-    this.requests = bucket(limit.requestsPerMinute(), nowMs);
-    this.tokens = bucket(limit.tokensPerMinute(), nowMs);
+    this.buckets = buckets;
   }
 
   /** Admits the request and charges every limit, or returns the refusal and charges none. */
   Optional<GatewayError.RateLimited> tryAcquire(long estimatedTokens) {
     lock.lock();
     try {
-      long nowMs = clock.millis();
-      Optional<GatewayError.RateLimited> refusal = refusal(estimatedTokens, nowMs);
+      if (limit.maxConcurrent().isPresent() && inFlight >= limit.maxConcurrent().getAsInt()) {
+        return Optional.of(refused(limit.maxConcurrent().getAsInt() + " concurrent requests", 1));
+      }
+      Optional<GatewayError.RateLimited> refusal = buckets.take(estimatedTokens, clock.millis())
+          .map(shortfall -> refused(shortfall.limitText(), shortfall.waitMs()));
       if (refusal.isEmpty()) {
         inFlight++;
-        requests.ifPresent(bucket -> bucket.take(1));
-        tokens.ifPresent(bucket -> bucket.take(estimatedTokens));
       }
       return refusal;
     } finally {
@@ -52,32 +51,12 @@ final class KeyLimiter {
     lock.lock();
     try {
       inFlight--;
-      long nowMs = clock.millis();
-      tokens.ifPresent(bucket -> bucket.adjust(estimatedTokens - actualTokens, nowMs));
+      if (buckets.countsTokens() && estimatedTokens != actualTokens) {
+        buckets.adjustTokens(estimatedTokens - actualTokens, clock.millis());
+      }
     } finally {
       lock.unlock();
     }
-  }
-
-  private Optional<GatewayError.RateLimited> refusal(long estimatedTokens, long nowMs) {
-    if (limit.maxConcurrent().isPresent() && inFlight >= limit.maxConcurrent().getAsInt()) {
-      return Optional.of(refused(limit.maxConcurrent().getAsInt() + " concurrent requests", 1));
-    }
-    if (requests.isPresent()) {
-      long waitMs = requests.get().waitMs(1, nowMs);
-      if (waitMs > 0) {
-        return Optional.of(refused(requests.get().perMinute() + " requests per minute", waitMs));
-      }
-    }
-    if (tokens.isPresent()) {
-      long waitMs = tokens.get().waitMs(estimatedTokens, nowMs);
-      if (waitMs > 0) {
-        String what = tokens.get().perMinute() + " tokens per minute (this request needs about "
-            + estimatedTokens + ")";
-        return Optional.of(refused(what, waitMs));
-      }
-    }
-    return Optional.empty();
   }
 
   private GatewayError.RateLimited refused(String limitText, long waitMs) {
@@ -85,11 +64,5 @@ final class KeyLimiter {
     String message = "rate limit of " + limitText + " for key '" + keyId
         + "' reached; retry after " + retryAfterSeconds + " s";
     return new GatewayError.RateLimited(message, retryAfterSeconds);
-  }
-
-  private static Optional<TokenBucket> bucket(OptionalLong perMinute, long nowMs) {
-    return perMinute.isPresent()
-        ? Optional.of(new TokenBucket(perMinute.getAsLong(), nowMs))
-        : Optional.empty();
   }
 }

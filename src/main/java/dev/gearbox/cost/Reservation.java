@@ -1,9 +1,8 @@
 package dev.gearbox.cost;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -12,16 +11,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the first of those counts.
  */
 public final class Reservation {
+  private final String id;
   private final BigDecimal estimateUsd;
-  private final Map<BudgetState, Instant> heldIn;
+  private final List<CounterKey> counters;
   private final List<String> softBudgetsExceeded;
   private final AtomicBoolean finished = new AtomicBoolean();
 
-  Reservation(
-      BigDecimal estimateUsd, Map<BudgetState, Instant> heldIn, List<String> softExceeded) {
+  Reservation(BigDecimal estimateUsd, List<CounterKey> counters, List<String> softExceeded) {
+    this.id = UUID.randomUUID().toString();
     this.estimateUsd = estimateUsd;
-    this.heldIn = Map.copyOf(heldIn);
+    this.counters = List.copyOf(counters);
     this.softBudgetsExceeded = List.copyOf(softExceeded);
+  }
+
+  /** A reservation that holds nothing: no budget applies to the request. */
+  static Reservation unbudgeted(BigDecimal estimateUsd) {
+    return new Reservation(estimateUsd, List.of(), List.of());
   }
 
   public BigDecimal estimateUsd() {
@@ -38,8 +43,14 @@ public final class Reservation {
     return softBudgetsExceeded;
   }
 
-  Map<BudgetState, Instant> heldIn() {
-    return heldIn;
+  /** Identifies the reservation's rows where counters are shared. */
+  String id() {
+    return id;
+  }
+
+  /** The counters the estimate is held in, in {@link CounterKey} order. */
+  List<CounterKey> counters() {
+    return counters;
   }
 
   /** True the first time only. */

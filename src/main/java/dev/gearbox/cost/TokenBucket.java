@@ -14,15 +14,30 @@ final class TokenBucket {
   private long levelScaled;
   private long lastRefillMs;
 
+  /** A full bucket. */
   TokenBucket(long perMinute, long nowMs) {
+    this(perMinute, Long.MAX_VALUE, nowMs);
+  }
+
+  /** A bucket restored from its stored level (above the capacity: full). */
+  TokenBucket(long perMinute, long levelScaled, long lastRefillMs) {
     this.perMinute = perMinute;
     this.capacityScaled = Math.multiplyExact(perMinute, MS_PER_MINUTE);
-    this.levelScaled = capacityScaled;
-    this.lastRefillMs = nowMs;
+    this.levelScaled = Math.min(capacityScaled, levelScaled);
+    this.lastRefillMs = lastRefillMs;
   }
 
   long perMinute() {
     return perMinute;
+  }
+
+  /** The level in 1/60,000 units, to be stored. */
+  long levelScaled() {
+    return levelScaled;
+  }
+
+  long lastRefillMs() {
+    return lastRefillMs;
   }
 
   /**

@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
+  /** How long past the total timeout a reservation of a call still counts (see Budgets#shared). */
+  private static final Duration RESERVATION_MARGIN = Duration.ofMinutes(5);
 
   private final List<AutoCloseable> parts;
   private final GatewayServer server;
@@ -115,7 +117,7 @@ public final class GatewayApp implements AutoCloseable {
       parts.add(audit);
       parts.add(scheduleCheckpoints(audit, config.audit().checkpointInterval())::shutdownNow);
       GatewayMetrics metrics = new GatewayMetrics();
-      Accounting accounting = accounting(config, ledger, metrics, clock, audit);
+      Accounting accounting = accounting(config, database, ledger, metrics, clock, audit);
       ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
       parts.add(fanOut::shutdownNow);
       FallbackChain chain = new FallbackChain(
@@ -188,8 +190,8 @@ public final class GatewayApp implements AutoCloseable {
         prices.cost(Accounting.priceKey(prices, model), Usage.counted(tokens, 0)));
   }
 
-  private static Accounting accounting(GatewayConfig config, SqlLedger ledger,
-      GatewayMetrics metrics, Clock clock, AuditTrail audit) {
+  private static Accounting accounting(GatewayConfig config, Database database,
+      SqlLedger ledger, GatewayMetrics metrics, Clock clock, AuditTrail audit) {
     PriceBook prices = PriceBook.bundled().withOverrides(config.priceOverrides());
     List<String> unpriced = config.models().stream()
         .filter(m -> prices.price(m.alias()).isEmpty() && prices.price(m.upstreamModel()).isEmpty())
@@ -204,8 +206,11 @@ public final class GatewayApp implements AutoCloseable {
     ModelSpec baseline = config.model(config.baselineModel()).orElseThrow();
     Counterfactual counterfactual = new Counterfactual(prices,
         Accounting.priceKey(prices, baseline), TokenCounter.named(baseline.tokenizer()));
-    Budgets budgets = Budgets.create(config.budgets(), clock, ledger);
-    RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+    // Counted in the database on SQLite too: every process on the file then shares the limits,
+    // for about 0.1 ms a request (README, "Budgets and rate limits across replicas").
+    Budgets budgets = Budgets.shared(config.budgets(), clock, database,
+        config.routing().totalTimeout().plus(RESERVATION_MARGIN));
+    RateLimiter limiter = RateLimiter.shared(config.rateLimits(), clock, database);
     return new Accounting(prices, counterfactual, budgets, limiter, ledger, metrics, clock,
         audit);
   }
