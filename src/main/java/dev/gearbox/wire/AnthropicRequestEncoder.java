@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>SYSTEM messages, wherever they stand, become the top-level {@code system}. Consecutive TOOL
  * messages fold into one user turn of {@code tool_result} blocks, and a USER message right after
  * them joins that turn, as the API requires results to follow the call's turn directly. What the
- * API cannot express is refused, naming the parameter, so the caller can pick another upstream;
+ * API cannot express is refused, naming the parameter as the client's API spells it
+ * ({@link dev.gearbox.model.Dialect}), so the caller can pick another upstream;
  * the things dropped are {@code seed}, which providers treat as best effort anyway, and
  * message names, for which the Messages API has no place.
  *
@@ -78,11 +79,12 @@ final class AnthropicRequestEncoder {
       throw Fields.invalid("n", "'n' = " + request.sampling().n() + ": the Anthropic Messages "
           + "API returns one choice per request");
     }
+    String stopField = request.dialect().stop();
     for (String stop : request.sampling().stop()) {
       if (stop.isBlank()) {
-        throw Fields.invalid("stop", "a stop sequence that is empty or only whitespace (such as "
-            + "\"\\n\") cannot be sent to the Anthropic Messages API, which refuses it; remove "
-            + "it or use a model served by an OpenAI-compatible upstream");
+        throw Fields.invalid(stopField, "'" + stopField + "' holds a stop sequence that is empty "
+            + "or only whitespace (such as \"\\n\"), which the Anthropic Messages API refuses; "
+            + "remove it or use a model served by an OpenAI-compatible upstream");
       }
     }
     double temperature = request.sampling().temperature().orElse(0);
