@@ -243,8 +243,9 @@ final class OpenAiRequestEncoder {
       root.put("n", sampling.n());
     }
     if (!sampling.stop().isEmpty()) {
+      // OpenAI refuses more than four; the rest are applied to the answer by the caller.
       ArrayNode stop = root.putArray("stop");
-      sampling.stop().forEach(stop::add);
+      sampling.stop().stream().limit(StopSequences.OPENAI_LIMIT).forEach(stop::add);
     }
     sampling.user().ifPresent(u -> root.put("user", u));
     sampling.reasoning().ifPresent(r -> {
