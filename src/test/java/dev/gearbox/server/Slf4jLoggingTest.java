@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.helidon.logging.common.spi.LoggingProvider;
+import java.util.Arrays;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,10 @@ class Slf4jLoggingTest {
     new Slf4jLogging().runTime();
 
     assertThat(SLF4JBridgeHandler.isInstalled()).isTrue();
-    assertThat(java.util.logging.Logger.getLogger("").getHandlers())
+    // Once a Helidon server has run in this JVM, its shutdown keep-alive handler sits beside
+    // the bridge; it publishes nothing, so it is not output.
+    assertThat(Arrays.stream(java.util.logging.Logger.getLogger("").getHandlers())
+        .filter(h -> !h.getClass().getName().equals("io.helidon.Main$KeepLoggingActiveHandler")))
         .hasOnlyElementsOfType(SLF4JBridgeHandler.class)
         .hasSize(1);
   }
