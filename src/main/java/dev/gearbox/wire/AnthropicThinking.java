@@ -2,10 +2,14 @@ package dev.gearbox.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Dialect;
+import dev.gearbox.model.Message;
 import dev.gearbox.model.Reasoning;
+import dev.gearbox.model.Role;
 import dev.gearbox.model.Sampling;
 import dev.gearbox.model.ToolChoice;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,6 +26,11 @@ import java.util.OptionalInt;
  * answer length plus the budget. Extended thinking takes only the default temperature (1), a
  * {@code top_p} of at least 0.95 and no forced tool use; a request asking for reasoning beside
  * any of those is refused naming the field, rather than sent to be refused or quietly altered.
+ *
+ * <p>One case goes without thinking: a call that continues a tool-use turn whose assistant
+ * message carries no signed thinking block. The API refuses thinking there (the turn must start
+ * with its thinking), and OpenAI-format clients have no place to keep it, so their tool loops
+ * would fail on every result; the turn after the next user message thinks again.
  */
 final class AnthropicThinking {
   /** What to send: {@code thinking}, when any, and {@code max_tokens}. */
@@ -40,6 +49,9 @@ final class AnthropicThinking {
     OptionalInt limit = sampling.maxTokens();
     int maxTokens = limit.orElse(defaultMaxTokens);
     if (sampling.reasoning().isEmpty()) {
+      return new Plan(Optional.empty(), maxTokens);
+    }
+    if (toolTurnWithoutThinking(request.messages())) {
       return new Plan(Optional.empty(), maxTokens);
     }
     ObjectNode thinking = Json.NODES.objectNode();
@@ -70,6 +82,23 @@ final class AnthropicThinking {
     thinking.put("budget_tokens", tokens);
     return new Plan(Optional.of(thinking), maxTokens);
   }
+  /**
+   * Whether the conversation continues a tool-use turn that carries no signed thinking, which the
+   * API refuses with thinking on: OpenAI clients have no place for thinking blocks, and other
+   * clients may have dropped them.
+   */
+  private static boolean toolTurnWithoutThinking(List<Message> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      Message m = messages.get(i);
+      if (m.role() == Role.ASSISTANT) {
+        return !m.toolCalls().isEmpty() && m.reasoning().stream().noneMatch(
+            p -> p instanceof ContentPart.RedactedThinking
+                || p instanceof ContentPart.Thinking t && !t.signature().isEmpty());
+      }
+    }
+    return false;
+  }
+
   private static RuntimeException noRoom(Dialect dialect, int limit) {
     return Fields.invalid(dialect.maxTokens(), "'" + dialect.maxTokens() + "' = " + limit
         + " leaves no room for reasoning ('" + dialect.reasoning() + "') on an Anthropic "

@@ -407,6 +407,31 @@ class ReasoningThroughGatewayTest {
         .doesNotContain("Use the clock.");
   }
 
+  @Test
+  void aToolTurnWithoutThinkingBlocks_continuesOnAnAnthropicUpstreamWithoutThinking()
+      throws Exception {
+    upstream.next(MESSAGES_ANSWER);
+    HttpResponse<String> openAi = post("/v1/chat/completions", """
+        {"model":"messages","reasoning_effort":"low",
+         "tools":[{"type":"function","function":{"name":"clock","parameters":{}}}],
+         "messages":[{"role":"user","content":"Time?"},
+           {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
+             "function":{"name":"clock","arguments":"{}"}}]},
+           {"role":"tool","tool_call_id":"call_1","content":"12:00"}]}""");
+    JsonNode continued = upstream.lastRequest();
+    upstream.next(MESSAGES_ANSWER);
+    post("/v1/chat/completions", """
+        {"model":"messages","reasoning_effort":"low",
+         "messages":[{"role":"user","content":"Time?"},{"role":"assistant","content":"Noon."},
+           {"role":"user","content":"And now?"}]}""");
+    JsonNode newTurn = upstream.lastRequest();
+
+    assertThat(openAi.statusCode()).isEqualTo(200);
+    assertThat(continued.has("thinking")).isFalse();
+    assertThat(continued.path("max_tokens").asInt()).isEqualTo(4096);
+    assertThat(newTurn.path("thinking").path("type").asText()).isEqualTo("enabled");
+  }
+
   // ---- reasoning fields of OpenAI-compatible servers (vLLM, DeepSeek, Ollama) -------------
 
   private static final String REASONING_CONTENT_ANSWER = """
