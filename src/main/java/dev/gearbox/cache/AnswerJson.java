@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
+import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.FinishReason;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.ToolCall;
@@ -53,6 +54,15 @@ final class AnswerJson {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("index", choice.index());
     node.put("text", choice.message().text());
+    ArrayNode reasoning = node.putArray("reasoning");
+    for (ContentPart part : choice.message().reasoning()) {
+      switch (part) {
+        case ContentPart.Thinking t ->
+            reasoning.addObject().put("thinking", t.text()).put("signature", t.signature());
+        case ContentPart.RedactedThinking r -> reasoning.addObject().put("redacted", r.data());
+        default -> { }
+      }
+    }
     ArrayNode calls = node.putArray("tool_calls");
     for (ToolCall call : choice.message().toolCalls()) {
       calls.addObject().put("id", call.id()).put("name", call.name())
@@ -67,9 +77,14 @@ final class AnswerJson {
     List<ToolCall> calls = new ArrayList<>();
     node.path("tool_calls").forEach(call -> calls.add(new ToolCall(call.path("id").asText(),
         call.path("name").asText(), call.path("arguments").asText())));
+    List<ContentPart> reasoning = new ArrayList<>();
+    node.path("reasoning").forEach(part -> reasoning.add(part.has("redacted")
+        ? new ContentPart.RedactedThinking(part.path("redacted").asText())
+        : new ContentPart.Thinking(part.path("thinking").asText(),
+            part.path("signature").asText())));
     JsonNode stop = node.path("stop_sequence");
     return new Choice(node.path("index").asInt(),
-        Message.assistant(node.path("text").asText(), calls),
+        Message.answer(reasoning, node.path("text").asText(), calls),
         FinishReason.valueOf(node.path("finish_reason").asText()),
         stop.isTextual() ? Optional.of(stop.textValue()) : Optional.empty());
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
+import dev.gearbox.model.Reasoning;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.model.Role;
 import dev.gearbox.model.Sampling;
@@ -91,6 +92,11 @@ public final class CacheKeys {
           .put("media_type", image.mediaType())
           .put("data_sha256", image.isInline() ? sha256(image.base64Data()) : null)
           .put("detail", image.detail());
+      case ContentPart.Thinking thinking -> node
+          .put("thinking", thinking.text())
+          .put("signature", thinking.signature());
+      case ContentPart.RedactedThinking redacted -> node
+          .put("redacted_thinking_sha256", sha256(redacted.data()));
     }
     return node;
   }
@@ -133,6 +139,12 @@ public final class CacheKeys {
     node.put("n", sampling.n());
     ArrayNode stop = node.putArray("stop");
     sampling.stop().forEach(stop::add);
+    // Only when asked for, so that keys of requests without it stay what they were.
+    sampling.reasoning().ifPresent(r -> node.put("reasoning", switch (r) {
+      case Reasoning.Effort effort -> "effort:" + effort.level();
+      case Reasoning.Budget budget -> "budget:" + budget.tokens();
+      case Reasoning.Adaptive adaptive -> "adaptive";
+    }));
     return node;
   }
 

@@ -160,6 +160,8 @@ public final class TokenCounter {
           switch (part) {
             case ContentPart.Text text -> tokens.applyAsLong(text.text());
             case ContentPart.Image ignored -> IMAGE_TOKENS;
+            case ContentPart.Thinking thinking -> tokens.applyAsLong(thinking.text());
+            case ContentPart.RedactedThinking ignored -> 0;
           };
     }
     for (ToolCall call : message.toolCalls()) {

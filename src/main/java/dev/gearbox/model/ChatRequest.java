@@ -9,6 +9,7 @@ import java.util.Optional;
  * client asked for (an alias such as "auto", or a model name); the route stage decides what
  * actually serves it. {@code parallelToolCalls} false limits the model to one tool call per turn
  * (OpenAI's {@code parallel_tool_calls: false}, Anthropic's {@code disable_parallel_tool_use}).
+ * {@code dialect} is the client API it arrived in, for naming its fields in refusals.
  */
 public record ChatRequest(
     String model,
@@ -19,7 +20,8 @@ public record ChatRequest(
     Sampling sampling,
     boolean stream,
     boolean includeUsage,
-    boolean parallelToolCalls) {
+    boolean parallelToolCalls,
+    Dialect dialect) {
 
   public ChatRequest {
     Objects.requireNonNull(model, "model");
@@ -28,9 +30,25 @@ public record ChatRequest(
     Objects.requireNonNull(toolChoice, "toolChoice");
     Objects.requireNonNull(responseFormat, "responseFormat");
     Objects.requireNonNull(sampling, "sampling");
+    Objects.requireNonNull(dialect, "dialect");
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("a request needs at least one message");
     }
+  }
+
+  /** A request in the OpenAI dialect. */
+  public ChatRequest(
+      String model,
+      List<Message> messages,
+      List<Tool> tools,
+      Optional<ToolChoice> toolChoice,
+      Optional<ResponseFormat> responseFormat,
+      Sampling sampling,
+      boolean stream,
+      boolean includeUsage,
+      boolean parallelToolCalls) {
+    this(model, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
+        parallelToolCalls, Dialect.OPENAI);
   }
 
   /** A request that leaves the number of tool calls per turn to the model. */
@@ -56,25 +74,25 @@ public record ChatRequest(
   public ChatRequest withModel(String newModel) {
     return new ChatRequest(
         newModel, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
-        parallelToolCalls);
+        parallelToolCalls, dialect);
   }
 
   public ChatRequest withMessages(List<Message> newMessages) {
     return new ChatRequest(
         model, newMessages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
-        parallelToolCalls);
+        parallelToolCalls, dialect);
   }
 
   public ChatRequest withSampling(Sampling newSampling) {
     return new ChatRequest(
         model, messages, tools, toolChoice, responseFormat, newSampling, stream, includeUsage,
-        parallelToolCalls);
+        parallelToolCalls, dialect);
   }
 
   public ChatRequest withStream(boolean streamed, boolean usageInStream) {
     return new ChatRequest(
         model, messages, tools, toolChoice, responseFormat, sampling, streamed, usageInStream,
-        parallelToolCalls);
+        parallelToolCalls, dialect);
   }
 
   /** The text of the last user message, or empty when the conversation ends otherwise. */

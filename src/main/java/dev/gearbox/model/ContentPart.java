@@ -43,4 +43,23 @@ public sealed interface ContentPart {
       return base64Data != null;
     }
   }
+
+  /**
+   * Reasoning the model did before answering (Anthropic's {@code thinking} block), with the
+   * {@code signature} that lets the upstream verify it when a client replays it. It is never
+   * part of a message's text.
+   */
+  record Thinking(String text, String signature) implements ContentPart {
+    public Thinking {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(signature, "signature");
+    }
+  }
+
+  /** Reasoning the upstream returned encrypted (Anthropic's {@code redacted_thinking}). */
+  record RedactedThinking(String data) implements ContentPart {
+    public RedactedThinking {
+      Objects.requireNonNull(data, "data");
+    }
+  }
 }

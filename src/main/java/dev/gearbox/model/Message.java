@@ -46,7 +46,34 @@ public record Message(
         Optional.empty());
   }
 
-  /** The concatenated text parts; images and tool calls are left out. */
+  /** An assistant answer: its reasoning parts first, then its text and tool calls. */
+  public static Message answer(List<ContentPart> reasoning, String text, List<ToolCall> calls) {
+    List<ContentPart> parts = new java.util.ArrayList<>(reasoning);
+    if (!text.isEmpty()) {
+      parts.add(new ContentPart.Text(text));
+    }
+    return new Message(Role.ASSISTANT, parts, calls, Optional.empty(), Optional.empty());
+  }
+
+  /** The reasoning parts ({@link ContentPart.Thinking} and redacted), in order. */
+  public List<ContentPart> reasoning() {
+    return content.stream().filter(Message::isReasoning).toList();
+  }
+
+  /** This message without its reasoning parts, for upstreams that take none. */
+  public Message withoutReasoning() {
+    if (content.stream().noneMatch(Message::isReasoning)) {
+      return this;
+    }
+    return new Message(role, content.stream().filter(p -> !isReasoning(p)).toList(), toolCalls,
+        toolCallId, name);
+  }
+
+  private static boolean isReasoning(ContentPart part) {
+    return part instanceof ContentPart.Thinking || part instanceof ContentPart.RedactedThinking;
+  }
+
+  /** The concatenated text parts; images, reasoning and tool calls are left out. */
   public String text() {
     return content.stream()
         .filter(ContentPart.Text.class::isInstance)

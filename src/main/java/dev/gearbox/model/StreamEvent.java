@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * One step of a streamed answer in canonical form. A well-formed stream is: Started, then any
- * number of TextDelta / ToolCallStarted / ToolCallArguments, then Finished per choice, then at
- * most one UsageReported, then Completed. Both wire formats are produced from and parsed into
+ * number of ThinkingDelta / ThinkingSignature / RedactedThinking / TextDelta / ToolCallStarted /
+ * ToolCallArguments, then Finished per choice, then at most one UsageReported, then Completed. Both wire formats are produced from and parsed into
  * this sequence.
  */
 public sealed interface StreamEvent {
@@ -27,6 +27,27 @@ public sealed interface StreamEvent {
   record TextDelta(int choiceIndex, String text) implements StreamEvent {
     public TextDelta {
       Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** A fragment of the model's reasoning; fragments concatenate until a ThinkingSignature. */
+  record ThinkingDelta(int choiceIndex, String text) implements StreamEvent {
+    public ThinkingDelta {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** The signature that ends the reasoning sent so far as one thinking block. */
+  record ThinkingSignature(int choiceIndex, String signature) implements StreamEvent {
+    public ThinkingSignature {
+      Objects.requireNonNull(signature, "signature");
+    }
+  }
+
+  /** Reasoning the upstream sent encrypted, whole. */
+  record RedactedThinking(int choiceIndex, String data) implements StreamEvent {
+    public RedactedThinking {
+      Objects.requireNonNull(data, "data");
     }
   }
 

@@ -56,7 +56,8 @@ final class ChoiceFanOut {
         OptionalLong.of(sampling.seed().getAsLong() + index),
         1,
         one.stop(),
-        one.user());
+        one.user(),
+        one.reasoning());
   }
 
   private static ChatResponse join(CompletableFuture<ChatResponse> call) {

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Holds a fresh stream back until its first content (a text delta or the start of a tool call),
+ * Holds a fresh stream back until its first content (text or reasoning, or the start of a tool
+ * call),
  * or until it finishes without any. Until then nothing has reached the client, so a failure is
  * still an ordinary failed attempt that may be retried or fall back; from then on the client
  * has part of an answer, and a failure must reach it as an error, never as a silent end.
@@ -45,6 +46,9 @@ final class ContentGate {
   private static boolean opensAnswer(StreamEvent event) {
     return switch (event) {
       case StreamEvent.TextDelta ignored -> true;
+      case StreamEvent.ThinkingDelta ignored -> true;
+      case StreamEvent.ThinkingSignature ignored -> true;
+      case StreamEvent.RedactedThinking ignored -> true;
       case StreamEvent.ToolCallStarted ignored -> true;
       case StreamEvent.Finished ignored -> true;
       case StreamEvent.Completed ignored -> true;

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Passes a stream through and, when it completes without a usage report (or with an empty
  * one), inserts a counted {@code UsageReported} just before {@code Completed}. The generated
- * text, tool names and argument fragments are kept as they pass and tokenized only when the
+ * text, reasoning (output tokens too), tool names and argument fragments are kept as they pass and tokenized only when the
  * count is needed, so streams whose upstream reports usage never pay for the tokenizer.
  */
 final class CountingStream implements UpstreamStream {
@@ -53,6 +53,9 @@ final class CountingStream implements UpstreamStream {
   private StreamEvent observe(StreamEvent event) {
     switch (event) {
       case StreamEvent.TextDelta delta -> generated.append(delta.text());
+      case StreamEvent.ThinkingDelta thinking -> generated.append(thinking.text());
+      case StreamEvent.ThinkingSignature ignored -> {}
+      case StreamEvent.RedactedThinking ignored -> {}
       case StreamEvent.ToolCallStarted call -> generated.append('\n').append(call.name());
       case StreamEvent.ToolCallArguments args -> generated.append(args.fragment());
       case StreamEvent.UsageReported ignored -> usageReported = true;

@@ -14,7 +14,8 @@ import java.util.Optional;
  * A server speaking OpenAI Chat Completions at {@code <baseUrl>/chat/completions}: OpenAI, vLLM,
  * llama.cpp, Ollama, SGLang, TGI. The key, when there is one, travels as a bearer token.
  * Streams always ask for usage ({@code stream_options.include_usage}) so the ledger gets the
- * upstream's own counts; whether the client sees them is the server's choice.
+ * upstream's own counts; whether the client sees them is the server's choice. Stop sequences
+ * beyond the four OpenAI takes are applied to the answer here ({@link ExtraStops}).
  */
 public final class OpenAiCompatibleProvider implements Provider {
   private static final String PATH = "/chat/completions";
@@ -45,7 +46,8 @@ public final class OpenAiCompatibleProvider implements Provider {
     byte[] answer =
         http.post(PATH, OpenAiCodec.encodeRequest(plain, limitField), request.model(), deadline);
     try {
-      return OpenAiCodec.decodeResponse(answer);
+      return new ExtraStops(OpenAiCodec.stopsLeftOut(request))
+          .apply(OpenAiCodec.decodeResponse(answer));
     } catch (GatewayException e) {
       throw http.errors().unreadable(e, request.model());
     }
@@ -57,7 +59,9 @@ public final class OpenAiCompatibleProvider implements Provider {
     BodyReader body =
         http.openStream(
             PATH, OpenAiCodec.encodeRequest(streamed, limitField), request.model(), deadline);
-    return new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
+    UpstreamStream stream = new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
+    ExtraStops extra = new ExtraStops(OpenAiCodec.stopsLeftOut(request));
+    return extra.isEmpty() ? stream : new ExtraStopsStream(stream, extra);
   }
 
   /**

@@ -163,6 +163,9 @@ final class AnswerWriter {
   private static int contentChars(StreamEvent event) {
     return switch (event) {
       case StreamEvent.TextDelta delta -> delta.text().length();
+      case StreamEvent.ThinkingDelta thinking -> thinking.text().length();
+      case StreamEvent.ThinkingSignature signature -> 0;
+      case StreamEvent.RedactedThinking redacted -> 0;
       case StreamEvent.ToolCallArguments arguments -> arguments.fragment().length();
       case StreamEvent.Started started -> 0;
       case StreamEvent.ToolCallStarted started -> 0;

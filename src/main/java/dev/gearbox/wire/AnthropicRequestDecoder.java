@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ContentPart;
+import dev.gearbox.model.Dialect;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.Message;
+import dev.gearbox.model.Reasoning;
 import dev.gearbox.model.Role;
 import dev.gearbox.model.Sampling;
 import dev.gearbox.model.Tool;
@@ -32,12 +34,13 @@ import java.util.Set;
  * (when there is any), which is the order both APIs expect. {@code cache_control} on a text
  * block or a tool definition (or on a tool result, for its last text) is kept as a cache
  * breakpoint, which an Anthropic upstream gets back where it was; on other blocks it is accepted
- * and not kept. Accepted and not kept too are the {@code thinking} and {@code redacted_thinking}
- * blocks that clients replay in earlier assistant turns: the Messages API itself leaves the
- * reasoning of past turns out of the model's context, and extended thinking is not enabled
- * through this gateway, so no upstream needs them. As with the OpenAI format, unknown fields
- * are ignored and fields that would change the answer but cannot be honoured are refused
- * ({@link UnsupportedParams#ANTHROPIC}).
+ * and not kept. The {@code thinking} and {@code redacted_thinking} blocks that clients replay
+ * in assistant turns are kept with their signatures: an Anthropic upstream with thinking enabled
+ * needs them back in a tool-use turn, and other upstreams leave them out. {@code thinking}
+ * ({@code enabled} with a {@code budget_tokens} of at least 1024 and below {@code max_tokens},
+ * {@code adaptive} or {@code disabled}) is read into the request's reasoning. As with the OpenAI
+ * format, unknown fields are ignored and fields that would change the answer but cannot be
+ * honoured are refused ({@link UnsupportedParams#ANTHROPIC}).
  */
 final class AnthropicRequestDecoder {
   private AnthropicRequestDecoder() {}
@@ -73,9 +76,42 @@ final class AnthropicRequestDecoder {
         OptionalLong.empty(),
         1,
         StopSequences.readArray(root, "stop_sequences"),
-        user(root));
+        user(root),
+        thinking(root, maxTokens));
     return new ChatRequest(model, messages, tools, toolChoice, Optional.empty(), sampling, stream,
-        stream, parallelToolCalls);
+        stream, parallelToolCalls, Dialect.ANTHROPIC);
+  }
+
+  private static Optional<Reasoning> thinking(ObjectNode root, OptionalInt maxTokens) {
+    Optional<ObjectNode> thinking = Fields.optObject(root, "thinking", "");
+    if (thinking.isEmpty()) {
+      return Optional.empty();
+    }
+    String type = Fields.reqString(thinking.get(), "type", "thinking");
+    return switch (type) {
+      case "disabled" -> Optional.empty();
+      case "adaptive" -> Optional.of(new Reasoning.Adaptive());
+      case "enabled" -> Optional.of(budget(thinking.get(), maxTokens));
+      default -> throw invalid("thinking.type", "'thinking.type' must be enabled, adaptive or "
+          + "disabled; got '" + type + "'");
+    };
+  }
+
+  private static Reasoning budget(ObjectNode thinking, OptionalInt maxTokens) {
+    String at = "thinking.budget_tokens";
+    if (Fields.opt(thinking, "budget_tokens").isEmpty()) {
+      throw invalid(at, "'" + at + "' is required when thinking is enabled");
+    }
+    int budget = Fields.optInt(thinking, "budget_tokens", "thinking", 1).getAsInt();
+    if (budget < ReasoningBudgets.MIN_BUDGET) {
+      throw invalid(at, "'" + at + "' must be at least " + ReasoningBudgets.MIN_BUDGET
+          + "; got " + budget);
+    }
+    if (maxTokens.isPresent() && budget >= maxTokens.getAsInt()) {
+      throw invalid(at, "'" + at + "' (" + budget + ") must be below 'max_tokens' ("
+          + maxTokens.getAsInt() + "), which counts the thinking too");
+    }
+    return new Reasoning.Budget(budget);
   }
 
   private static int maxTokens(ObjectNode root) {
@@ -236,7 +272,7 @@ final class AnthropicRequestDecoder {
     if (content.isTextual()) {
       return Message.assistant(content.textValue(), List.of());
     }
-    List<ContentPart> text = new ArrayList<>();
+    List<ContentPart> parts = new ArrayList<>();
     List<ToolCall> calls = new ArrayList<>();
     ArrayNode blocks = Fields.array(content, param);
     for (int i = 0; i < blocks.size(); i++) {
@@ -244,13 +280,17 @@ final class AnthropicRequestDecoder {
       ObjectNode block = Fields.object(blocks.get(i), bp);
       String type = Fields.reqString(block, "type", bp);
       switch (type) {
-        case "text" -> text.add(text(block, bp));
+        case "text" -> parts.add(text(block, bp));
         case "tool_use" -> calls.add(toolUse(block, bp));
-        case "thinking", "redacted_thinking" -> { }
+        case "thinking" -> parts.add(new ContentPart.Thinking(
+            Fields.optString(block, "thinking", bp).orElse(""),
+            Fields.optString(block, "signature", bp).orElse("")));
+        case "redacted_thinking" -> parts.add(new ContentPart.RedactedThinking(
+            Fields.optString(block, "data", bp).orElse("")));
         default -> throw unsupportedBlock(type, bp, "text, tool_use or thinking");
       }
     }
-    return new Message(Role.ASSISTANT, text, calls, Optional.empty(), Optional.empty());
+    return new Message(Role.ASSISTANT, parts, calls, Optional.empty(), Optional.empty());
   }
 
   private static ToolCall toolUse(ObjectNode block, String param) {

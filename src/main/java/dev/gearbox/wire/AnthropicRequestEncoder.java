@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>SYSTEM messages, wherever they stand, become the top-level {@code system}. Consecutive TOOL
  * messages fold into one user turn of {@code tool_result} blocks, and a USER message right after
  * them joins that turn, as the API requires results to follow the call's turn directly. What the
- * API cannot express is refused, naming the parameter, so the caller can pick another upstream;
+ * API cannot express is refused, naming the parameter as the client's API spells it
+ * ({@link dev.gearbox.model.Dialect}), so the caller can pick another upstream;
  * the things dropped are {@code seed}, which providers treat as best effort anyway, and
  * message names, for which the Messages API has no place.
  *
@@ -35,6 +36,11 @@ import java.util.Optional;
  * left out, a turn left empty by that is left out too (the API joins the turns on either side),
  * and a prefill loses its trailing whitespace. Cache breakpoints go back as {@code cache_control}
  * on the text block they were on, so a client's prompt caching keeps working through the gateway.
+ *
+ * <p>Reasoning goes as {@code thinking} ({@link AnthropicThinking}). With thinking on, the thinking
+ * blocks of assistant turns go back first in their turn with their signatures, as the API needs
+ * them in a tool-use turn; a thinking block without a signature (which the API refuses) is left
+ * out. With thinking off they are all left out.
  */
 final class AnthropicRequestEncoder {
   private AnthropicRequestEncoder() {}
@@ -44,11 +50,15 @@ final class AnthropicRequestEncoder {
       throw new IllegalArgumentException("defaultMaxTokens must be at least 1");
     }
     checkExpressible(request);
+    AnthropicThinking.Plan thinking = AnthropicThinking.plan(request, defaultMaxTokens);
     ObjectNode root = Json.NODES.objectNode();
     root.put("model", request.model());
-    root.put("max_tokens", request.sampling().maxTokens().orElse(defaultMaxTokens));
+    root.put("max_tokens", thinking.maxTokens());
+    thinking.thinking().ifPresent(t -> root.set("thinking", t));
     system(request.messages()).ifPresent(s -> root.set("system", s));
-    root.set("messages", turns(request.messages()));
+    List<Message> messages = thinking.enabled() ? request.messages()
+        : request.messages().stream().map(Message::withoutReasoning).toList();
+    root.set("messages", turns(messages));
     tools(request, root);
     sampling(request.sampling(), root);
     if (request.stream()) {
@@ -69,11 +79,12 @@ final class AnthropicRequestEncoder {
       throw Fields.invalid("n", "'n' = " + request.sampling().n() + ": the Anthropic Messages "
           + "API returns one choice per request");
     }
+    String stopField = request.dialect().stop();
     for (String stop : request.sampling().stop()) {
       if (stop.isBlank()) {
-        throw Fields.invalid("stop", "a stop sequence that is empty or only whitespace (such as "
-            + "\"\\n\") cannot be sent to the Anthropic Messages API, which refuses it; remove "
-            + "it or use a model served by an OpenAI-compatible upstream");
+        throw Fields.invalid(stopField, "'" + stopField + "' holds a stop sequence that is empty "
+            + "or only whitespace (such as \"\\n\"), which the Anthropic Messages API refuses; "
+            + "remove it or use a model served by an OpenAI-compatible upstream");
       }
     }
     double temperature = request.sampling().temperature().orElse(0);
@@ -233,6 +244,21 @@ final class AnthropicRequestEncoder {
           }
         }
         case ContentPart.Image image -> blocks.add(imageBlock(image));
+        case ContentPart.Thinking thinking -> {
+          if (!thinking.signature().isEmpty()) {
+            ObjectNode block = Json.NODES.objectNode();
+            block.put("type", "thinking");
+            block.put("thinking", thinking.text());
+            block.put("signature", thinking.signature());
+            blocks.add(block);
+          }
+        }
+        case ContentPart.RedactedThinking redacted -> {
+          ObjectNode block = Json.NODES.objectNode();
+          block.put("type", "redacted_thinking");
+          block.put("data", redacted.data());
+          blocks.add(block);
+        }
       }
     }
     return blocks;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
+import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.FinishReason;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messages answers, both directions. Content blocks other than text and tool_use (thinking,
- * server tool results) are skipped when reading, as the gateway never asks for them.
+ * Messages answers, both directions. Thinking and redacted_thinking blocks are kept (with their
+ * signatures) as the answer's reasoning, which Anthropic clients get back first in the content
+ * so that they can replay it; other blocks (server tool results) are skipped, as the gateway
+ * never asks for them.
  *
  * <p>Usage: Anthropic's {@code input_tokens} counts only the uncached prompt tokens, beside
  * {@code cache_read_input_tokens} and {@code cache_creation_input_tokens}; the canonical input
@@ -39,6 +42,7 @@ final class AnthropicResponses {
 
   private static ChatResponse response(ObjectNode root, Clock clock) {
     StringBuilder text = new StringBuilder();
+    List<ContentPart> reasoning = new ArrayList<>();
     List<ToolCall> calls = new ArrayList<>();
     ArrayNode content = Fields.reqArray(root, "content", "");
     for (int i = 0; i < content.size(); i++) {
@@ -48,6 +52,11 @@ final class AnthropicResponses {
         case "text" -> text.append(Fields.reqString(block, "text", at));
         case "tool_use" -> calls.add(new ToolCall(Fields.reqString(block, "id", at),
             Fields.reqString(block, "name", at), Fields.reqObject(block, "input", at).toString()));
+        case "thinking" -> reasoning.add(new ContentPart.Thinking(
+            Fields.optString(block, "thinking", at).orElse(""),
+            Fields.optString(block, "signature", at).orElse("")));
+        case "redacted_thinking" -> reasoning.add(new ContentPart.RedactedThinking(
+            Fields.optString(block, "data", at).orElse("")));
         default -> { }
       }
     }
@@ -61,7 +70,7 @@ final class AnthropicResponses {
         Fields.optString(root, "id", "").orElse(""),
         Fields.optString(root, "model", "").orElse(""),
         clock.instant().getEpochSecond(),
-        List.of(new Choice(0, Message.assistant(text.toString(), calls), reason,
+        List.of(new Choice(0, Message.answer(reasoning, text.toString(), calls), reason,
             FinishReasons.anthropicStopSequence(root))),
         usage);
   }
@@ -93,6 +102,9 @@ final class AnthropicResponses {
 
   private static ArrayNode content(Message message) {
     ArrayNode content = Json.NODES.arrayNode();
+    for (ContentPart part : message.reasoning()) {
+      content.add(reasoningBlock(part));
+    }
     String text = message.text();
     if (!text.isEmpty()) {
       ObjectNode block = content.addObject();
@@ -103,6 +115,23 @@ final class AnthropicResponses {
       content.add(toolUse(call));
     }
     return content;
+  }
+
+  static ObjectNode reasoningBlock(ContentPart part) {
+    ObjectNode block = Json.NODES.objectNode();
+    switch (part) {
+      case ContentPart.Thinking thinking -> {
+        block.put("type", "thinking");
+        block.put("thinking", thinking.text());
+        block.put("signature", thinking.signature());
+      }
+      case ContentPart.RedactedThinking redacted -> {
+        block.put("type", "redacted_thinking");
+        block.put("data", redacted.data());
+      }
+      default -> throw new IllegalArgumentException("not a reasoning part");
+    }
+    return block;
   }
 
   /** A tool_use block; arguments that are not a JSON object are the upstream model's fault. */

@@ -19,13 +19,15 @@ import java.util.Optional;
  *
  * <p>Input usage comes with {@code message_start}, output usage (and, from newer API versions,
  * updated input counts) with {@code message_delta}; both are merged into the one UsageReported
- * emitted at {@code message_stop}, the stream's terminator. Text and tool_use blocks are
- * followed by their index; other blocks (thinking, server tools) are read past.
+ * emitted at {@code message_stop}, the stream's terminator. Text, thinking and tool_use blocks
+ * are followed by their index (a thinking block's {@code signature_delta} ends it as a
+ * ThinkingSignature); redacted_thinking comes whole with its start; other blocks (server tools)
+ * are read past.
  */
 final class AnthropicStreamReader implements StreamReader {
   private static final String WHAT = "an upstream stream event";
 
-  private enum Block { TEXT, TOOL, OTHER }
+  private enum Block { TEXT, THINKING, TOOL, OTHER }
 
   private record OpenBlock(Block kind, int toolIndex) {}
 
@@ -114,6 +116,16 @@ final class AnthropicStreamReader implements StreamReader {
           events.add(new StreamEvent.ToolCallArguments(0, tool, input.toString()));
         }
       }
+      case "thinking" -> {
+        blocks.put(index, new OpenBlock(Block.THINKING, -1));
+        thinking(block.path("thinking").asText(""), events);
+        signature(block.path("signature").asText(""), events);
+      }
+      case "redacted_thinking" -> {
+        blocks.put(index, new OpenBlock(Block.OTHER, -1));
+        events.add(new StreamEvent.RedactedThinking(0,
+            Fields.reqString(block, "data", "content_block")));
+      }
       default -> blocks.put(index, new OpenBlock(Block.OTHER, -1));
     }
     return events;
@@ -128,6 +140,10 @@ final class AnthropicStreamReader implements StreamReader {
     List<StreamEvent> events = new ArrayList<>();
     switch (block.kind()) {
       case TEXT -> text(delta.path("text").asText(""), events);
+      case THINKING -> {
+        thinking(delta.path("thinking").asText(""), events);
+        signature(delta.path("signature").asText(""), events);
+      }
       case TOOL -> {
         String fragment = delta.path("partial_json").asText("");
         if (!fragment.isEmpty()) {
@@ -142,6 +158,18 @@ final class AnthropicStreamReader implements StreamReader {
   private static void text(String text, List<StreamEvent> events) {
     if (!text.isEmpty()) {
       events.add(new StreamEvent.TextDelta(0, text));
+    }
+  }
+
+  private static void thinking(String text, List<StreamEvent> events) {
+    if (!text.isEmpty()) {
+      events.add(new StreamEvent.ThinkingDelta(0, text));
+    }
+  }
+
+  private static void signature(String signature, List<StreamEvent> events) {
+    if (!signature.isEmpty()) {
+      events.add(new StreamEvent.ThinkingSignature(0, signature));
     }
   }
 

@@ -17,10 +17,11 @@ import java.util.Optional;
  * finish reason and usage are held until {@link StreamEvent.Completed}. The format has one
  * choice; events of other choices are not written. Tool calls must arrive one after the other
  * (as every known upstream sends them): a fragment for a call whose block is already closed
- * cannot be expressed and fails the stream.
+ * cannot be expressed and fails the stream. Reasoning opens a thinking block that its signature
+ * ends; redacted reasoning is a block of its own.
  */
 final class AnthropicStreamWriter implements StreamWriter {
-  private enum Block { NONE, TEXT, TOOL }
+  private enum Block { NONE, THINKING, TEXT, TOOL }
 
   private Optional<StreamEvent.Started> started = Optional.empty();
   private Block open = Block.NONE;
@@ -38,6 +39,9 @@ final class AnthropicStreamWriter implements StreamWriter {
     return switch (event) {
       case StreamEvent.Started s -> start(s);
       case StreamEvent.TextDelta d -> d.choiceIndex() == 0 ? text(d.text()) : "";
+      case StreamEvent.ThinkingDelta t -> t.choiceIndex() == 0 ? thinking(t.text()) : "";
+      case StreamEvent.ThinkingSignature t -> t.choiceIndex() == 0 ? sign(t.signature()) : "";
+      case StreamEvent.RedactedThinking r -> r.choiceIndex() == 0 ? redacted(r.data()) : "";
       case StreamEvent.ToolCallStarted t -> t.choiceIndex() == 0 ? toolStart(t) : "";
       case StreamEvent.ToolCallArguments a -> a.choiceIndex() == 0 ? toolArguments(a) : "";
       case StreamEvent.Finished f -> f.choiceIndex() == 0 ? finish(f) : "";
@@ -86,6 +90,41 @@ final class AnthropicStreamWriter implements StreamWriter {
     delta.put("type", "text_delta");
     delta.put("text", text);
     return opening + delta(delta);
+  }
+
+  private String thinking(String text) {
+    if (text.isEmpty()) {
+      return "";
+    }
+    ObjectNode delta = Json.NODES.objectNode();
+    delta.put("type", "thinking_delta");
+    delta.put("thinking", text);
+    return openThinking() + delta(delta);
+  }
+
+  private String sign(String signature) {
+    ObjectNode delta = Json.NODES.objectNode();
+    delta.put("type", "signature_delta");
+    delta.put("signature", signature);
+    return openThinking() + delta(delta) + close();
+  }
+
+  private String openThinking() {
+    if (open == Block.THINKING) {
+      return "";
+    }
+    ObjectNode block = Json.NODES.objectNode();
+    block.put("type", "thinking");
+    block.put("thinking", "");
+    return close() + openBlock(Block.THINKING, block);
+  }
+
+  private String redacted(String data) {
+    ObjectNode block = Json.NODES.objectNode();
+    block.put("type", "redacted_thinking");
+    block.put("data", data);
+    String frames = close() + openBlock(Block.THINKING, block);
+    return frames + close();
   }
 
   private String toolStart(StreamEvent.ToolCallStarted t) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.GatewayError;
+import java.util.List;
 
 /**
  * The OpenAI Chat Completions format, both directions: client requests in and answers out, and
@@ -38,6 +39,17 @@ public final class OpenAiCodec {
   /** As {@link #encodeRequest(ChatRequest)}, with the token limit in the given field. */
   public static ObjectNode encodeRequest(ChatRequest request, TokenLimitField limitField) {
     return OpenAiRequestEncoder.encode(request, limitField);
+  }
+
+  /**
+   * The stop sequences {@link #encodeRequest} leaves out: OpenAI takes at most
+   * {@value StopSequences#OPENAI_LIMIT}, so the ones after those are for the caller to apply to
+   * the answer.
+   */
+  public static List<String> stopsLeftOut(ChatRequest request) {
+    List<String> stops = request.sampling().stop();
+    return stops.size() <= StopSequences.OPENAI_LIMIT ? List.of()
+        : stops.subList(StopSequences.OPENAI_LIMIT, stops.size());
   }
 
   /**

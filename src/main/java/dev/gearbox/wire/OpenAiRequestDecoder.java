@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
+import dev.gearbox.model.Reasoning;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.model.Role;
 import dev.gearbox.model.Sampling;
@@ -300,7 +301,17 @@ final class OpenAiRequestDecoder {
         Fields.optLong(root, "seed", ""),
         n,
         StopSequences.read(root, "stop"),
-        Fields.optString(root, "user", ""));
+        Fields.optString(root, "user", ""),
+        reasoningEffort(root));
+  }
+
+  private static Optional<Reasoning> reasoningEffort(ObjectNode root) {
+    Optional<String> level = Fields.optString(root, "reasoning_effort", "");
+    if (level.isPresent() && !Reasoning.LEVELS.contains(level.get())) {
+      throw invalid("reasoning_effort", "'reasoning_effort' must be one of "
+          + String.join(", ", Reasoning.LEVELS) + "; got '" + level.get() + "'");
+    }
+    return level.map(Reasoning.Effort::new);
   }
 
   private static OptionalInt maxTokens(ObjectNode root) {

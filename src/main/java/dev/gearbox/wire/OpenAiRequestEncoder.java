@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
+import dev.gearbox.model.Reasoning;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.model.Role;
 import dev.gearbox.model.Sampling;
@@ -23,6 +24,11 @@ import java.util.List;
  * it returned, and its images follow in one user message after the run of tool messages, each
  * group introduced by the call it came from: results must directly follow the call's turn, so the
  * images cannot sit between them.
+ *
+ * <p>Reasoning goes as {@code reasoning_effort}: an OpenAI client's level as it is, an Anthropic
+ * client's thinking budget as the level {@link ReasoningBudgets} maps it to ({@code adaptive}
+ * leaves the level to the model's default). Thinking blocks replayed in history are left out:
+ * the format has no place for them.
  */
 final class OpenAiRequestEncoder {
   private OpenAiRequestEncoder() {}
@@ -34,7 +40,7 @@ final class OpenAiRequestEncoder {
     List<Message> all = request.messages();
     ArrayNode toolImages = Json.NODES.arrayNode();
     for (int i = 0; i < all.size(); i++) {
-      Message m = all.get(i);
+      Message m = all.get(i).withoutReasoning();
       if (m.role() == Role.TOOL && m.hasImages()) {
         messages.add(toolResultText(m));
         toolImages.addAll(toolResultImages(m));
@@ -158,6 +164,10 @@ final class OpenAiRequestEncoder {
         out.put("type", "text");
         out.put("text", text.text());
       }
+      case ContentPart.Thinking thinking -> throw new IllegalArgumentException(
+          "reasoning parts are left out before encoding");
+      case ContentPart.RedactedThinking redacted -> throw new IllegalArgumentException(
+          "reasoning parts are left out before encoding");
       case ContentPart.Image image -> {
         out.put("type", "image_url");
         ObjectNode url = out.putObject("image_url");
@@ -233,9 +243,18 @@ final class OpenAiRequestEncoder {
       root.put("n", sampling.n());
     }
     if (!sampling.stop().isEmpty()) {
+      // OpenAI refuses more than four; the rest are applied to the answer by the caller.
       ArrayNode stop = root.putArray("stop");
-      sampling.stop().forEach(stop::add);
+      sampling.stop().stream().limit(StopSequences.OPENAI_LIMIT).forEach(stop::add);
     }
     sampling.user().ifPresent(u -> root.put("user", u));
+    sampling.reasoning().ifPresent(r -> {
+      switch (r) {
+        case Reasoning.Effort effort -> root.put("reasoning_effort", effort.level());
+        case Reasoning.Budget budget ->
+            root.put("reasoning_effort", ReasoningBudgets.effort(budget.tokens()));
+        case Reasoning.Adaptive adaptive -> { }
+      }
+    });
   }
 }

@@ -40,6 +40,10 @@ final class OpenAiStreamWriter implements StreamWriter {
       case StreamEvent.Started s -> start(s);
       case StreamEvent.TextDelta d -> d.text().isEmpty() ? "" : role(d.choiceIndex())
           + chunk(d.choiceIndex(), delta().put("content", d.text()));
+      // Reasoning has no place in the format; OpenAI's own API does not stream it either.
+      case StreamEvent.ThinkingDelta t -> "";
+      case StreamEvent.ThinkingSignature t -> "";
+      case StreamEvent.RedactedThinking t -> "";
       case StreamEvent.ToolCallStarted t -> role(t.choiceIndex()) + toolStart(t);
       case StreamEvent.ToolCallArguments a -> a.fragment().isEmpty() ? ""
           : arguments(a.choiceIndex(), a.toolIndex(), a.fragment());

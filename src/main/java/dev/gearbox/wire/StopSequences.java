@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** Stop sequences: OpenAI takes a string or an array of strings, Anthropic an array. */
 final class StopSequences {
+  /** The most stop sequences OpenAI's API takes; other compatible servers take more. */
+  static final int OPENAI_LIMIT = 4;
+
   private StopSequences() {}
 
   static List<String> read(ObjectNode root, String field) {

@@ -2,11 +2,13 @@ package dev.gearbox.wire;
 
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
+import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.FinishReason;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.ToolCall;
 import dev.gearbox.model.Usage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -14,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * Rebuilds a complete {@link ChatResponse} from a canonical stream: text deltas concatenate per
- * choice, tool calls are ordered by their index and their argument fragments concatenate to the
+ * choice, thinking deltas up to each signature make one thinking part, tool calls are ordered by their index and their argument fragments concatenate to the
  * exact text the model produced. Used to answer non-streaming clients from streaming upstreams
  * and to store streamed answers in the cache. Not thread-safe.
  */
@@ -39,6 +41,9 @@ public final class StreamAssembler {
     switch (event) {
       case StreamEvent.Started s -> start(s);
       case StreamEvent.TextDelta d -> choice(d.choiceIndex()).text.append(d.text());
+      case StreamEvent.ThinkingDelta t -> choice(t.choiceIndex()).thinking.append(t.text());
+      case StreamEvent.ThinkingSignature t -> choice(t.choiceIndex()).sign(t.signature());
+      case StreamEvent.RedactedThinking r -> choice(r.choiceIndex()).redacted(r.data());
       case StreamEvent.ToolCallStarted t -> choice(t.choiceIndex()).startTool(t);
       case StreamEvent.ToolCallArguments a -> choice(a.choiceIndex()).appendArguments(a);
       case StreamEvent.Finished f -> choice(f.choiceIndex()).finish(f);
@@ -92,6 +97,8 @@ public final class StreamAssembler {
 
   private static final class ChoiceDraft {
     final StringBuilder text = new StringBuilder();
+    final StringBuilder thinking = new StringBuilder();
+    final List<ContentPart> reasoning = new ArrayList<>();
     final SortedMap<Integer, ToolDraft> tools = new TreeMap<>();
     Optional<FinishReason> finish = Optional.empty();
     Optional<String> stopSequence = Optional.empty();
@@ -99,6 +106,23 @@ public final class StreamAssembler {
     void finish(StreamEvent.Finished f) {
       finish = Optional.of(f.reason());
       stopSequence = f.stopSequence();
+    }
+
+    void sign(String signature) {
+      reasoning.add(new ContentPart.Thinking(thinking.toString(), signature));
+      thinking.setLength(0);
+    }
+
+    void redacted(String data) {
+      closeThinking();
+      reasoning.add(new ContentPart.RedactedThinking(data));
+    }
+
+    /** Reasoning that never got its signature is kept without one. */
+    private void closeThinking() {
+      if (!thinking.isEmpty()) {
+        sign("");
+      }
     }
 
     void startTool(StreamEvent.ToolCallStarted t) {
@@ -118,7 +142,8 @@ public final class StreamAssembler {
 
     Choice build(int index) {
       List<ToolCall> calls = tools.values().stream().map(ToolDraft::build).toList();
-      return new Choice(index, Message.assistant(text.toString(), calls),
+      closeThinking();
+      return new Choice(index, Message.answer(reasoning, text.toString(), calls),
           finish.orElse(FinishReason.STOP), stopSequence);
     }
   }

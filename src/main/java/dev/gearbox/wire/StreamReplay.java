@@ -2,6 +2,7 @@ package dev.gearbox.wire;
 
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
+import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.ToolCall;
 import dev.gearbox.model.Usage;
@@ -51,6 +52,19 @@ public final class StreamReplay {
 
   private static void replayChoice(Choice choice, int charsPerDelta, List<StreamEvent> events) {
     int index = choice.index();
+    for (ContentPart part : choice.message().reasoning()) {
+      switch (part) {
+        case ContentPart.Thinking thinking -> {
+          for (String piece : split(thinking.text(), charsPerDelta)) {
+            events.add(new StreamEvent.ThinkingDelta(index, piece));
+          }
+          events.add(new StreamEvent.ThinkingSignature(index, thinking.signature()));
+        }
+        case ContentPart.RedactedThinking redacted ->
+            events.add(new StreamEvent.RedactedThinking(index, redacted.data()));
+        default -> { }
+      }
+    }
     for (String piece : split(choice.message().text(), charsPerDelta)) {
       events.add(new StreamEvent.TextDelta(index, piece));
     }

@@ -32,14 +32,10 @@ final class UnsupportedParams {
           "penalties are not forwarded; set it to 0 or remove it"),
       new Rule("presence_penalty", UnsupportedParams::zero,
           "penalties are not forwarded; set it to 0 or remove it"),
-      new Rule("reasoning_effort", n -> false,
-          "reasoning effort is chosen by the gateway's routing; remove it"),
       new Rule("verbosity", n -> false, "verbosity is not forwarded; remove it"),
       new Rule("web_search_options", n -> false, "web search is not supported; remove it")));
 
   static final UnsupportedParams ANTHROPIC = new UnsupportedParams(List.of(
-      new Rule("thinking", UnsupportedParams::thinkingDisabled,
-          "extended thinking is not supported; remove it or set {\"type\":\"disabled\"}"),
       new Rule("top_k", n -> false, "top_k sampling is not forwarded; remove it"),
       new Rule("mcp_servers", n -> n.isArray() && n.isEmpty(),
           "MCP servers are not supported; remove it"),
@@ -76,9 +72,5 @@ final class UnsupportedParams {
       }
     }
     return true;
-  }
-
-  private static boolean thinkingDisabled(JsonNode n) {
-    return n.isObject() && "disabled".equals(n.path("type").asText());
   }
 }

@@ -9,6 +9,7 @@ import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
+import com.openai.models.ReasoningEffort;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -55,6 +56,19 @@ class OpenAiSdkTest {
 
   private static String recordedAnswer(String model) {
     return gsm8k.answer(model, 0).orElseThrow().text().orElseThrow();
+  }
+
+  @Test
+  void reasoningEffort_asTheSdkSendsIt_isServed() {
+    ChatCompletion completion = client.chat().completions().create(
+        ChatCompletionCreateParams.builder()
+            .model("sim-frontier")
+            .reasoningEffort(ReasoningEffort.HIGH)
+            .addUserMessage(gsm8k.prompt())
+            .build());
+
+    assertThat(completion.choices().getFirst().message().content())
+        .contains(recordedAnswer("gpt-4-1106-preview"));
   }
 
   @Test

@@ -166,7 +166,7 @@ class RequestDialectsTest {
   // ---- whitespace-only stop sequences, which the Messages API refuses ------------------
 
   @Test
-  void whitespaceOnlyStopSequence_onAnAnthropicUpstream_isRefusedNamingIt_beforeAnyCall()
+  void whitespaceOnlyStopSequence_onAnAnthropicUpstream_isRefusedNamingTheClientsField_beforeAnyCall()
       throws Exception {
     int before = capture.received().size();
     HttpResponse<String> openAi = post("/v1/chat/completions", """
@@ -182,7 +182,8 @@ class RequestDialectsTest {
     assertThat(openAi.statusCode()).isEqualTo(400);
     assertThat(openAi.body()).contains("\"param\":\"stop\"").contains("whitespace");
     assertThat(anthropic.statusCode()).isEqualTo(400);
-    assertThat(anthropic.body()).startsWith("{\"type\":\"error\"").contains("whitespace");
+    assertThat(anthropic.body()).startsWith("{\"type\":\"error\"").contains("whitespace")
+        .contains("'stop_sequences'").doesNotContain("'stop'");
     assertThat(afterRefusals).isEqualTo(before);
     assertThat(onOpenAi.statusCode()).isEqualTo(200);
     assertThat(capture.lastRequest().path("stop").get(0).asText()).isEqualTo("\n");

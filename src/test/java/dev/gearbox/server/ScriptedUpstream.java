@@ -57,6 +57,11 @@ final class ScriptedUpstream implements AutoCloseable {
     exchange.close();
   }
 
+  /** How many calls arrived. */
+  int received() {
+    return received.size();
+  }
+
   ObjectNode lastRequest() {
     return received.getLast();
   }

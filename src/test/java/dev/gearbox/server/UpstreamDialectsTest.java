@@ -276,4 +276,78 @@ class UpstreamDialectsTest {
       assertThat(c.path("id").asText()).isEqualTo("chatcmpl-azure");
     });
   }
+
+  // ---- more stop sequences than OpenAI takes (4), as Anthropic clients may send ------------
+
+  private static final String FIVE_STOPS = "[\"A1\",\"B2\",\"C3\",\"D4\",\"END\"]";
+
+  private static String textChunk(String text) {
+    return chunk("{\"index\":0,\"delta\":{\"content\":" + Json.MAPPER.getNodeFactory().textNode(text)
+        + "},\"finish_reason\":null}");
+  }
+
+  private static final String ANSWER_PAST_THE_FIFTH_STOP = """
+      {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m",
+       "choices":[{"index":0,"finish_reason":"stop",
+         "message":{"role":"assistant","content":"Hello END world"}}],
+       "usage":{"prompt_tokens":12,"completion_tokens":7,"total_tokens":19}}""";
+
+  private static final String STREAM_PAST_THE_FIFTH_STOP =
+      textChunk("Hel") + textChunk("lo E") + textChunk("N") + textChunk("D wor") + textChunk("ld")
+      + chunk("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}") + "data: [DONE]\n\n";
+
+  @Test
+  void fiveStopSequences_reachAnOpenAiUpstreamAsFour_andTheFifthEndsTheAnswerInTheGateway()
+      throws Exception {
+    upstream.next(ANSWER_PAST_THE_FIFTH_STOP);
+    JsonNode plain = json(post("/v1/messages", """
+        {"model":"compat","max_tokens":64,"stop_sequences":%s,
+         "messages":[{"role":"user","content":"Greet."}]}""".formatted(FIVE_STOPS)).body());
+    JsonNode sentStops = upstream.lastRequest().path("stop");
+    upstream.next(STREAM_PAST_THE_FIFTH_STOP);
+    List<JsonNode> streamed = events(post("/v1/messages", """
+        {"model":"compat","max_tokens":64,"stream":true,"stop_sequences":%s,
+         "messages":[{"role":"user","content":"Greet."}]}""".formatted(FIVE_STOPS)).body());
+    upstream.next(STREAM_PAST_THE_FIFTH_STOP);
+    List<JsonNode> openAi = events(post("/v1/chat/completions", """
+        {"model":"compat","stream":true,"stop":%s,
+         "messages":[{"role":"user","content":"Greet."}]}""".formatted(FIVE_STOPS)).body());
+
+    assertThat(sentStops).hasSize(4);
+    assertThat(sentStops.toString()).isEqualTo("[\"A1\",\"B2\",\"C3\",\"D4\"]");
+    assertThat(plain.path("content").get(0).path("text").asText()).isEqualTo("Hello ");
+    assertThat(plain.path("stop_reason").asText()).isEqualTo("stop_sequence");
+    assertThat(plain.path("stop_sequence").asText()).isEqualTo("END");
+    StringBuilder text = new StringBuilder();
+    streamed.forEach(e -> text.append(e.path("delta").path("text").asText("")));
+    assertThat(text.toString()).isEqualTo("Hello ");
+    JsonNode delta = streamed.stream().filter(e -> e.path("type").asText().equals("message_delta"))
+        .findFirst().orElseThrow().path("delta");
+    assertThat(delta.path("stop_reason").asText()).isEqualTo("stop_sequence");
+    assertThat(delta.path("stop_sequence").asText()).isEqualTo("END");
+    StringBuilder openAiText = new StringBuilder();
+    openAi.forEach(e -> e.path("choices").forEach(c ->
+        openAiText.append(c.path("delta").path("content").asText(""))));
+    assertThat(openAiText.toString()).isEqualTo("Hello ");
+    assertThat(openAi).anySatisfy(e -> assertThat(
+        e.path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop"));
+  }
+
+  @Test
+  void aStopSequenceThatNeverCompletes_holdsNoTextBack() throws Exception {
+    upstream.next(textChunk("Hello E") + textChunk("N") + textChunk("Dless")
+        + chunk("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}")
+        + "data: [DONE]\n\n");
+    List<JsonNode> streamed = events(post("/v1/messages", """
+        {"model":"compat","max_tokens":64,"stream":true,"stop_sequences":%s,
+         "messages":[{"role":"user","content":"Greet."}]}"""
+        .formatted(FIVE_STOPS.replace("END", "ENDING"))).body());
+
+    StringBuilder text = new StringBuilder();
+    streamed.forEach(e -> text.append(e.path("delta").path("text").asText("")));
+    assertThat(text.toString()).isEqualTo("Hello ENDless");
+    JsonNode delta = streamed.stream().filter(e -> e.path("type").asText().equals("message_delta"))
+        .findFirst().orElseThrow().path("delta");
+    assertThat(delta.path("stop_reason").asText()).isEqualTo("end_turn");
+  }
 }

@@ -5,6 +5,7 @@ import static dev.gearbox.wire.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Reasoning;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.Message;
@@ -146,13 +147,16 @@ class AnthropicRequestDecodingTest {
   }
 
   @Test
-  void thinkingBlocksReplayedInAssistantTurns_areDropped() {
+  void thinkingBlocksReplayedInAssistantTurns_areKeptWithTheirSignatures() {
     ChatRequest request = decode(withMessages("[{\"role\":\"user\",\"content\":\"x\"},"
         + "{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"hm\","
         + "\"signature\":\"c2ln\"},{\"type\":\"redacted_thinking\",\"data\":\"ZW5j\"},"
         + "{\"type\":\"text\",\"text\":\"y\"}]},{\"role\":\"user\",\"content\":\"z\"}]"));
 
-    assertThat(request.messages().get(1).content()).containsExactly(new ContentPart.Text("y"));
+    assertThat(request.messages().get(1).content()).containsExactly(
+        new ContentPart.Thinking("hm", "c2ln"), new ContentPart.RedactedThinking("ZW5j"),
+        new ContentPart.Text("y"));
+    assertThat(request.messages().get(1).text()).isEqualTo("y");
   }
 
   @Test
@@ -241,7 +245,6 @@ class AnthropicRequestDecodingTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048} | thinking",
       "\"top_k\":40                                               | top_k"})
   void semanticParameterWeCannotHonour_isRefusedNotDropped(String param, String name) {
     invalid(() -> decode(withParam(param)), name, "is not supported by this gateway");
@@ -257,8 +260,14 @@ class AnthropicRequestDecodingTest {
   }
 
   @Test
-  void disabledThinking_isAccepted() {
-    assertThat(decode(withParam("\"thinking\":{\"type\":\"disabled\"}")).messages()).hasSize(1);
+  void thinking_isKeptAsItsBudget_anddisabledThinkingAsNone() {
+    assertThat(decode(withParam("\"thinking\":{\"type\":\"disabled\"}")).sampling().reasoning())
+        .isEmpty();
+    assertThat(decode(withParam("\"max_tokens\":4096,"
+        + "\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048}")).sampling().reasoning())
+        .contains(new Reasoning.Budget(2048));
+    assertThat(decode(withParam("\"thinking\":{\"type\":\"adaptive\"}")).sampling().reasoning())
+        .contains(new Reasoning.Adaptive());
   }
 
   @Test

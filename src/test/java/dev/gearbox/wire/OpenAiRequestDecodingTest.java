@@ -5,6 +5,7 @@ import static dev.gearbox.wire.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Reasoning;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.Message;
@@ -400,10 +401,19 @@ class OpenAiRequestDecodingTest {
       "\"logit_bias\":{\"50256\":-100}                    | logit_bias",
       "\"frequency_penalty\":0.5                          | frequency_penalty",
       "\"presence_penalty\":-1                            | presence_penalty",
-      "\"reasoning_effort\":\"high\"                      | reasoning_effort",
       "\"web_search_options\":{}                          | web_search_options"})
   void semanticParameterWeCannotHonour_isRefusedNotDropped(String param, String name) {
     invalid(() -> decode(withParam(param)), name, "'" + name + "' is not supported by this gateway");
+  }
+
+  @Test
+  void reasoningEffort_isKept_andAnUnknownLevelRefused() {
+    assertThat(decode(withParam("\"reasoning_effort\":\"high\"")).sampling().reasoning())
+        .contains(new Reasoning.Effort("high"));
+    assertThat(decode(withParam("\"reasoning_effort\":\"none\"")).sampling().reasoning())
+        .contains(new Reasoning.Effort("none"));
+    invalid(() -> decode(withParam("\"reasoning_effort\":\"max\"")), "reasoning_effort",
+        "must be one of none, minimal, low, medium, high, xhigh; got 'max'");
   }
 
   @Test

@@ -217,11 +217,13 @@ class ResponseCodecTest {
   }
 
   @Test
-  void anthropicThinkingBlocks_areSkipped() {
+  void anthropicThinkingBlocks_areKeptApartFromTheText() {
     ChatResponse response = AnthropicCodec.decodeResponse(utf8("{\"id\":\"m\",\"model\":\"c\","
         + "\"content\":[{\"type\":\"thinking\",\"thinking\":\"hmm\",\"signature\":\"s\"},"
         + "{\"type\":\"text\",\"text\":\"42\"}],\"stop_reason\":\"end_turn\"}"), CLOCK);
     assertThat(response.first().message().text()).isEqualTo("42");
+    assertThat(response.first().message().reasoning())
+        .containsExactly(new dev.gearbox.model.ContentPart.Thinking("hmm", "s"));
     assertThat(response.usage()).isEqualTo(Usage.NONE);
   }
 

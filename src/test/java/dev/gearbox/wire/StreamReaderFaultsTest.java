@@ -186,7 +186,7 @@ class StreamReaderFaultsTest {
   }
 
   @Test
-  void anthropicThinkingBlocks_areReadPast() {
+  void anthropicThinkingBlocks_areKeptApartFromTheText() {
     String sse = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":"
         + "\"m\",\"model\":\"c\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
         + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
@@ -202,6 +202,8 @@ class StreamReaderFaultsTest {
         + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
     var response = Streams.assemble(Streams.read(StreamReader.anthropic(CLOCK), sse));
     assertThat(response.first().message().text()).isEqualTo("42");
+    assertThat(response.first().message().reasoning())
+        .containsExactly(new dev.gearbox.model.ContentPart.Thinking("let me think", ""));
     assertThat(response.usage().inputTokens()).as("message_delta restates input").isEqualTo(5);
     assertThat(response.usage().outputTokens()).isEqualTo(9);
   }

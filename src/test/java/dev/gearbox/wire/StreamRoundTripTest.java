@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
+import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.FinishReason;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.ToolCall;
 import dev.gearbox.model.Usage;
 import dev.gearbox.model.UsageSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,6 +59,40 @@ class StreamRoundTripTest {
 
     Usage withoutReasoning = new Usage(1500, 120, 1000, 200, 0, UsageSource.UPSTREAM);
     assertThat(back).isEqualTo(ANSWER.withUsage(withoutReasoning));
+  }
+
+  private static final ChatResponse REASONED = new ChatResponse("msg_7", "model-x", NOW,
+      List.of(new Choice(0, Message.answer(List.of(
+              new ContentPart.Thinking("Six sevens are 42.", "sig-1"),
+              new ContentPart.RedactedThinking("enc-2"),
+              new ContentPart.Thinking("Check: 7 × 6.", "sig-3")),
+          "42", List.of(new ToolCall("call_1", "note", "{\"n\":42}"))),
+          FinishReason.TOOL_CALLS)),
+      new Usage(10, 90, 0, 0, 0, UsageSource.UPSTREAM));
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4, 1000})
+  void reasoning_writtenInTheAnthropicFormatAndReadBack_keepsItsBlocksAndSignatures(
+      int charsPerDelta) {
+    String sse = Streams.write(StreamWriter.anthropic(), StreamReplay.of(REASONED, charsPerDelta));
+
+    assertThat(Streams.assemble(Streams.read(StreamReader.anthropic(CLOCK), sse)))
+        .isEqualTo(REASONED);
+    ChatResponse fromJson = AnthropicCodec.decodeResponse(
+        AnthropicCodec.encodeResponse(REASONED).toString().getBytes(StandardCharsets.UTF_8),
+        CLOCK);
+    assertThat(fromJson).isEqualTo(REASONED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 1000})
+  void reasoning_writtenInTheOpenAiFormat_isLeftOut(int charsPerDelta) {
+    String sse = Streams.write(StreamWriter.openAi(false), StreamReplay.of(REASONED, charsPerDelta));
+    ChatResponse back = Streams.assemble(Streams.read(StreamReader.openAi(), sse));
+
+    assertThat(back.first().message().reasoning()).isEmpty();
+    assertThat(back.first().message().text()).isEqualTo("42");
+    assertThat(sse).doesNotContain("sevens").doesNotContain("sig-1");
   }
 
   @ParameterizedTest
