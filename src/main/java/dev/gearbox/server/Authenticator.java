@@ -57,6 +57,15 @@ final class Authenticator {
     throw new GatewayError.Unauthorized("invalid API key").toException();
   }
 
+  /**
+   * Whether {@code caller} may read what a call of key {@code ownerKeyId} recorded: its own
+   * calls, any call with an admin key, and every call on a gateway without keys (which serves
+   * loopback callers only).
+   */
+  boolean mayRead(Caller caller, String ownerKeyId) {
+    return keys.isEmpty() || caller.admin() || caller.keyId().equals(ownerKeyId);
+  }
+
   /** Like {@link #authenticate}, and the key must be an admin key (any caller on loopback
    * when no keys are configured). */
   Caller authenticateAdmin(

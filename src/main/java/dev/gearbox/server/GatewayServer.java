@@ -60,6 +60,7 @@ public final class GatewayServer implements AutoCloseable {
             .directHandlers(TransportErrors.handlers())
             .routing(routing -> {
               new AdminEndpoints(auth, usage, audit).register(routing);
+              new CallEndpoint(auth, audit).register(routing);
               routes(routing, gateway, auth, maxBody, metrics, clock, config);
             })
             .build()
