@@ -9,6 +9,7 @@ import dev.gearbox.gateway.Gateway;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
+import dev.gearbox.route.RoutePlanner;
 import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -111,12 +112,11 @@ public final class GatewayServer implements AutoCloseable {
   private static void models(ServerResponse res, List<ModelSpec> models) {
     ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
     ArrayNode data = body.putArray("data");
+    data.add(routed(ROUTED));
     models.forEach(model -> data.add(model(model)));
     body.put("has_more", false);
-    if (!models.isEmpty()) {
-      body.put("first_id", models.getFirst().alias());
-      body.put("last_id", models.getLast().alias());
-    }
+    body.put("first_id", ROUTED);
+    body.put("last_id", models.isEmpty() ? ROUTED : models.getLast().alias());
     json(res, 200, body);
   }
 
@@ -131,8 +131,13 @@ public final class GatewayServer implements AutoCloseable {
       json(res, 200, model(found.get()));
       return;
     }
+    if (RoutePlanner.ROUTER_ALIASES.contains(id)) {
+      json(res, 200, routed(id));
+      return;
+    }
     GatewayError error = new GatewayError.ModelNotFound("model '" + id + "' is not configured; "
-        + "known: " + models.stream().map(ModelSpec::alias).collect(Collectors.joining(", ")));
+        + "known: " + ROUTED + ", "
+        + models.stream().map(ModelSpec::alias).collect(Collectors.joining(", ")));
     ClientApi api = req.headers().contains(ANTHROPIC_VERSION) ? ClientApi.ANTHROPIC
         : ClientApi.OPENAI;
     res.status(api.status(error));
@@ -141,15 +146,30 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static ObjectNode model(ModelSpec model) {
+    return model(model.alias(), model.providerName());
+  }
+
+  /**
+   * The name under which Gearbox chooses the model itself, listed first so that clients which
+   * offer a model picker (chat front ends, IDE plug-ins) offer routing too.
+   */
+  private static ObjectNode routed(String id) {
+    return model(id, "gearbox");
+  }
+
+  private static ObjectNode model(String id, String owner) {
     return Json.MAPPER.createObjectNode()
-        .put("id", model.alias())
+        .put("id", id)
         .put("object", "model")
         .put("created", 0)
-        .put("owned_by", model.providerName())
+        .put("owned_by", owner)
         .put("type", "model")
-        .put("display_name", model.alias())
+        .put("display_name", id)
         .put("created_at", "1970-01-01T00:00:00Z");
   }
+
+  /** The model name that asks Gearbox to route; {@code gearbox} and {@code default} are kept. */
+  private static final String ROUTED = "auto";
 
   private static ObjectNode health() {
     return Json.MAPPER.createObjectNode().put("status", "ok");

@@ -186,10 +186,11 @@ class OpenAiSdkTest {
   }
 
   @Test
-  void modelList_namesTheConfiguredAliases() {
+  void modelList_namesAutoFirst_thenTheConfiguredAliases() {
     List<String> ids = client.models().list().data().stream().map(m -> m.id()).toList();
 
-    assertThat(ids).contains("sim-frontier", "sim-small");
+    assertThat(ids).containsExactly("auto", "sim-frontier", "sim-small");
+    assertThat(client.models().retrieve("auto").ownedBy()).isEqualTo("gearbox");
   }
 
   static ChatCompletionFunctionTool weatherTool() {

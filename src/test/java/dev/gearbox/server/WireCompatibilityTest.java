@@ -577,10 +577,10 @@ class WireCompatibilityTest {
 
     assertThat(info.displayName()).isEqualTo("sim-small");
     assertThat(info.createdAt()).isNotNull();
-    assertThat(listed).contains("sim-small", "via-messages");
+    assertThat(listed).startsWith("auto").contains("sim-small", "via-messages");
     assertThat(openAiMissing.statusCode()).isEqualTo(404);
     assertThat(openAiMissing.body()).contains("\"code\":\"model_not_found\"")
-        .contains("known: sim-small");
+        .contains("known: auto, sim-small");
     assertThat(anthropicMissing.statusCode()).isEqualTo(404);
     assertThat(anthropicMissing.body()).contains("\"type\":\"not_found_error\"");
   }
