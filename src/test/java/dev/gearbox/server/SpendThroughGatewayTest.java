@@ -1,0 +1,133 @@
+package dev.gearbox.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.store.Database;
+import dev.gearbox.store.DatabaseConfig;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the ledger records for calls whose spend other gateways were reported to lose or misstate,
+ * each through the real endpoint with an upstream sending exactly the bytes of the case.
+ */
+class SpendThroughGatewayTest {
+  @TempDir static Path dataDir;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static ScriptedUpstream upstream;
+  private static GatewayHarness gateway;
+
+  @BeforeAll
+  static void start() {
+    upstream = new ScriptedUpstream();
+    gateway = GatewayHarness.fromYaml("""
+        providers:
+          - {name: compat, kind: openai-compatible, base_url: %s, max_retries: 0}
+          - {name: messages, kind: anthropic, base_url: %s, max_retries: 0}
+        models:
+          - {alias: compat, provider: compat, tier: small}
+          - {alias: messages, provider: messages, tier: small}
+        prices:
+          compat: {input_per_million: "1", output_per_million: "2"}
+          messages: {input_per_million: "1", output_per_million: "2"}
+        """.formatted(upstream.baseUrl(), upstream.baseUrl()), dataDir, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    upstream.close();
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The ledger row of a request, column by column. */
+  private static Map<String, String> ledgerRow(HttpResponse<String> response) throws Exception {
+    gateway.app.flushLedger();
+    String id = response.headers().firstValue("x-gearbox-request-id").orElseThrow();
+    try (Database database = Database.open(new DatabaseConfig.Sqlite(dataDir));
+        Connection c = database.dataSource().getConnection();
+        PreparedStatement select = c.prepareStatement("SELECT input_tokens, output_tokens,"
+            + " cached_input_tokens, usage_source, cost_picousd, http_status, cache_status"
+            + " FROM ledger WHERE request_id = ?")) {
+      select.setString(1, id);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).as("ledger row for " + id).isTrue();
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+          columns.put(row.getMetaData().getColumnName(i), row.getString(i));
+        }
+        return columns;
+      }
+    }
+  }
+
+  private static String openAiChunk(String text) {
+    return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+        + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text
+        + "\"},\"finish_reason\":null}]}\n\n";
+  }
+
+  @Test
+  void aStreamCutBeforeItsUsageReport_isBilledForThePromptAndWhatWasGenerated()
+      throws Exception {
+    upstream.next(openAiChunk("The lighthouse keeper ") + openAiChunk("climbed the stairs ")
+        + openAiChunk("every evening at dusk, "));
+
+    HttpResponse<String> response = post("/v1/chat/completions", """
+        {"model":"compat","stream":true,
+         "messages":[{"role":"user","content":"Write a long story about a lighthouse."}]}""");
+
+    Map<String, String> row = ledgerRow(response);
+    assertThat(row.get("http_status")).isEqualTo("502");
+    assertThat(Long.parseLong(row.get("input_tokens"))).isPositive();
+    assertThat(Long.parseLong(row.get("output_tokens"))).isGreaterThanOrEqualTo(9);
+    assertThat(row.get("usage_source")).isEqualTo("COUNTED");
+    assertThat(Long.parseLong(row.get("cost_picousd"))).isPositive();
+  }
+
+  @Test
+  void anAnthropicStreamCutAfterMessageStart_keepsTheReportedPrompt_andCountsTheOutput()
+      throws Exception {
+    upstream.next("""
+        event: message_start
+        data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude","content":[],"stop_reason":null,"usage":{"input_tokens":25,"cache_read_input_tokens":400,"output_tokens":1}}}
+
+        event: content_block_start
+        data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
+
+        event: content_block_delta
+        data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The lighthouse keeper climbed the stairs every evening at dusk, "}}
+
+        """);
+
+    HttpResponse<String> response = post("/v1/messages", """
+        {"model":"messages","max_tokens":2000,"stream":true,
+         "messages":[{"role":"user","content":"Write a long story about a lighthouse."}]}""");
+
+    Map<String, String> row = ledgerRow(response);
+    assertThat(row.get("input_tokens")).isEqualTo("425");
+    assertThat(row.get("cached_input_tokens")).isEqualTo("400");
+    assertThat(Long.parseLong(row.get("output_tokens"))).isGreaterThanOrEqualTo(9);
+    assertThat(Long.parseLong(row.get("cost_picousd"))).isGreaterThan(25 * 1_000_000L);
+  }
+}
