@@ -370,7 +370,8 @@ public final class Gateway {
   private CacheQuery cacheQuery(CallContext context, ChatRequest request,
       CacheDirective directive, PromptEmbedding prompt) {
     return new CacheQuery(request, context.tenant(),
-        new CacheControl(directive, context.dataLabel().name()), prompt::vector);
+        new CacheControl(directive, context.dataLabel().name()), prompt::vector,
+        planner.pin(request, hints(context, prompt)));
   }
 
   /** A cache that fails to answer is a miss: the request goes upstream as if it were empty. */
