@@ -42,7 +42,14 @@ class SpendThroughGatewayTest {
         prices:
           compat: {input_per_million: "1", output_per_million: "2"}
           messages: {input_per_million: "1", output_per_million: "2"}
-        """.formatted(upstream.baseUrl(), upstream.baseUrl()), dataDir, Map.of());
+        keys:
+          - {id: open, key_env: OPEN_KEY, tenant: acme}
+          - id: capped
+            key_env: CAPPED_KEY
+            tenant: globex
+            budgets: [{period: day, usd: "0.005", enforcement: hard}]
+        """.formatted(upstream.baseUrl(), upstream.baseUrl()), dataDir,
+        Map.of("OPEN_KEY", "gbx-open", "CAPPED_KEY", "gbx-capped"));
   }
 
   @AfterAll
@@ -52,9 +59,15 @@ class SpendThroughGatewayTest {
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
+    return post("gbx-open", path, body);
+  }
+
+  private static HttpResponse<String> post(String key, String path, String body)
+      throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(gateway.uri(path))
             .header("content-type", "application/json")
+            .header("authorization", "Bearer " + key)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -129,5 +142,34 @@ class SpendThroughGatewayTest {
     assertThat(row.get("cached_input_tokens")).isEqualTo("400");
     assertThat(Long.parseLong(row.get("output_tokens"))).isGreaterThanOrEqualTo(9);
     assertThat(Long.parseLong(row.get("cost_picousd"))).isGreaterThan(25 * 1_000_000L);
+  }
+
+  private static String completion(int choices) {
+    StringBuilder json = new StringBuilder("{\"id\":\"c2\",\"object\":\"chat.completion\","
+        + "\"created\":1,\"model\":\"m\",\"choices\":[");
+    for (int i = 0; i < choices; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"index\":").append(i)
+          .append(",\"message\":{\"role\":\"assistant\",\"content\":\"Answer ").append(i)
+          .append("\"},\"finish_reason\":\"stop\"}");
+    }
+    return json.append("],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":")
+        .append(5 * choices).append(",\"total_tokens\":").append(20 + 5 * choices)
+        .append("}}").toString();
+  }
+
+  @Test
+  void theBudgetHold_coversEveryChoiceAskedFor() throws Exception {
+    String request = """
+        {"model":"compat","max_tokens":1000,"n":%d,
+         "messages":[{"role":"user","content":"Suggest a name for a boat."}]}""";
+    upstream.next(completion(1));
+    HttpResponse<String> one = post("gbx-capped", "/v1/chat/completions", request.formatted(1));
+    int callsBefore = upstream.received();
+    HttpResponse<String> four = post("gbx-capped", "/v1/chat/completions", request.formatted(4));
+
+    assertThat(one.statusCode()).as("one choice: up to $0.00204 held of $0.005").isEqualTo(200);
+    assertThat(four.statusCode()).as("four choices: up to 4 x 1000 output tokens").isEqualTo(402);
+    assertThat(four.body()).contains("budget_exceeded");
+    assertThat(upstream.received()).isEqualTo(callsBefore);
   }
 }
