@@ -40,7 +40,8 @@ class SpendThroughGatewayTest {
           - {alias: compat, provider: compat, tier: small}
           - {alias: messages, provider: messages, tier: small}
         prices:
-          compat: {input_per_million: "1", output_per_million: "2"}
+          compat: {input_per_million: "1", output_per_million: "2",
+                   cached_input_per_million: "0.1", cache_write_per_million: "1.25"}
           messages: {input_per_million: "1", output_per_million: "2"}
         keys:
           - {id: open, key_env: OPEN_KEY, tenant: acme}
@@ -80,7 +81,7 @@ class SpendThroughGatewayTest {
     try (Database database = Database.open(new DatabaseConfig.Sqlite(dataDir));
         Connection c = database.dataSource().getConnection();
         PreparedStatement select = c.prepareStatement("SELECT input_tokens, output_tokens,"
-            + " cached_input_tokens, usage_source, cost_picousd, http_status, cache_status"
+            + " cached_input_tokens, cache_write_tokens, usage_source, cost_picousd, http_status, cache_status"
             + " FROM ledger WHERE request_id = ?")) {
       select.setString(1, id);
       try (ResultSet row = select.executeQuery()) {
@@ -171,5 +172,48 @@ class SpendThroughGatewayTest {
     assertThat(four.statusCode()).as("four choices: up to 4 x 1000 output tokens").isEqualTo(402);
     assertThat(four.body()).contains("budget_exceeded");
     assertThat(upstream.received()).isEqualTo(callsBefore);
+  }
+
+  private static String answerWithUsage(String usage) {
+    return "{\"id\":\"c3\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+        + "\"Done.\"},\"finish_reason\":\"stop\"}],\"usage\":" + usage + "}";
+  }
+
+  private static Map<String, String> rowOfAnswerWith(String usage, String question)
+      throws Exception {
+    upstream.next(answerWithUsage(usage));
+    HttpResponse<String> response = post("/v1/chat/completions", """
+        {"model":"compat","messages":[{"role":"user","content":"%s"}]}""".formatted(question));
+    assertThat(response.statusCode()).isEqualTo(200);
+    return ledgerRow(response);
+  }
+
+  @Test
+  void promptCacheTokens_inEachOpenAiCompatibleServersShape_areBilledAtTheirOwnPrices()
+      throws Exception {
+    // DeepSeek: prompt_tokens = prompt_cache_hit_tokens + prompt_cache_miss_tokens
+    Map<String, String> deepSeek = rowOfAnswerWith("""
+        {"prompt_tokens":1000,"completion_tokens":10,"total_tokens":1010,
+         "prompt_cache_hit_tokens":900,"prompt_cache_miss_tokens":100}""", "Cache one?");
+    // OpenAI (newer models) and OpenRouter: writes beside reads in prompt_tokens_details
+    Map<String, String> nested = rowOfAnswerWith("""
+        {"prompt_tokens":1000,"completion_tokens":10,"total_tokens":1010,
+         "prompt_tokens_details":{"cached_tokens":0,"cache_write_tokens":800}}""",
+        "Cache two?");
+    // proxies passing Anthropic's fields through at the top level
+    Map<String, String> flat = rowOfAnswerWith("""
+        {"prompt_tokens":1000,"completion_tokens":10,"total_tokens":1010,
+         "cache_read_input_tokens":600,"cache_creation_input_tokens":300}""", "Cache three?");
+
+    assertThat(deepSeek.get("cached_input_tokens")).isEqualTo("900");
+    // 100 x $1 + 900 x $0.10 + 10 x $2 per million = $0.00021
+    assertThat(deepSeek.get("cost_picousd")).isEqualTo("210000000");
+    assertThat(nested.get("cache_write_tokens")).isEqualTo("800");
+    // 200 x $1 + 800 x $1.25 + 10 x $2 per million = $0.00122
+    assertThat(nested.get("cost_picousd")).isEqualTo("1220000000");
+    assertThat(flat.get("cached_input_tokens")).isEqualTo("600");
+    assertThat(flat.get("cache_write_tokens")).isEqualTo("300");
+    assertThat(flat.get("input_tokens")).isEqualTo("1000");
   }
 }
