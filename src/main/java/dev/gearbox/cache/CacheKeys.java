@@ -26,17 +26,26 @@ import java.util.Optional;
  * results, images by digest), tools, tool_choice, response_format and the sampling parameters
  * (temperature, top_p, seed, n, stop, max tokens). It leaves out what does not: {@code stream},
  * {@code stream_options} and the end-user id. The namespace (tenant and data label) is hashed in
- * first, so two tenants or two labels never share a key.
+ * first, so two tenants or two labels never share a key. A tier pin on a router alias is part of
+ * the request: {@code auto} pinned to the frontier is another model than {@code auto} unpinned.
  */
 public final class CacheKeys {
   private CacheKeys() {}
 
   /** The key of {@code request} in the namespace of {@code tenant} and {@code dataLabel}. */
   public static CacheKey of(ChatRequest request, String tenant, String dataLabel) {
-    String exact = sha256("exact", tenant, dataLabel, canonical(request, request.messages()));
+    return of(request, tenant, dataLabel, Optional.empty());
+  }
+
+  /** The key of {@code request} sent to a router alias pinned to {@code tierPin}. */
+  public static CacheKey of(
+      ChatRequest request, String tenant, String dataLabel, Optional<String> tierPin) {
+    String exact = sha256("exact", tenant, dataLabel,
+        canonical(request, request.messages(), tierPin));
     Optional<String> prompt = semanticPrompt(request);
     Optional<String> scope = prompt.map(p -> sha256("scope", tenant, dataLabel,
-        canonical(request, request.messages().subList(0, request.messages().size() - 1))));
+        canonical(request, request.messages().subList(0, request.messages().size() - 1),
+            tierPin)));
     return new CacheKey(exact, scope, prompt);
   }
 
@@ -50,9 +59,12 @@ public final class CacheKeys {
     return plainUserText ? Optional.of(last.text()) : Optional.empty();
   }
 
-  private static String canonical(ChatRequest request, List<Message> messages) {
+  private static String canonical(
+      ChatRequest request, List<Message> messages, Optional<String> tierPin) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("model", request.model());
+    // Only when pinned, so that keys of unpinned requests stay what they were.
+    tierPin.ifPresent(tier -> root.put("tier_pin", tier));
     ArrayNode turns = root.putArray("messages");
     messages.forEach(m -> turns.add(message(m)));
     ArrayNode tools = root.putArray("tools");

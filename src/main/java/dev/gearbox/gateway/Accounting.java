@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * exactly one ledger row, errors and abandoned streams included.
  *
  * <p>Budgets reserve an estimate first (prompt tokens plus the request's max_tokens, or {@link
- * #DEFAULT_OUTPUT_ESTIMATE} when it sets none, priced on the chosen model) and settle the real
+ * #DEFAULT_OUTPUT_ESTIMATE} when it sets none, priced on the chosen model, once per choice the
+ * request asks for with {@code n}) and settle the real
  * cost after, so concurrent calls cannot jointly overspend. The rate limiter is asked only once
  * the budget admitted the call, and a budget refusal consumes no rate-limit quota.
  *
@@ -100,8 +101,12 @@ public final class Accounting {
   private Admission admit(
       CallContext context, ChatRequest request, RoutePlan plan, boolean ownCall) {
     ModelSpec chosen = plan.chosen();
-    long promptTokens = TokenCounter.named(chosen.tokenizer()).countPrompt(request);
-    long outputTokens = request.sampling().maxTokens().orElse(DEFAULT_OUTPUT_ESTIMATE);
+    // Each of n choices may generate max_tokens, and where they are fanned out (the upstream
+    // returns one choice per call) each call pays for the prompt too: the worst case is n calls.
+    int choices = request.sampling().n();
+    long promptTokens = choices * TokenCounter.named(chosen.tokenizer()).countPrompt(request);
+    long outputTokens =
+        choices * (long) request.sampling().maxTokens().orElse(DEFAULT_OUTPUT_ESTIMATE);
     BigDecimal estimate =
         prices.cost(priceKey(prices, chosen), Usage.counted(promptTokens, outputTokens));
     Reservation reservation;

@@ -142,6 +142,17 @@ public final class Gateway {
     if (lookup instanceof CacheLookup.Hit hit) {
       return answerFromCache(context, request, hit);
     }
+    try {
+      return upstream(context, request, directive, clientCall, prompt, query, lookup);
+    } catch (GatewayException e) {
+      throw e.withCacheStatus(CacheHeader.value(lookup.status()));
+    }
+  }
+
+  /** Serves a request the cache did not answer. */
+  private CompletedCall upstream(CallContext context, ChatRequest request,
+      CacheDirective directive, boolean clientCall, PromptEmbedding prompt, CacheQuery query,
+      CacheLookup lookup) {
     refuseOnlyIfCachedMiss(context, request, directive);
     RoutePlan plan = screened(context, request, planned(context, request, prompt, lookup));
     Optional<Compression> compression =
@@ -306,6 +317,16 @@ public final class Gateway {
     if (lookup instanceof CacheLookup.Hit hit) {
       return replayFromCache(context, request, hit);
     }
+    try {
+      return streamUpstream(context, request, directive, prompt, query, lookup);
+    } catch (GatewayException e) {
+      throw e.withCacheStatus(CacheHeader.value(lookup.status()));
+    }
+  }
+
+  /** Opens a stream for a request the cache did not answer. */
+  private StreamingCall streamUpstream(CallContext context, ChatRequest request,
+      CacheDirective directive, PromptEmbedding prompt, CacheQuery query, CacheLookup lookup) {
     refuseOnlyIfCachedMiss(context, request, directive);
     RoutePlan plan = screened(context, request, planned(context, request, prompt, lookup));
     Optional<Compression> compression = compressed(context, request, plan);
@@ -349,7 +370,8 @@ public final class Gateway {
   private CacheQuery cacheQuery(CallContext context, ChatRequest request,
       CacheDirective directive, PromptEmbedding prompt) {
     return new CacheQuery(request, context.tenant(),
-        new CacheControl(directive, context.dataLabel().name()), prompt::vector);
+        new CacheControl(directive, context.dataLabel().name()), prompt::vector,
+        planner.pin(request, hints(context, prompt)));
   }
 
   /** A cache that fails to answer is a miss: the request goes upstream as if it were empty. */

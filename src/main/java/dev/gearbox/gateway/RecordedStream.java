@@ -1,5 +1,6 @@
 package dev.gearbox.gateway;
 
+import dev.gearbox.cost.TokenCounter;
 import dev.gearbox.model.ChatResponse;
 import dev.gearbox.model.Choice;
 import dev.gearbox.model.GatewayError;
@@ -7,6 +8,7 @@ import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.StreamEvent;
 import dev.gearbox.model.Usage;
 import dev.gearbox.model.UsageSource;
+import dev.gearbox.provider.GeneratedText;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.UpstreamStream;
 import dev.gearbox.wire.StreamAssembler;
@@ -27,6 +29,11 @@ import java.util.function.Supplier;
  * is handed on, so the audit record is durable before the client is told the answer is whole
  * (the final event, or {@code [DONE]}). {@link #close()} records every other ending, exactly once.
  *
+ * <p>A stream that ends before the upstream's usage report (the client left, the upstream broke
+ * off) was still billed by the upstream for the prompt and for what it generated until then, so
+ * it is recorded with those: the prompt as the upstream reported it at the start (Anthropic's
+ * message_start) or as counted, and the output counted from what was streamed.
+ *
  * <p>Once settled, the whole answer is handed to {@code onComplete} (the cache). A stream that
  * failed, that the client abandoned, or that could not be reassembled is never handed over, so
  * no truncated answer is ever cached.
@@ -45,7 +52,9 @@ final class RecordedStream implements StreamingCall {
   private final StreamAssembler answer = new StreamAssembler();
   private final Consumer<ChatResponse> onComplete;
 
+  private final GeneratedText generated = new GeneratedText();
   private Usage usage = Usage.NONE;
+  private Usage promptUsage = Usage.NONE;
   private boolean answerIntact = true;
   private boolean clientGone;
   private Optional<GatewayError> failure = Optional.empty();
@@ -109,6 +118,10 @@ final class RecordedStream implements StreamingCall {
     if (event instanceof StreamEvent.UsageReported reported) {
       usage = reported.usage();
     }
+    if (event instanceof StreamEvent.Started started) {
+      promptUsage = started.promptUsage();
+    }
+    generated.observe(event);
     if (answerIntact) {
       try {
         answer.accept(event);
@@ -156,11 +169,27 @@ final class RecordedStream implements StreamingCall {
     upstream.close();
     try {
       if (!admission.settled()) {
-        admission.failedMidStream(decision, model, usage, upstreamTime(), endStatus());
+        admission.failedMidStream(decision, model, usageSoFar(), upstreamTime(), endStatus());
       }
     } finally {
       admission.close();
     }
+  }
+
+  /**
+   * The usage the upstream reported, or, when the stream ended before its report, the prompt's
+   * usage with the output counted from what was generated.
+   */
+  private Usage usageSoFar() {
+    if (usage.source() != UsageSource.NONE && usage.totalTokens() > 0) {
+      return usage;
+    }
+    Usage prompt = promptUsage.source() != UsageSource.NONE && promptUsage.inputTokens() > 0
+        ? promptUsage
+        : countedPrompt.get();
+    long output = TokenCounter.named(model.tokenizer()).count(generated.text());
+    return new Usage(prompt.inputTokens(), Math.max(output, prompt.outputTokens()),
+        prompt.cachedInputTokens(), prompt.cacheWriteTokens(), 0, UsageSource.COUNTED);
   }
 
   private Duration upstreamTime() {

@@ -10,16 +10,16 @@ import java.util.Optional;
 
 /**
  * Passes a stream through and, when it completes without a usage report (or with an empty
- * one), inserts a counted {@code UsageReported} just before {@code Completed}. The generated
- * text, reasoning (output tokens too), tool names and argument fragments are kept as they pass and tokenized only when the
- * count is needed, so streams whose upstream reports usage never pay for the tokenizer.
+ * one), inserts a counted {@code UsageReported} just before {@code Completed}. What the model
+ * generated is kept as it passes ({@link GeneratedText}) and tokenized only when the count is
+ * needed, so streams whose upstream reports usage never pay for the tokenizer.
  */
 final class CountingStream implements UpstreamStream {
   private final UpstreamStream upstream;
   private final ChatRequest request;
   private final ModelSpec model;
   private final Deque<StreamEvent> held = new ArrayDeque<>();
-  private final StringBuilder generated = new StringBuilder();
+  private final GeneratedText generated = new GeneratedText();
   private boolean usageReported;
 
   CountingStream(UpstreamStream upstream, ChatRequest request, ModelSpec model) {
@@ -51,29 +51,20 @@ final class CountingStream implements UpstreamStream {
   }
 
   private StreamEvent observe(StreamEvent event) {
-    switch (event) {
-      case StreamEvent.TextDelta delta -> generated.append(delta.text());
-      case StreamEvent.ThinkingDelta thinking -> generated.append(thinking.text());
-      case StreamEvent.ThinkingSignature ignored -> {}
-      case StreamEvent.RedactedThinking ignored -> {}
-      case StreamEvent.ToolCallStarted call -> generated.append('\n').append(call.name());
-      case StreamEvent.ToolCallArguments args -> generated.append(args.fragment());
-      case StreamEvent.UsageReported ignored -> usageReported = true;
-      case StreamEvent.Completed completed -> {
-        if (!usageReported) {
-          usageReported = true;
-          held.add(completed);
-          return new StreamEvent.UsageReported(counted());
-        }
-      }
-      case StreamEvent.Started ignored -> {}
-      case StreamEvent.Finished ignored -> {}
+    generated.observe(event);
+    if (event instanceof StreamEvent.UsageReported) {
+      usageReported = true;
+    }
+    if (event instanceof StreamEvent.Completed completed && !usageReported) {
+      usageReported = true;
+      held.add(completed);
+      return new StreamEvent.UsageReported(counted());
     }
     return event;
   }
 
   private Usage counted() {
     TokenCounter counter = TokenCounter.named(model.tokenizer());
-    return Usage.counted(counter.countPrompt(request), counter.count(generated.toString()));
+    return Usage.counted(counter.countPrompt(request), counter.count(generated.text()));
   }
 }

@@ -44,6 +44,23 @@ public final class RoutePlanner {
     this.policy = policy;
   }
 
+  /**
+   * The tier a pin fixes for a router alias: the key's policy, else the {@code x-gearbox-tier}
+   * header as sent (lower case, unchecked: {@link #plan} refuses a bad one). It decides the model
+   * as much as the alias does, so the response cache keys on it. Empty for an explicit model,
+   * without tier routing, or without a pin.
+   */
+  public Optional<String> pin(ChatRequest request, RouteHints hints) {
+    if (!ROUTER_ALIASES.contains(request.model()) || policy.isEmpty()) {
+      return Optional.empty();
+    }
+    Tier keyPin = policy.get().keyTiers().get(hints.keyId());
+    if (keyPin != null) {
+      return Optional.of(keyPin.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return hints.requestedTier().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The plan for a request by rules alone (no pins, no classifier). */
   public RoutePlan plan(ChatRequest request) {
     return plan(request, new RouteHints("", Optional.empty(), () -> new float[0]));

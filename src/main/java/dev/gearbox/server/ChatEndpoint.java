@@ -83,6 +83,9 @@ final class ChatEndpoint implements Handler {
         complete(context, chat, cache, res, start);
       }
     } catch (GatewayException e) {
+      if (!res.isSent()) {
+        e.cacheStatus().ifPresent(status -> res.header(GearboxHeaders.CACHE, status));
+      }
       fail(res, e.error(), start, Optional.empty());
     } catch (RuntimeException e) {
       LOG.error("request failed unexpectedly", e);

@@ -107,13 +107,28 @@ final class OpenAiResponses {
     return arguments.isTextual() ? arguments.textValue() : arguments.toString();
   }
 
+  /**
+   * Canonical usage from a Chat Completions usage object. {@code prompt_tokens} counts the whole
+   * prompt; the servers that speak this format report the part read from or written to their
+   * prompt cache in different places, all read here: OpenAI and OpenRouter in
+   * {@code prompt_tokens_details} ({@code cached_tokens}, {@code cache_write_tokens}), DeepSeek
+   * as {@code prompt_cache_hit_tokens}, and proxies in front of Anthropic as its
+   * {@code cache_read_input_tokens} / {@code cache_creation_input_tokens}. Missed, those tokens
+   * would be billed at the full input price.
+   */
   static Usage usage(ObjectNode usage) {
-    long input = usage.path("prompt_tokens").asLong(0);
+    long input = Math.max(0, usage.path("prompt_tokens").asLong(0));
     long output = usage.path("completion_tokens").asLong(0);
-    long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
+    JsonNode details = usage.path("prompt_tokens_details");
+    long cached = Math.max(details.path("cached_tokens").asLong(0),
+        Math.max(usage.path("prompt_cache_hit_tokens").asLong(0),
+            usage.path("cache_read_input_tokens").asLong(0)));
+    long written = Math.max(details.path("cache_write_tokens").asLong(0),
+        usage.path("cache_creation_input_tokens").asLong(0));
     long reasoning = usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0);
-    return new Usage(Math.max(0, input), Math.max(0, output),
-        Math.clamp(cached, 0, Math.max(0, input)), 0, Math.max(0, reasoning),
+    long cachedPart = Math.clamp(cached, 0, input);
+    return new Usage(input, Math.max(0, output), cachedPart,
+        Math.clamp(written, 0, input - cachedPart), Math.max(0, reasoning),
         UsageSource.UPSTREAM);
   }
 
@@ -157,7 +172,11 @@ final class OpenAiResponses {
     out.put("prompt_tokens", usage.inputTokens());
     out.put("completion_tokens", usage.outputTokens());
     out.put("total_tokens", usage.totalTokens());
-    out.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedInputTokens());
+    ObjectNode details = out.putObject("prompt_tokens_details")
+        .put("cached_tokens", usage.cachedInputTokens());
+    if (usage.cacheWriteTokens() > 0) {
+      details.put("cache_write_tokens", usage.cacheWriteTokens());
+    }
     out.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
     return out;
   }

@@ -42,7 +42,8 @@ class CacheThroughGatewayTest {
     sim = Simulator.start(SimConfig.defaults().fast()
         .with(faulty("fails-once", 2, "http_500"))
         .with(faulty("drops-once", 1, "drop_mid_stream;after=3"))
-        .with(faulty("breaks-once", 1, "error_in_stream;after=3")), 0);
+        .with(faulty("breaks-once", 1, "error_in_stream;after=3"))
+        .with(faulty("always-fails", 1_000_000, "http_500")), 0);
     gateway = GatewayHarness.fromYaml("""
         providers:
           - {name: sim, kind: openai-compatible, base_url: %s, max_retries: 1}
@@ -52,10 +53,12 @@ class CacheThroughGatewayTest {
           - {alias: fails-once, provider: sim, tier: small}
           - {alias: drops-once, provider: sim, tier: small}
           - {alias: breaks-once, provider: sim, tier: small}
+          - {alias: always-fails, provider: sim, tier: small}
         prices:
           fails-once: {input_per_million: "0.5", output_per_million: "1.5"}
           drops-once: {input_per_million: "0.5", output_per_million: "1.5"}
           breaks-once: {input_per_million: "0.5", output_per_million: "1.5"}
+          always-fails: {input_per_million: "0.5", output_per_million: "1.5"}
         baseline_model: sim-frontier
         keys:
           - {id: acme-key, key_env: ACME_KEY, tenant: acme}
@@ -312,6 +315,29 @@ class CacheThroughGatewayTest {
     assertThat(miss.body()).contains("x-gearbox-cache: only");
     assertThat(ledgerRow(miss)).containsExactly("MISS", "0", "0", "404");
     assertThat(cache(hit)).isEqualTo("hit-exact");
+  }
+
+  @Test
+  void everyErrorAfterTheLookup_saysWhatTheCacheDid() throws Exception {
+    HttpResponse<String> onlyMiss = ask("What rhymes with silver?", "x-gearbox-cache", "only");
+    HttpResponse<String> failedMiss = send("gbx-acme", body("always-fails", "Say hi.", false));
+    HttpResponse<String> failedStream = send("gbx-acme", body("always-fails", "Say hi.", true));
+    HttpResponse<String> failedBypass =
+        send("gbx-acme", body("always-fails", "Say hi.", false), "x-gearbox-cache", "off");
+    HttpResponse<String> unknownModel = send("gbx-acme", body("no-such-model", "Hi", false));
+    HttpResponse<String> badDirective = ask("Hi there", "x-gearbox-cache", "sometimes");
+
+    assertThat(onlyMiss.statusCode()).isEqualTo(404);
+    assertThat(cache(onlyMiss)).isEqualTo("miss");
+    assertThat(failedMiss.statusCode()).isEqualTo(502);
+    assertThat(cache(failedMiss)).isEqualTo("miss");
+    assertThat(failedStream.statusCode()).isEqualTo(502);
+    assertThat(cache(failedStream)).isEqualTo("miss");
+    assertThat(cache(failedBypass)).isEqualTo("bypass");
+    assertThat(unknownModel.statusCode()).isEqualTo(404);
+    assertThat(cache(unknownModel)).isEqualTo("miss");
+    assertThat(badDirective.headers().firstValue("x-gearbox-cache")).as("never consulted")
+        .isEmpty();
   }
 
   @Test

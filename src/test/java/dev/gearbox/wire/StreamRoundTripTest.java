@@ -38,16 +38,15 @@ class StreamRoundTripTest {
     String sse = Streams.write(StreamWriter.openAi(true), StreamReplay.of(ANSWER, charsPerDelta));
     ChatResponse back = Streams.assemble(Streams.read(StreamReader.openAi(), sse));
 
-    // The OpenAI format has no field for cache writes, the Anthropic one none for reasoning;
-    // a call without arguments has "{}" in it, as OpenAI streams it.
-    Usage usageWithoutCacheWrites = new Usage(1500, 120, 1000, 0, 30, UsageSource.UPSTREAM);
+    // Cache writes travel in prompt_tokens_details.cache_write_tokens (the Anthropic format has
+    // no field for reasoning); a call without arguments has "{}" in it, as OpenAI streams it.
     List<ToolCall> calls = ANSWER.first().message().toolCalls().stream()
         .map(c -> c.argumentsJson().isEmpty() ? new ToolCall(c.id(), c.name(), "{}") : c)
         .toList();
     ChatResponse expected = new ChatResponse("chatcmpl-42", ANSWER.model(),
         ANSWER.createdEpochSeconds(), List.of(new Choice(0,
             Message.assistant(ANSWER.first().message().text(), calls), FinishReason.TOOL_CALLS)),
-        usageWithoutCacheWrites);
+        ANSWER.usage());
     assertThat(back).isEqualTo(expected);
   }
 
