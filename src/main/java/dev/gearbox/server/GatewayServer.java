@@ -17,7 +17,10 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +55,7 @@ public final class GatewayServer implements AutoCloseable {
       AuditReader audit) {
     Authenticator auth = new Authenticator(config.keys());
     long maxBody = config.server().maxBodyBytes();
+    requireFreePort(config.server().host(), config.server().port());
     WebServer server =
         WebServer.builder()
             .host(config.server().host())
@@ -76,6 +80,27 @@ public final class GatewayServer implements AutoCloseable {
     }
     LOG.info("listening on http://{}:{}", config.server().host(), server.port());
     return new GatewayServer(server);
+  }
+
+  /**
+   * Fails the start with a clear cause when the port is taken, before the webserver tries it:
+   * the webserver logs a failed bind as an error with a stack trace, noise in front of the one
+   * line that says what to do. (A port taken between this check and the bind is still caught
+   * after the start.)
+   */
+  private static void requireFreePort(String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      String where = host + ":" + port;
+      BindException cause = new BindException("could not listen on " + where);
+      cause.initCause(e);
+      throw new IllegalStateException("could not listen on " + where, cause);
+    }
   }
 
   private static void routes(
