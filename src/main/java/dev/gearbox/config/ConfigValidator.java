@@ -271,9 +271,15 @@ final class ConfigValidator {
       if (!aliases.add(raw.alias())) {
         problems.add(where + " is defined twice");
       }
-      if (raw.provider() == null || !providerNames.contains(raw.provider())) {
-        problems.add(where + ": provider '" + raw.provider() + "' is not configured; known: "
-            + String.join(", ", providerNames));
+      if (raw.provider() == null) {
+        problems.add(where + " needs a provider (the name of one under providers:)");
+        continue;
+      }
+      if (!providerNames.contains(raw.provider())) {
+        problems.add(where + ": provider '" + raw.provider() + "' is not configured; "
+            + (providerNames.isEmpty()
+                ? "the configuration has no providers: section (examples in docs/providers/)"
+                : "known: " + String.join(", ", providerNames)));
         continue;
       }
       Tier tier = tier(raw.tier(), where);
@@ -353,7 +359,9 @@ final class ConfigValidator {
             .orElse(models.isEmpty() ? "" : models.getFirst().alias());
     String defaultModel =
         raw == null || raw.defaultModel() == null ? fallbackDefault : raw.defaultModel();
-    if (!declared.isEmpty() && !declared.contains(defaultModel)) {
+    // left out, it is the first frontier model; a model that failed validation says why itself
+    boolean given = raw != null && raw.defaultModel() != null;
+    if (given && !declared.isEmpty() && !declared.contains(defaultModel)) {
       problems.add("routing.default_model '" + defaultModel + "' is not a configured model");
     }
     Duration total =

@@ -205,4 +205,16 @@ class ConfigLoaderTest {
         .hasMessageContaining("server.port")
         .hasMessageContaining("expected a whole number, got 'eighty'");
   }
+
+  @Test
+  void modelWithoutAnyProviders_saysTheSectionIsMissing_andNothingAboutADefaultNotGiven() {
+    assertThatThrownBy(() -> loader.parse(
+            "models:\n  - {alias: x, provider: nope, tier: small}\n", "gearbox.yaml", DATA))
+        .hasMessageContaining("model 'x': provider 'nope' is not configured; the configuration"
+            + " has no providers: section")
+        .hasMessageNotContaining("default_model");
+    assertThatThrownBy(() -> loader.parse(
+            "models:\n  - {alias: x, tier: small}\n", "gearbox.yaml", DATA))
+        .hasMessageContaining("model 'x' needs a provider");
+  }
 }
