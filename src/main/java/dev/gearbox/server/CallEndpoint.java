@@ -10,7 +10,6 @@ import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -34,7 +33,7 @@ final class CallEndpoint {
     this.audit = audit;
   }
 
-  void register(HttpRouting.Builder routing) {
+  void register(ServedPaths routing) {
     routing.get("/calls/{id}", this::call);
   }
 
