@@ -3,6 +3,7 @@ package dev.gearbox.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.cost.Counterfactual;
 import dev.gearbox.gateway.AuditedCall;
 import dev.gearbox.gateway.CallContext;
 import dev.gearbox.model.GatewayError;
@@ -17,6 +18,10 @@ import java.util.Optional;
  * Turns a call into the body of its audit record (version {@value #VERSION}). Field names are
  * snake_case; absent values are left out, never written as null. Money is a plain decimal
  * string with twelve places (picodollars, as the ledger keeps it), so no float enters a hash.
+ * {@code saved_usd} is {@code counterfactual_usd - cost_usd}, negative when the call cost more
+ * than the baseline would have (a cascade that paid for a discarded small call); records written
+ * before it could be negative hold zero there instead, so readers derive the saving from the two
+ * amounts rather than trusting that field.
  *
  * <p>Privacy: with content logging off a record holds no prompt or answer text, only their
  * SHA-256 digests. Error messages are kept only for the gateway's own refusals, whose wording it
@@ -48,8 +53,7 @@ final class AuditRecords {
     body.set("usage", usage(call.usage()));
     body.put("cost_usd", usd(call.costUsd()))
         .put("counterfactual_usd", usd(call.counterfactualUsd()))
-        .put("saved_usd", usd(call.counterfactualUsd().subtract(call.costUsd()).max(
-            BigDecimal.ZERO)));
+        .put("saved_usd", usd(Counterfactual.saved(call.costUsd(), call.counterfactualUsd())));
     digests(body, call, logContent);
     return body;
   }

@@ -30,6 +30,7 @@ public final class AuditVerifier {
   private final AuditReader reader;
   private final Map<String, PublicKey> keysById;
   private final List<Checkpoint> kept;
+  private final Map<Checkpoint, String> keptIn;
 
   /**
    * @param publicKeys the keys checkpoints may be signed with
@@ -37,11 +38,26 @@ public final class AuditVerifier {
    */
   public AuditVerifier(
       AuditReader reader, List<PublicKey> publicKeys, List<Checkpoint> keptCheckpoints) {
+    this(reader, publicKeys, keptCheckpoints, Map.of());
+  }
+
+  /**
+   * @param keptIn where each kept checkpoint came from (a file name), for the verdict to name it
+   */
+  public AuditVerifier(AuditReader reader, List<PublicKey> publicKeys,
+      List<Checkpoint> keptCheckpoints, Map<Checkpoint, String> keptIn) {
     this.reader = reader;
     Map<String, PublicKey> keys = new HashMap<>();
     publicKeys.forEach(k -> keys.put(AuditKeys.keyId(k), k));
     this.keysById = Map.copyOf(keys);
     this.kept = List.copyOf(keptCheckpoints);
+    this.keptIn = Map.copyOf(keptIn);
+  }
+
+  /** "the checkpoint", or "the checkpoint from FILE" for one kept in a file. */
+  private String named(Checkpoint checkpoint) {
+    return Optional.ofNullable(keptIn.get(checkpoint)).map(f -> "the checkpoint from " + f)
+        .orElse("the checkpoint");
   }
 
   public Verification verify() {
@@ -95,24 +111,26 @@ public final class AuditVerifier {
     PublicKey key = keysById.get(checkpoint.keyId());
     if (key == null) {
       return Optional.of(new Broken(Problem.UNKNOWN_KEY, seq, Optional.empty(),
-          "the checkpoint covering it is signed by key " + checkpoint.keyId()
+          named(checkpoint) + " covering it is signed by key " + checkpoint.keyId()
               + ", which is not among the public keys given (pass it with --public-key)",
           lastGood));
     }
     if (!checkpoint.verifies(key)) {
       return Optional.of(new Broken(Problem.BAD_SIGNATURE, seq, Optional.empty(),
-          "the checkpoint covering it (dated " + at + ") has an invalid signature: it was"
+          named(checkpoint) + " covering it (dated " + at + ") has an invalid signature: it was"
               + " forged or altered", lastGood));
     }
     if (seq > walk.lastSeq()) {
       return Optional.of(new Broken(Problem.TRUNCATED, walk.lastSeq() + 1, Optional.empty(),
           "records " + (walk.lastSeq() + 1) + ".." + seq + " are gone from the end of the log;"
-              + " a checkpoint signed at " + at + " covers record " + seq, walk.lastSeq()));
+              + " " + named(checkpoint) + ", signed at " + at + ", covers record " + seq,
+          walk.lastSeq()));
     }
     if (!walk.hashAt(seq).orElse("").equals(checkpoint.hash())) {
       return Optional.of(new Broken(Problem.REWRITTEN, lastGood + 1, Optional.empty(),
           "records " + (lastGood + 1) + ".." + seq + " were rewritten and re-chained: record "
-              + seq + " no longer has the hash signed at " + at, lastGood));
+              + seq + " no longer has the hash " + named(checkpoint) + " signed at " + at,
+          lastGood));
     }
     return Optional.empty();
   }

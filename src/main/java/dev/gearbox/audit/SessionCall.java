@@ -1,6 +1,7 @@
 package dev.gearbox.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gearbox.cost.Counterfactual;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -55,7 +56,10 @@ public record SessionCall(
     Objects.requireNonNull(compression, "compression");
   }
 
-  /** The call a record body describes. */
+  /**
+   * The call a record body describes. Its saving is {@code counterfactual_usd - cost_usd}, not the
+   * record's {@code saved_usd}, which records of older versions clamped at zero.
+   */
   static SessionCall of(JsonNode body) {
     String requestId = body.path("request_id").asText();
     JsonNode decision = body.path("decision");
@@ -71,7 +75,7 @@ public record SessionCall(
         usage.path("input_tokens").asLong(),
         usage.path("output_tokens").asLong(),
         usd(body, "cost_usd"),
-        usd(body, "saved_usd"),
+        Counterfactual.saved(usd(body, "cost_usd"), usd(body, "counterfactual_usd")),
         usd(body, "counterfactual_usd"),
         Compressed.of(decision.path("compression")));
   }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.audit.SessionReport.DepthLine;
 import dev.gearbox.audit.SessionReport.Node;
 import dev.gearbox.audit.SessionReport.Totals;
+import dev.gearbox.cost.UsdText;
 import dev.gearbox.wire.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** A {@link SessionReport} as a text tree for a terminal, or as JSON for the admin API. */
+/**
+ * A {@link SessionReport} as a text tree for a terminal, or as JSON for the admin API (money as
+ * plain decimal strings, {@link UsdText}).
+ */
 public final class SessionRendering {
   private static final int USD_PLACES = 6;
 
@@ -66,9 +70,9 @@ public final class SessionRendering {
         .put("calls", t.calls())
         .put("input_tokens", t.inputTokens())
         .put("output_tokens", t.outputTokens())
-        .put("cost_usd", t.costUsd())
-        .put("counterfactual_usd", t.counterfactualUsd())
-        .put("saved_usd", t.savedUsd());
+        .put("cost_usd", UsdText.plain(t.costUsd()))
+        .put("counterfactual_usd", UsdText.plain(t.counterfactualUsd()))
+        .put("saved_usd", UsdText.plain(t.savedUsd()));
     ArrayNode calls = root.putArray("calls");
     report.roots().forEach(node -> calls.add(node(node)));
     ArrayNode depths = root.putArray("prompt_tokens_by_depth");
@@ -94,8 +98,9 @@ public final class SessionRendering {
         .put("status", c.status())
         .put("input_tokens", c.inputTokens())
         .put("output_tokens", c.outputTokens())
-        .put("cost_usd", c.costUsd())
-        .put("saved_usd", c.savedUsd());
+        .put("cost_usd", UsdText.plain(c.costUsd()))
+        .put("counterfactual_usd", UsdText.plain(c.counterfactualUsd()))
+        .put("saved_usd", UsdText.plain(c.savedUsd()));
     c.parentCallId().ifPresent(p -> json.put("parent_call_id", p));
     c.tier().ifPresent(t -> json.put("tier", t));
     c.compression().ifPresent(z -> json.putObject("compression").put("method", z.method())

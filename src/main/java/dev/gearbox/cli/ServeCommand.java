@@ -1,12 +1,16 @@
 package dev.gearbox.cli;
 
 import dev.gearbox.config.GatewayConfig;
+import dev.gearbox.provider.ProviderSpec;
 import dev.gearbox.server.GatewayApp;
+import dev.gearbox.sim.SimConfig;
 import dev.gearbox.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +84,28 @@ final class ServeCommand implements Runnable {
         : "exact, in process and in the database";
   }
 
+  /**
+   * What the banner says of a built-in simulator the configuration uses, whichever configuration
+   * that is: the providers it stands in for and the recorded models it replays.
+   */
+  static List<String> upstreamLines(GatewayConfig config) {
+    if (!config.usesEmbeddedSimulator()) {
+      return List.of();
+    }
+    String providers = config.providers().stream()
+        .filter(p -> p.baseUrl().equals(GatewayConfig.EMBEDDED_SIMULATOR))
+        .map(ProviderSpec::name).collect(Collectors.joining(", "));
+    String models = SimConfig.defaults().models().stream()
+        .map(m -> m.name() + " (recorded answers of " + m.recordedModel() + ")")
+        .collect(Collectors.joining(" and "));
+    return List.of(
+        "  upstream: the built-in simulator, started in-process for provider " + providers
+            + (config.simulator().fast() ? " without simulated latency" : "") + ", serving "
+            + models + ".",
+        "  To use real models instead: a provider with your model server's base_url, as in"
+            + " docs/providers/ollama.yaml (or vllm, openai, anthropic .yaml; see README).");
+  }
+
   private static void announce(GatewayConfig config, GatewayApp app, PrintWriter out) {
     String base = "http://" + config.server().host() + ":" + app.port();
     out.println("Gearbox is serving on " + base + "  (config: " + config.source() + ")");
@@ -103,13 +129,7 @@ final class ServeCommand implements Runnable {
     if (config.policy().airgap()) {
       out.println("  air-gapped: on-prem providers only");
     }
-    if (config.usesEmbeddedSimulator()) {
-      out.println("  upstream: the embedded default's built-in simulator, started in-process,"
-          + " replaying recorded answers of gpt-4-1106-preview (sim-frontier) and"
-          + " Mixtral-8x7B-Instruct (sim-small).");
-      out.println("  To use real models instead: --config docs/providers/ollama.yaml (or vllm,"
-          + " openai, anthropic .yaml; see README).");
-    }
+    upstreamLines(config).forEach(out::println);
     if (!config.authenticationRequired()) {
       out.println("  No API keys configured: accepting requests without a key, from loopback"
           + " only.");

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Usage totals of one group of ledger rows (one tier, one key, one day...), or of all of them.
  *
- * @param group the group's value ("frontier", "2026-12-03"); "(none)" for rows without one
+ * @param group the group's value ("frontier", "2026-12-03"), or what rows without one are
+ *     ({@code (refused 402)}, {@code (no session)}; see {@link UsageGrouping})
  */
 public record UsageLine(
     String group,

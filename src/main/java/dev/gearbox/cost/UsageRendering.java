@@ -17,7 +17,11 @@ public final class UsageRendering {
 
   private UsageRendering() {}
 
-  /** The summary as JSON: window, totals, and one array per grouping. Money in USD numbers. */
+  /**
+   * The summary as JSON: window, totals, and one array per grouping. Money as plain decimal
+   * strings ({@link UsdText}); a saving is negative where the requests cost more than the
+   * baseline would have.
+   */
   public static ObjectNode json(UsageSummary summary) {
     ObjectNode root = JSON.createObjectNode();
     root.put("from", summary.window().from().map(Instant::toString).orElse(null));
@@ -52,16 +56,11 @@ public final class UsageRendering {
     node.put("requests", l.requests());
     node.put("input_tokens", l.inputTokens());
     node.put("output_tokens", l.outputTokens());
-    node.put("cost_usd", plain(l.costUsd()));
-    node.put("counterfactual_usd", plain(l.counterfactualUsd()));
-    node.put("saved_usd", plain(l.savedUsd()));
+    node.put("cost_usd", UsdText.plain(l.costUsd()));
+    node.put("counterfactual_usd", UsdText.plain(l.counterfactualUsd()));
+    node.put("saved_usd", UsdText.plain(l.savedUsd()));
     node.put("saved_percent", l.savedPercent().orElse(null));
     return node;
-  }
-
-  private static BigDecimal plain(BigDecimal usd) {
-    BigDecimal stripped = usd.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
   }
 
   private static String header(String title) {

@@ -17,8 +17,6 @@ import java.util.Map;
  * on whole picodollars, so they are exact.
  */
 public final class UsageReport {
-  static final String NO_GROUP = "(none)";
-
   private static final String SUMS =
       "COUNT(*), COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0),"
           + " COALESCE(SUM(cost_picousd), 0), COALESCE(SUM(counterfactual_picousd), 0)";
@@ -52,11 +50,9 @@ public final class UsageReport {
 
   /** One line per value of the grouping; days in order, other groupings most requests first. */
   public List<UsageLine> by(UsageGrouping grouping, UsageWindow window) {
-    String column = grouping.column();
     String order = grouping == UsageGrouping.DAY ? "1" : "2 DESC, 1";
-    String sql =
-        "SELECT COALESCE(" + column + ", '" + NO_GROUP + "'), " + SUMS + WINDOW
-            + " GROUP BY " + column + " ORDER BY " + order;
+    String sql = "SELECT " + grouping.groupExpression() + ", " + SUMS + WINDOW
+        + " GROUP BY 1 ORDER BY " + order;
     return query(sql, window);
   }
 

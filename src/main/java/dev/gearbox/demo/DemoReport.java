@@ -74,7 +74,9 @@ final class DemoReport {
         .paragraph("Counts, routes, costs and latencies come from the gateway's ledger, one row"
             + " per request. Cost is priced from the bundled price book; the all-frontier cost"
             + " is what each request would have cost on the baseline frontier model, recorded"
-            + " per request as its counterfactual. Frontier calls avoided are the answered"
+            + " per request as its counterfactual. Saved is the all-frontier cost less the cost;"
+            + " a request the cascade escalated saved a negative amount, since the small-tier"
+            + " answer it discarded was paid for too. Frontier calls avoided are the answered"
             + " requests that did not go to the frontier tier. Latency added by the gateway is"
             + " each request's time in the gateway less the time spent waiting on the upstream.")
         .heading("Data")

@@ -2,9 +2,13 @@ package dev.gearbox.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.cost.UsdText;
 import dev.gearbox.wire.Json;
 
-/** Renders a {@link DemoSummary} as JSON: the same figures as the table, unrounded. */
+/**
+ * Renders a {@link DemoSummary} as JSON: the same figures as the table, unrounded; money as plain
+ * decimal strings ({@link UsdText}).
+ */
 final class SummaryJson {
   private SummaryJson() {}
 
@@ -26,9 +30,9 @@ final class SummaryJson {
     s.quality().forEach(q -> quality.addObject().put("set", q.set()).put("measure", q.measure())
         .put("answers", q.answers()).put("routed", q.routed())
         .put("all_frontier", q.allFrontier()));
-    json.put("cost_usd", s.costUsd())
-        .put("all_frontier_cost_usd", s.counterfactualUsd())
-        .put("saved_usd", s.savedUsd());
+    json.put("cost_usd", UsdText.plain(s.costUsd()))
+        .put("all_frontier_cost_usd", UsdText.plain(s.counterfactualUsd()))
+        .put("saved_usd", UsdText.plain(s.savedUsd()));
     s.savedPercent().ifPresent(p -> json.put("saved_percent", p));
     json.put("frontier_calls_avoided_percent", s.frontierAvoidedPercent())
         .put("compressed_calls", s.compressedCalls())

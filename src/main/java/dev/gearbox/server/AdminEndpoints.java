@@ -8,7 +8,6 @@ import dev.gearbox.cost.UsageWindow;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Instant;
@@ -31,7 +30,7 @@ final class AdminEndpoints {
     this.audit = audit;
   }
 
-  void register(HttpRouting.Builder routing) {
+  void register(ServedPaths routing) {
     routing.get("/admin/usage", this::usage);
     routing.get("/admin/sessions/{id}", this::session);
   }

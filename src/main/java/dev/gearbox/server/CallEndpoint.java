@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.audit.AuditReader;
+import dev.gearbox.audit.ReadableRecord;
 import dev.gearbox.audit.StoredRecord;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -18,10 +18,11 @@ import java.util.List;
 
 /**
  * {@code GET /calls/{request-id}}: what one call cost, saved and where it went, as the audit log
- * recorded it, for the id the gateway returned in {@code x-gearbox-request-id}. It is how a
- * client learns the cost of a streamed answer, whose headers were sent before the cost was
- * known. The record is stored before the client is told the answer is whole, so it can be read
- * as soon as the answer has been. A key reads its own calls; an admin key reads any.
+ * recorded it (money as plain decimal strings, {@link ReadableRecord}), for the id the gateway
+ * returned in {@code x-gearbox-request-id}. It is how a client learns the cost of a streamed
+ * answer, whose headers were sent before the cost was known. The record is stored before the
+ * client is told the answer is whole, so it can be read as soon as the answer has been. A key
+ * reads its own calls; an admin key reads any.
  */
 final class CallEndpoint {
   private final Authenticator authenticator;
@@ -32,7 +33,7 @@ final class CallEndpoint {
     this.audit = audit;
   }
 
-  void register(HttpRouting.Builder routing) {
+  void register(ServedPaths routing) {
     routing.get("/calls/{id}", this::call);
   }
 
@@ -65,7 +66,7 @@ final class CallEndpoint {
 
   private static JsonNode body(StoredRecord record) {
     try {
-      return Json.MAPPER.readTree(record.body());
+      return ReadableRecord.of(Json.MAPPER.readTree(record.body()));
     } catch (IOException e) {
       throw new UncheckedIOException("an audit record is not JSON", e);
     }

@@ -8,7 +8,6 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,17 +46,17 @@ final class CrossOrigin implements Filter {
   private static final int MAX_ORIGIN_CHARS = 200;
 
   private final List<String> origins;
-  private final Map<String, String> endpoints;
+  private final ServedPaths endpoints;
   private final boolean keyless;
 
   /**
    * @param origins the allowed origins, {@code *} for any
-   * @param endpoints each served path with its one method
+   * @param endpoints the served paths with their methods
    * @param keyless whether the gateway accepts loopback callers without a key
    */
-  CrossOrigin(List<String> origins, Map<String, String> endpoints, boolean keyless) {
+  CrossOrigin(List<String> origins, ServedPaths endpoints, boolean keyless) {
     this.origins = List.copyOf(origins);
-    this.endpoints = Map.copyOf(endpoints);
+    this.endpoints = endpoints;
     this.keyless = keyless;
   }
 
@@ -67,8 +66,9 @@ final class CrossOrigin implements Filter {
     boolean options = req.prologue().method().text().equals("OPTIONS");
     Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
     if (origin.isEmpty()) {
-      if (options && endpoints.containsKey(path)) {
-        res.header(HeaderNames.ALLOW, endpoints.get(path) + ", OPTIONS");
+      Optional<String> served = endpoints.methodsOn(path);
+      if (options && served.isPresent()) {
+        res.header(HeaderNames.ALLOW, served.get() + ", OPTIONS");
         res.status(204).send();
         return;
       }
@@ -100,7 +100,7 @@ final class CrossOrigin implements Filter {
   }
 
   private void preflight(RoutingRequest req, RoutingResponse res, String path) {
-    res.header(ALLOW_METHODS, endpoints.getOrDefault(path, "GET, POST") + ", OPTIONS");
+    res.header(ALLOW_METHODS, endpoints.methodsOn(path).orElse("GET, POST") + ", OPTIONS");
     req.headers().first(REQUEST_HEADERS).ifPresent(h -> res.header(ALLOW_HEADERS, h));
     res.header(MAX_AGE, "600");
     res.status(204).send();

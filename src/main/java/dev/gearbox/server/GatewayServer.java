@@ -14,7 +14,6 @@ import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -22,9 +21,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -64,9 +61,13 @@ public final class GatewayServer implements AutoCloseable {
             .contentEncoding(RequestEncodings.context())
             .directHandlers(TransportErrors.handlers())
             .routing(routing -> {
-              new AdminEndpoints(auth, usage, audit).register(routing);
-              new CallEndpoint(auth, audit).register(routing);
-              routes(routing, gateway, auth, maxBody, metrics, clock, config);
+              ServedPaths served = new ServedPaths(routing);
+              routing.addFilter(new CrossOrigin(config.server().corsOrigins(), served,
+                  !config.authenticationRequired()));
+              new AdminEndpoints(auth, usage, audit).register(served);
+              new CallEndpoint(auth, audit).register(served);
+              routes(served, gateway, auth, maxBody, metrics, clock, config);
+              routing.any((req, res) -> notFound(req, res, served));
             })
             .build()
             .start();
@@ -104,7 +105,7 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static void routes(
-      HttpRouting.Builder routing,
+      ServedPaths routing,
       Gateway gateway,
       Authenticator auth,
       long maxBody,
@@ -113,8 +114,6 @@ public final class GatewayServer implements AutoCloseable {
       GatewayConfig config) {
     DataPolicy policy = config.policy();
     routing
-        .addFilter(new CrossOrigin(config.server().corsOrigins(), ENDPOINTS,
-            !config.authenticationRequired()))
         .post("/v1/chat/completions",
             new ChatEndpoint(ClientApi.OPENAI, gateway, auth, maxBody, metrics, clock, policy))
         .post("/v1/messages",
@@ -129,8 +128,7 @@ public final class GatewayServer implements AutoCloseable {
         .get("/metrics", (req, res) -> {
           res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
           res.send(metrics.scrape());
-        })
-        .any(GatewayServer::notFound);
+        });
   }
 
   /** The model list in a shape both SDKs read: OpenAI's list and Anthropic's page. */
@@ -200,33 +198,23 @@ public final class GatewayServer implements AutoCloseable {
     return Json.MAPPER.createObjectNode().put("status", "ok");
   }
 
-  /** Paths served, with their one method: a known path asked with another method is a 405. */
-  private static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
-
-  static {
-    ENDPOINTS.put("/v1/chat/completions", "POST");
-    ENDPOINTS.put("/v1/messages", "POST");
-    ENDPOINTS.put("/v1/messages/count_tokens", "POST");
-    ENDPOINTS.put("/v1/models", "GET");
-    ENDPOINTS.put("/health", "GET");
-    ENDPOINTS.put("/metrics", "GET");
-    ENDPOINTS.put("/admin/usage", "GET");
-  }
-
-  private static void notFound(ServerRequest req, ServerResponse res) {
+  /**
+   * A path no route answered: a 405 naming the methods served there when the path is served, else
+   * a 404 listing every served route.
+   */
+  private static void notFound(ServerRequest req, ServerResponse res, ServedPaths served) {
     String path = req.path().path();
     String method = req.prologue().method().text();
-    String served = ENDPOINTS.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey())
-        .collect(Collectors.joining(", "));
+    Optional<String> allowed = served.methodsOn(path);
     GatewayError error;
-    if (ENDPOINTS.containsKey(path)) {
+    if (allowed.isPresent()) {
       error = new GatewayError.MethodNotAllowed(
-          "%s is not served on %s; use %s".formatted(method, path, ENDPOINTS.get(path)));
-      res.header(HeaderNames.ALLOW, ENDPOINTS.get(path));
+          "%s is not served on %s; use %s".formatted(method, path, allowed.get()));
+      res.header(HeaderNames.ALLOW, allowed.get());
     } else {
       error = new GatewayError.NotFound("no such endpoint: " + method + " " + path
-          + baseUrlHint(path).map(h -> "; " + h).orElse("") + "; served: " + served);
+          + baseUrlHint(path, served).map(h -> "; " + h).orElse("") + "; served: "
+          + served.listing());
     }
     res.status(error.httpStatus());
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
@@ -237,13 +225,13 @@ public final class GatewayServer implements AutoCloseable {
    * The usual cause of a 404 from an SDK: a base URL without {@code /v1} for OpenAI, or with it
    * for Anthropic, which puts {@code /v1} into its paths itself; or a trailing slash.
    */
-  private static Optional<String> baseUrlHint(String path) {
+  private static Optional<String> baseUrlHint(String path, ServedPaths served) {
     String trimmed = path.length() > 1 && path.endsWith("/")
         ? path.substring(0, path.length() - 1)
         : path;
     for (String candidate : List.of(trimmed, "/v1" + trimmed, trimmed.replaceFirst("^/v1/v1/",
         "/v1/"))) {
-      if (!candidate.equals(path) && ENDPOINTS.containsKey(candidate)) {
+      if (!candidate.equals(path) && served.methodsOn(candidate).isPresent()) {
         return Optional.of("did you mean " + candidate + "? An OpenAI SDK's base URL ends in "
             + "/v1, an Anthropic SDK's is the server root");
       }

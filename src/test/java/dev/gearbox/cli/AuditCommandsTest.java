@@ -78,6 +78,54 @@ class AuditCommandsTest {
   }
 
   @Test
+  void verify_withKeptCheckpoints_saysHowManyWereCheckedAndWithWhichKey() throws Exception {
+    Path file = dataDir.resolve("audit.jsonl");
+    run("audit", "export", "--format", "jsonl", "--data-dir", dataDir.toString(),
+        "--output", file.toString());
+    Path publicKey = dataDir.resolve(AuditKeys.PUBLIC_KEY_FILE);
+    String keyId = AuditKeys.keyId(AuditKeys.readPublicKey(publicKey));
+
+    int exit = run("audit", "verify", "--data-dir", dataDir.toString(),
+        "--checkpoints", file.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("audit log intact: 3 records",
+        "checkpoints from " + file + ": 2 checked against the log (covering records up to 3),"
+            + " all match; signed with key " + keyId + " (" + publicKey + ")");
+  }
+
+  @Test
+  void verify_withAKeptCheckpointTheLogNoLongerMatches_failsNamingTheFile() throws Exception {
+    Path file = dataDir.resolve("audit.jsonl");
+    run("audit", "export", "--format", "jsonl", "--data-dir", dataDir.toString(),
+        "--output", file.toString());
+    try (Connection c = DriverManager.getConnection(
+        "jdbc:sqlite:" + dataDir.resolve(DatabaseConfig.Sqlite.FILE_NAME))) {
+      c.createStatement().executeUpdate("DELETE FROM audit_log WHERE seq = 3");
+      c.createStatement().executeUpdate("DELETE FROM audit_checkpoint WHERE seq = 3");
+    }
+    assertThat(run("audit", "verify", "--data-dir", dataDir.toString())).isZero();
+
+    int exit = run("audit", "verify", "--data-dir", dataDir.toString(),
+        "--checkpoints", file.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("BROKEN at record 3", "removed from the end",
+        "the checkpoint from " + file);
+  }
+
+  @Test
+  void verify_withAFileHoldingNoCheckpoints_fails() throws Exception {
+    Path file = Files.writeString(dataDir.resolve("notes.txt"), "nothing signed here\n");
+
+    int exit = run("audit", "verify", "--data-dir", dataDir.toString(),
+        "--checkpoints", file.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains(file + " holds no audit checkpoints");
+  }
+
+  @Test
   void verify_withoutADatabase_saysWhereItLooked(@TempDir Path empty) {
     int exit = run("audit", "verify", "--data-dir", empty.toString());
 

@@ -3,6 +3,7 @@ package dev.gearbox.cost;
 import dev.gearbox.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gearbox.model.GatewayException;
 import dev.gearbox.model.Usage;
@@ -238,7 +239,29 @@ abstract class LedgerContractTest {
     assertThat(summary.groups().get(UsageGrouping.DAY)).extracting(UsageLine::group)
         .containsExactly("2026-12-03", "2026-12-04");
     assertThat(summary.groups().get(UsageGrouping.SESSION)).extracting(UsageLine::group)
-        .contains("(none)", "session-k1");
+        .contains("(no session)", "session-k1");
+  }
+
+  @Test
+  void usageReport_namesRefusedRequestsByTheirStatus_inTheTierAndModelGroupings() {
+    ledger.record(LedgerEntries.served("a", T0, "k1", "acme", "cheap", "0.001", "0.010"));
+    for (String id : List.of("b", "c")) {
+      ledger.record(LedgerEntry.builder(id, T0, "auto").key("k1", "acme").httpStatus(402)
+          .build());
+    }
+    ledger.record(LedgerEntry.builder("d", T0, "auto").key("k1", "acme").httpStatus(429)
+        .build());
+    ledger.flush();
+
+    UsageSummary summary = new UsageReport(database).summary(UsageWindow.ALL_TIME,
+        List.of(UsageGrouping.TIER, UsageGrouping.MODEL));
+
+    for (UsageGrouping grouping : List.of(UsageGrouping.TIER, UsageGrouping.MODEL)) {
+      assertThat(summary.groups().get(grouping))
+          .extracting(UsageLine::group, UsageLine::requests)
+          .containsExactly(tuple("(refused 402)", 2L), tuple("(refused 429)", 1L),
+              tuple(grouping == UsageGrouping.TIER ? "cheap" : "sim-small", 1L));
+    }
   }
 
   @Test

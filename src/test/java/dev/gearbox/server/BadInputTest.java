@@ -144,6 +144,41 @@ class BadInputTest {
   }
 
   @Test
+  void unknownPath_listsEveryServedRoute_andEachOneListedIsServed() throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/nowhere")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    String message = openAiError(response).path("message").asText();
+    assertThat(message).contains("GET /admin/usage", "GET /admin/sessions/{id}",
+        "GET /calls/{id}", "GET /v1/models/{id}", "POST /v1/messages/count_tokens");
+    String listing = message.substring(message.indexOf("served: ") + "served: ".length());
+    for (String route : listing.split(", ")) {
+      String[] parts = route.split(" ");
+      String path = parts[1].replaceAll("\\{[^}]+}", "x");
+      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(gateway.uri(path))
+          .method(parts[0], parts[0].equals("POST")
+              ? HttpRequest.BodyPublishers.ofString("{}")
+              : HttpRequest.BodyPublishers.noBody())
+          .header("content-type", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(route).isNotEqualTo(405);
+      assertThat(answer.body()).as(route).doesNotContain("no such endpoint");
+    }
+  }
+
+  @Test
+  void wrongMethodOnAServedPathWithAParameter_is405WithAllow() throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/calls/some-id")).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("allow")).contains("GET");
+  }
+
+  @Test
   void wrongMethodOnAServedPath_is405WithAllow() throws Exception {
     HttpResponse<String> response = HTTP.send(
         HttpRequest.newBuilder(gateway.uri("/v1/chat/completions")).GET().build(),
