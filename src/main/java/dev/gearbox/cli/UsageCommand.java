@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,9 +43,26 @@ public final class UsageCommand implements Callable<Integer> {
       completionCandidates = GroupingConverter.Candidates.class)
   private List<UsageGrouping> groupings = List.of(UsageGrouping.TIER);
 
-  @Option(names = "--since", paramLabel = "INSTANT", description = "Only from this time on "
-      + "(ISO-8601, e.g. 2026-12-01T00:00:00Z).")
+  @Option(names = "--since", paramLabel = "TIME", converter = TimeBound.class,
+      description = "Only from this time on: a date (2026-12-01, UTC) or an ISO-8601 instant"
+          + " (2026-12-01T09:30:00Z).")
   private Optional<Instant> since = Optional.empty();
+
+  @Option(names = "--until", paramLabel = "TIME", converter = TimeBound.class,
+      description = "Only before this time (not included), in the same forms as --since.")
+  private Optional<Instant> until = Optional.empty();
+
+  /** Reads a time bound as {@link UsageWindow#bound} does. */
+  static final class TimeBound implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return UsageWindow.bound(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Override
   public Integer call() {
@@ -55,9 +73,15 @@ public final class UsageCommand implements Callable<Integer> {
           + "first, or point --data-dir at its data directory");
       return 1;
     }
+    UsageWindow window;
+    try {
+      window = new UsageWindow(since, until);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--since must come before"
+          + " --until");
+    }
     try (Database database = Database.open(ledger)) {
-      UsageSummary summary =
-          new UsageReport(database).summary(new UsageWindow(since, Optional.empty()), groupings);
+      UsageSummary summary = new UsageReport(database).summary(window, groupings);
       out.print(json ? UsageRendering.json(summary).toPrettyString() + "\n"
           : UsageRendering.table(summary));
       out.flush();

@@ -11,7 +11,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -62,8 +61,7 @@ final class AdminEndpoints {
           req.headers().first(HeaderNames.AUTHORIZATION),
           req.headers().first(GearboxHeaders.X_API_KEY),
           req.remotePeer().address());
-      UsageWindow window = new UsageWindow(
-          instant(req, "since"), instant(req, "until"));
+      UsageWindow window = window(instant(req, "since"), instant(req, "until"));
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
       res.send(ClientApi.bytes(usage.adminJson(window)));
     } catch (GatewayException e) {
@@ -73,13 +71,22 @@ final class AdminEndpoints {
     }
   }
 
+  private static UsageWindow window(Optional<Instant> since, Optional<Instant> until) {
+    try {
+      return new UsageWindow(since, until);
+    } catch (IllegalArgumentException e) {
+      throw GatewayError.InvalidRequest.forParam("until", "'since' must come before 'until'")
+          .toException();
+    }
+  }
+
   private static Optional<Instant> instant(ServerRequest req, String name) {
     Optional<String> raw = req.query().first(name).asOptional();
     try {
-      return raw.map(Instant::parse);
-    } catch (DateTimeParseException e) {
-      throw GatewayError.InvalidRequest.forParam(name,
-          "'" + name + "' must be an ISO-8601 instant such as 2026-12-01T00:00:00Z").toException();
+      return raw.map(UsageWindow::bound);
+    } catch (IllegalArgumentException e) {
+      throw GatewayError.InvalidRequest.forParam(name, "'" + name + "' must be a date such as"
+          + " 2026-12-01 or an ISO-8601 instant such as 2026-12-01T00:00:00Z").toException();
     }
   }
 }

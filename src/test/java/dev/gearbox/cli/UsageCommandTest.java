@@ -78,6 +78,31 @@ class UsageCommandTest {
     assertThat(err.toString()).contains("planet").contains("tier");
   }
 
+  @Test
+  void sinceAndUntil_takeDatesOrInstants_untilIsNotIncluded() throws Exception {
+    int day = run("--data-dir", dataDir.toString(), "--json", "--since", "2026-12-03",
+        "--until", "2026-12-04");
+    JsonNode wholeDay = new ObjectMapper().readTree(out.toString());
+    out.getBuffer().setLength(0);
+    int before = run("--data-dir", dataDir.toString(), "--json", "--until",
+        "2026-12-03T09:00:00Z");
+    JsonNode beforeFirst = new ObjectMapper().readTree(out.toString());
+
+    assertThat(day).isZero();
+    assertThat(wholeDay.at("/total/requests").asLong()).isEqualTo(3);
+    assertThat(before).isZero();
+    assertThat(beforeFirst.at("/total/requests").asLong()).isZero();
+  }
+
+  @Test
+  void badOrBackwardsTimes_areUsageErrors() {
+    assertThat(run("--data-dir", dataDir.toString(), "--since", "yesterday")).isEqualTo(2);
+    assertThat(err.toString()).contains("neither a date (2026-12-01) nor an ISO-8601 instant");
+    assertThat(run("--data-dir", dataDir.toString(), "--since", "2026-12-04", "--until",
+        "2026-12-03")).isEqualTo(2);
+    assertThat(err.toString()).contains("--since must come before --until");
+  }
+
   private int run(String... args) {
     CommandLine cli = new CommandLine(new UsageCommand());
     cli.setOut(new PrintWriter(out));

@@ -84,6 +84,23 @@ class AccountingThroughGatewayTest {
   }
 
   @Test
+  void adminUsage_takesDatesAndRefusesABackwardsWindowWith400() throws Exception {
+    HttpResponse<String> future = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/admin/usage?since=2999-01-01"))
+            .header("authorization", "Bearer gbx-admin").build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> backwards = HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/admin/usage?since=2026-12-04&until=2026-12-01"))
+            .header("authorization", "Bearer gbx-admin").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(future.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(future.body()).at("/total/requests").asLong()).isZero();
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(backwards.body()).contains("'since' must come before 'until'");
+  }
+
+  @Test
   void adminUsage_reportsTotalsAndGroupsFromTheLedger() throws Exception {
     chat("/v1/chat/completions", "gbx-admin", QUESTION.formatted("sim-small"),
         "x-gearbox-session", "agent-run-2");
