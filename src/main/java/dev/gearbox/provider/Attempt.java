@@ -67,6 +67,11 @@ public record Attempt(
     /** No connection, or the connection broke. */
     UNREACHABLE,
     CONTEXT_LENGTH_EXCEEDED,
+    /**
+     * The upstream refused the gateway itself: its key, its credit or quota, or a model it does
+     * not serve.
+     */
+    UNUSABLE,
     /** The upstream refused the request as invalid (a 4xx other than 429). */
     REJECTED,
     /** The request asks for something this model cannot honour; it was not sent. */
@@ -81,6 +86,7 @@ public record Attempt(
         case GatewayError.UpstreamTimeout ignored -> TIMED_OUT;
         case GatewayError.UpstreamUnreachable ignored -> UNREACHABLE;
         case GatewayError.ContextLengthExceeded ignored -> CONTEXT_LENGTH_EXCEEDED;
+        case GatewayError.UpstreamUnusable ignored -> UNUSABLE;
         case GatewayError.UpstreamRejected ignored -> REJECTED;
         case GatewayError.InvalidRequest ignored -> INCOMPATIBLE;
         case GatewayError.Unauthorized ignored -> GATEWAY_ERROR;

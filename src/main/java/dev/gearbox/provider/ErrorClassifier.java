@@ -3,6 +3,7 @@ package dev.gearbox.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
+import dev.gearbox.wire.AccountErrors;
 import dev.gearbox.wire.ContextLengthErrors;
 import dev.gearbox.wire.Json;
 import java.io.IOException;
@@ -27,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * says the upstream gave up waiting, which another try may beat.
  */
 final class ErrorClassifier {
-  private static final int BAD_GATEWAY = 502;
-
   private static final Logger log = LoggerFactory.getLogger(ErrorClassifier.class);
 
   private static final int LOGGED_BODY_CHARS = 500;
@@ -114,6 +113,10 @@ final class ErrorClassifier {
           "the prompt does not fit the context window of model '%s'%s"
               .formatted(model, quoted.map(q -> " (upstream said: " + q + ")").orElse("")));
     }
+    Optional<GatewayError> unusable = unusable(status, body, model, quoted);
+    if (unusable.isPresent()) {
+      return unusable.get();
+    }
     if (status == 429) {
       return new GatewayError.UpstreamFailed(
           "upstream '%s' is rate limiting requests (HTTP 429)".formatted(provider),
@@ -134,17 +137,37 @@ final class ErrorClassifier {
   }
 
   /**
-   * An upstream's 401/403 refuses the gateway's own provider key, not the client's key: the
-   * client sees 502 (a gateway-side fault), so SDKs do not report its key as invalid.
+   * An answer that refuses the gateway itself, not the request: its key (401, 403), its
+   * account's credit or quota ({@link AccountErrors}), or the model (404, which is also what a
+   * wrong base URL gets). The client sees it as the gateway's fault, so SDKs do not report the
+   * client's own key as invalid; the chain falls back without retrying.
    */
-  private GatewayError rejected(int status, Optional<String> quoted) {
+  private Optional<GatewayError> unusable(
+      int status, String body, String model, Optional<String> quoted) {
+    String said = quoted.map(q -> ": " + q).orElse("");
+    if (AccountErrors.spent(status, body)) {
+      return Optional.of(new GatewayError.UpstreamUnusable(
+          "upstream '%s' says the gateway's account has no credit or quota left (HTTP %d)%s"
+              .formatted(provider, status, said),
+          status));
+    }
     if (status == 401 || status == 403) {
-      return new GatewayError.UpstreamRejected(
+      return Optional.of(new GatewayError.UpstreamUnusable(
           ("upstream '%s' refused the gateway's credentials (HTTP %d); the operator should check"
                   + " the provider's API key")
               .formatted(provider, status),
-          BAD_GATEWAY);
+          status));
     }
+    if (status == 404) {
+      return Optional.of(new GatewayError.UpstreamUnusable(
+          ("upstream '%s' does not serve model '%s' (HTTP 404; or its base URL is wrong)%s")
+              .formatted(provider, model, said),
+          status));
+    }
+    return Optional.empty();
+  }
+
+  private GatewayError rejected(int status, Optional<String> quoted) {
     return new GatewayError.UpstreamRejected(
         "upstream '%s' rejected the request (HTTP %d)%s"
             .formatted(provider, status, quoted.map(q -> ": " + q).orElse("")),

@@ -207,7 +207,7 @@ class FallbackChainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {400, 401, 403, 404, 422})
+  @ValueSource(ints = {400, 409, 422})
   void clientErrors_neverRetryNorFallBack(int status) {
     primary.then(Reply.json(status, "{\"error\":{\"message\":\"no\"}}"));
     backup.then(Reply.json(200, completion("b", "should not be asked")));
@@ -221,15 +221,29 @@ class FallbackChainTest {
     assertThat(failure(outcome))
         .isInstanceOfSatisfying(
             GatewayError.UpstreamRejected.class,
-            e -> assertThat(e.httpStatus()).isEqualTo(clientStatus(status)));
+            e -> assertThat(e.httpStatus()).isEqualTo(status));
     assertThat(primary.requests()).hasSize(1);
     assertThat(backup.requests()).isEmpty();
     assertThat(outcomes(outcome)).containsExactly(Outcome.REJECTED);
   }
 
-  /** The upstream refusing the gateway's provider key is a gateway fault, not the client's. */
-  private static int clientStatus(int upstreamStatus) {
-    return upstreamStatus == 401 || upstreamStatus == 403 ? 502 : upstreamStatus;
+  /** A refused key, a spent account or a model the upstream lacks: the next provider may do. */
+  @ParameterizedTest
+  @ValueSource(ints = {401, 402, 403, 404})
+  void upstreamRefusingTheGateway_fallsBackWithoutRetry(int status) {
+    primary.then(Reply.json(status, "{\"error\":{\"message\":\"no\"}}"));
+    backup.then(Reply.json(200, completion("b", "from the backup")));
+
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
+                harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(primary.requests()).hasSize(1);
+    assertThat(outcomes(outcome)).containsExactly(Outcome.UNUSABLE, Outcome.SUCCEEDED);
+    assertThat(harness.sleeper.waits()).isEmpty();
   }
 
   @Test

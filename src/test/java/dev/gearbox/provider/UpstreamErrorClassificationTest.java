@@ -130,13 +130,43 @@ class UpstreamErrorClassificationTest {
   }
 
   @Test
-  void notFound_isRejected() {
+  void notFound_saysTheUpstreamDoesNotServeTheModel() {
     upstream.then(Reply.json(404, "{\"error\":\"model 'm' not found\"}"));
 
     assertThat(failure())
         .isEqualTo(
-            new GatewayError.UpstreamRejected(
-                "upstream 'local' rejected the request (HTTP 404): model 'm' not found", 404));
+            new GatewayError.UpstreamUnusable(
+                "upstream 'local' does not serve model 'm' (HTTP 404; or its base URL is wrong):"
+                    + " model 'm' not found",
+                404));
+  }
+
+  @Test
+  void quotaSpent_isNotARateLimit() {
+    upstream.then(
+        Reply.json(
+            429,
+            """
+            {"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","code":"insufficient_quota"}}\
+            """));
+
+    GatewayError error = failure();
+
+    assertThat(error).isInstanceOf(GatewayError.UpstreamUnusable.class);
+    assertThat(error.httpStatus()).isEqualTo(502);
+    assertThat(error.message()).contains("no credit or quota left");
+  }
+
+  @Test
+  void perMinuteQuota_isARateLimit() {
+    upstream.then(
+        Reply.json(
+            429,
+            """
+            {"error":{"code":429,"message":"Quota exceeded for metric: generate_content_requests_per_minute","status":"RESOURCE_EXHAUSTED"}}\
+            """));
+
+    assertThat(failure()).isInstanceOf(GatewayError.UpstreamFailed.class);
   }
 
   @Test
@@ -150,7 +180,8 @@ class UpstreamErrorClassificationTest {
 
     GatewayError error = failure();
 
-    assertThat(error).isInstanceOf(GatewayError.UpstreamRejected.class);
+    assertThat(error).isInstanceOf(GatewayError.UpstreamUnusable.class);
+    assertThat(error.httpStatus()).isEqualTo(502);
     assertThat(error.message()).contains("HTTP 401").doesNotContain("48e6a3c5");
   }
 

@@ -1,0 +1,149 @@
+package dev.gearbox.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.server.RawUpstream.Reply;
+import dev.gearbox.sim.SimConfig;
+import dev.gearbox.sim.Simulator;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway in front of an upstream that misbehaves the way real servers and the proxies in
+ * front of them do, with a healthy simulated model as its fallback: each quirk either still
+ * yields the answer or falls back, and never reaches the client as a confusing error.
+ */
+class UpstreamQuirksTest {
+  @TempDir static Path dataDir;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String COMPLETION = """
+      {"id":"chatcmpl-raw","object":"chat.completion","created":1700000000,"model":"raw",
+       "choices":[{"index":0,"message":{"role":"assistant","content":"from the primary"},
+       "finish_reason":"stop"}],
+       "usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15}}""";
+
+  private static RawUpstream primary;
+  private static Simulator backup;
+  private static GatewayHarness gateway;
+
+  @BeforeAll
+  static void start() {
+    primary = new RawUpstream();
+    backup = Simulator.start(SimConfig.defaults().fast(), 0);
+    gateway = GatewayHarness.fromYaml("""
+        providers:
+          - {name: primary, kind: openai-compatible, base_url: %s, max_retries: 1,
+             attempt_timeout_ms: 3000}
+          - {name: backup, kind: openai-compatible, base_url: %s, max_retries: 0}
+        models:
+          - {alias: main, provider: primary, upstream_model: raw-model, tier: small,
+             fallbacks: [sim-frontier]}
+          - {alias: alone, provider: primary, upstream_model: raw-model, tier: small}
+          - {alias: sim-frontier, provider: backup, tier: frontier}
+        prices:
+          raw-model: {input_per_million: "1", output_per_million: "1"}
+          sim-frontier: {input_per_million: "1", output_per_million: "1"}
+        """.formatted(primary.baseUrl(), backup.baseUri()), dataDir, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    backup.close();
+    primary.close();
+  }
+
+  @BeforeEach
+  void clearQueue() {
+    primary.clear();
+  }
+
+  static HttpResponse<String> chat(String model, boolean stream) throws Exception {
+    String body = "{\"model\":\"%s\",\"stream\":%s,\"messages\":[{\"role\":\"user\","
+        + "\"content\":\"Say hello.\"}]}";
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.formatted(model, stream)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String route(HttpResponse<String> response) {
+    return response.headers().firstValue("x-gearbox-route").orElse("");
+  }
+
+  private static final String OPENAI_BAD_KEY = """
+      {"error":{"message":"Incorrect API key provided: sk-proj-****abcd.",
+       "type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""";
+
+  /**
+   * Failures that say the upstream will not serve the gateway at all (its key is refused, its
+   * account has no credit or quota left, it does not serve the model) fall back at once: a
+   * retry would fail the same way, and another provider is exactly what the fallback is for.
+   */
+  @Test
+  void upstreamRefusingTheGatewayItself_fallsBackWithoutRetrying() throws Exception {
+    for (Reply refusal : new Reply[] {
+        Reply.json(401, OPENAI_BAD_KEY),
+        Reply.json(403, "{\"error\":{\"message\":\"Project does not have access to model\"}}"),
+        Reply.json(402, "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402}}"),
+        Reply.json(404, "{\"error\":\"model 'raw-model' not found, try pulling it first\"}"),
+        Reply.json(429, """
+            {"error":{"message":"You exceeded your current quota, please check your plan and \
+            billing details.","type":"insufficient_quota","code":"insufficient_quota"}}"""),
+        Reply.json(400, """
+            {"type":"error","error":{"type":"invalid_request_error","message":"Your credit \
+            balance is too low to access the Anthropic API."}}""")}) {
+      primary.received().clear();
+      primary.next(refusal);
+
+      HttpResponse<String> response = chat("main", false);
+
+      String status = "HTTP " + refusal.status();
+      assertThat(response.statusCode()).as(status).isEqualTo(200);
+      assertThat(route(response)).as(status).contains("model=sim-frontier").contains("attempts=2");
+      assertThat(primary.received()).as(status).hasSize(1);
+    }
+  }
+
+  @Test
+  void upstreamRefusingTheGatewayItself_withoutAFallback_isTheGatewaysFault() throws Exception {
+    primary.next(Reply.json(401, OPENAI_BAD_KEY));
+
+    HttpResponse<String> response = chat("alone", false);
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).contains("credentials").doesNotContain("abcd");
+    assertThat(primary.received()).hasSize(1);
+  }
+
+  @Test
+  void aRequestTheUpstreamRefusesAsInvalid_stillStops() throws Exception {
+    primary.next(Reply.json(400,
+        "{\"error\":{\"message\":\"Invalid value for 'temperature': must be <= 2.\"}}"));
+
+    HttpResponse<String> response = chat("main", false);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("temperature");
+    assertThat(primary.received()).hasSize(1);
+  }
+
+  static byte[] gzip(String text) throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+}
