@@ -8,11 +8,13 @@ import dev.gearbox.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,6 +39,9 @@ final class UpstreamHttp implements AutoCloseable {
 
   /** An error body longer than this is cut: we only quote its first few hundred characters. */
   private static final int ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+
+  /** A whole answer sent where a stream was asked for is read up to this size. */
+  private static final int WHOLE_ANSWER_LIMIT_BYTES = 64 * 1024 * 1024;
 
   private static final String USER_AGENT = "gearbox";
 
@@ -88,11 +93,13 @@ final class UpstreamHttp implements AutoCloseable {
   }
 
   /**
-   * POSTs {@code body} to {@code path} and returns the open event stream of a 200 response.
+   * POSTs {@code body} to {@code path} and returns the open event stream of a 200 response, or
+   * the whole answer when the upstream ignored {@code stream: true} and answered with JSON (as
+   * some servers and proxies do).
    *
    * @throws GatewayException classified by {@link ErrorClassifier} for any other outcome
    */
-  BodyReader openStream(String path, ObjectNode body, String model, Deadline deadline) {
+  Opened openStream(String path, ObjectNode body, String model, Deadline deadline) {
     Duration timeout = attemptTimeout(deadline);
     HttpRequest request = request(path, body, "text/event-stream");
     HttpResponse<InputStream> response =
@@ -106,7 +113,28 @@ final class UpstreamHttp implements AutoCloseable {
       byte[] error = readErrorBody(reader);
       throw errors.fromStatus(response.statusCode(), response.headers(), error, model);
     }
-    return reader;
+    if (isJson(response.headers())) {
+      try (reader) {
+        return new Opened.Whole(reader.readUpTo(WHOLE_ANSWER_LIMIT_BYTES, "reading the answer"));
+      }
+    }
+    return new Opened.Events(reader);
+  }
+
+  /** What a stream request got back. */
+  sealed interface Opened {
+    /** An event stream, read as it arrives. */
+    record Events(BodyReader body) implements Opened {}
+
+    /** A whole JSON answer (or error object) instead of a stream. */
+    record Whole(byte[] answer) implements Opened {}
+  }
+
+  private static boolean isJson(HttpHeaders headers) {
+    return headers
+        .firstValue("content-type")
+        .map(type -> type.strip().toLowerCase(Locale.ROOT).startsWith("application/json"))
+        .orElse(false);
   }
 
   @Override

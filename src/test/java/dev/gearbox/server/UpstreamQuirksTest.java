@@ -139,6 +139,48 @@ class UpstreamQuirksTest {
     assertThat(primary.received()).hasSize(1);
   }
 
+  /** Some servers and proxies ignore {@code stream: true} and send the whole answer as JSON. */
+  @Test
+  void aWholeJsonAnswerToAStreamRequest_isStreamedToTheClient() throws Exception {
+    primary.next(Reply.json(200, COMPLETION));
+
+    HttpResponse<String> response = chat("main", true);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(route(response)).contains("model=main").contains("attempts=1");
+    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(streamedText(response.body())).isEqualTo("from the primary");
+    assertThat(response.body()).contains("\"finish_reason\":\"stop\"").endsWith("data: [DONE]\n\n");
+  }
+
+  @Test
+  void aJsonErrorToAStreamRequest_isClassifiedAndFallsBack() throws Exception {
+    String overloaded = "{\"error\":{\"message\":\"Server overloaded\",\"type\":\"overloaded\"}}";
+    primary.next(Reply.json(200, overloaded));
+    primary.next(Reply.json(200, overloaded));
+
+    HttpResponse<String> response = chat("main", true);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(route(response)).contains("model=sim-frontier");
+    assertThat(response.body()).contains("data: [DONE]").doesNotContain("\"error\"");
+  }
+
+  static String streamedText(String sse) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (String line : sse.split("\n")) {
+      if (line.startsWith("data: {")) {
+        var delta = dev.gearbox.wire.Json.MAPPER.readTree(line.substring(6))
+            .path("choices").path(0).path("delta").path("content");
+        if (delta.isTextual()) {
+          text.append(delta.asText());
+        }
+      }
+    }
+    return text.toString();
+  }
+
   static byte[] gzip(String text) throws Exception {
     var out = new java.io.ByteArrayOutputStream();
     try (var gz = new java.util.zip.GZIPOutputStream(out)) {
