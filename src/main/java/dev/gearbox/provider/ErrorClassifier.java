@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * says the upstream gave up waiting, which another try may beat.
  */
 final class ErrorClassifier {
+  private static final int BAD_GATEWAY = 502;
+
   private static final Logger log = LoggerFactory.getLogger(ErrorClassifier.class);
 
   private static final int LOGGED_BODY_CHARS = 500;
@@ -96,6 +98,27 @@ final class ErrorClassifier {
                   "the connection to upstream '%s' broke while %s".formatted(provider, phase));
         };
     return new GatewayException(error, e);
+  }
+
+  /** The error for a body in a content encoding the gateway cannot decode. */
+  GatewayException unreadableEncoding(String coding) {
+    return new GatewayError.UpstreamFailed(
+            "upstream '%s' sent its answer in content encoding '%s', which the gateway cannot read"
+                .formatted(provider, coding),
+            BAD_GATEWAY,
+            0)
+        .toException();
+  }
+
+  /** The error for a compressed body that does not decompress. */
+  GatewayException undecodable(IOException e) {
+    log.debug("upstream '{}' sent a body that does not decompress: {}", provider, e.toString());
+    return new GatewayException(
+        new GatewayError.UpstreamFailed(
+            "upstream '%s' sent a compressed answer that does not decompress".formatted(provider),
+            BAD_GATEWAY,
+            0),
+        e);
   }
 
   /** The error for an attempt that ran out of time while {@code phase}. */

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Waits are bounded by the attempt timeout capped by the request's deadline. The response
  * head is awaited with {@code get(timeout)} and the exchange cancelled when that fires (the JDK
  * client aborts a cancelled exchange); stream bodies arrive through {@link OrderedBodyStream} and
- * are read through {@link BodyReader}.
+ * are read through {@link BodyReader}. Bodies are decoded as their {@code Content-Encoding} says
+ * ({@link ContentEncoding}).
  */
 final class UpstreamHttp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpstreamHttp.class);
@@ -86,10 +87,11 @@ final class UpstreamHttp implements AutoCloseable {
             client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()),
             timeout,
             "waiting for the answer");
+    byte[] answer = ContentEncoding.decoded(response.headers(), response.body(), errors);
     if (response.statusCode() != 200) {
-      throw errors.fromStatus(response.statusCode(), response.headers(), response.body(), model);
+      throw errors.fromStatus(response.statusCode(), response.headers(), answer, model);
     }
-    return response.body();
+    return answer;
   }
 
   /**
@@ -107,8 +109,9 @@ final class UpstreamHttp implements AutoCloseable {
             client.sendAsync(request, head -> new OrderedBodyStream()),
             timeout,
             "waiting for the stream to start");
+    InputStream decoded = ContentEncoding.decoding(response.headers(), response.body(), errors);
     BodyReader reader =
-        new BodyReader(response.body(), watchdog, errors, spec.attemptTimeout(), deadline);
+        new BodyReader(decoded, watchdog, errors, spec.attemptTimeout(), deadline);
     if (response.statusCode() != 200) {
       byte[] error = readErrorBody(reader);
       throw errors.fromStatus(response.statusCode(), response.headers(), error, model);

@@ -167,6 +167,65 @@ class UpstreamQuirksTest {
     assertThat(response.body()).contains("data: [DONE]").doesNotContain("\"error\"");
   }
 
+  /** A server or proxy may compress its answer even though the gateway never asked for it. */
+  @Test
+  void aGzipAnswerNobodyAskedFor_isDecompressed() throws Exception {
+    primary.next(Reply.json(200, COMPLETION).withHeader("content-encoding", "gzip")
+        .withBody(gzip(COMPLETION)));
+
+    HttpResponse<String> response = chat("main", false);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(route(response)).contains("model=main").contains("attempts=1");
+    assertThat(response.body()).contains("from the primary");
+  }
+
+  @Test
+  void aGzipEventStream_isDecompressed() throws Exception {
+    String events = """
+        data: {"id":"c1","object":"chat.completion.chunk","created":1700000000,"model":"raw",\
+        "choices":[{"index":0,"delta":{"role":"assistant","content":"zipped "},"finish_reason":null}]}
+
+        data: {"id":"c1","object":"chat.completion.chunk","created":1700000000,"model":"raw",\
+        "choices":[{"index":0,"delta":{"content":"stream"},"finish_reason":"stop"}]}
+
+        data: [DONE]
+
+        """;
+    primary.next(Reply.of(200, "text/event-stream", events).withHeader("content-encoding", "gzip")
+        .withBody(gzip(events)));
+
+    HttpResponse<String> response = chat("main", true);
+
+    assertThat(route(response)).contains("model=main").contains("attempts=1");
+    assertThat(streamedText(response.body())).isEqualTo("zipped stream");
+  }
+
+  @Test
+  void aGzipErrorBody_isReadForItsMessage() throws Exception {
+    String error = "{\"error\":{\"message\":\"Invalid value for 'top_p'.\"}}";
+    primary.next(Reply.json(400, error).withHeader("content-encoding", "gzip")
+        .withBody(gzip(error)));
+
+    HttpResponse<String> response = chat("main", false);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("Invalid value for 'top_p'.");
+  }
+
+  @Test
+  void anAnswerInAnEncodingTheGatewayCannotRead_fallsBackWithAClearReason() throws Exception {
+    primary.next(Reply.json(200, COMPLETION).withHeader("content-encoding", "br")
+        .withBody(new byte[] {0x1b, 0x2f, 0x00}));
+    primary.next(Reply.json(200, COMPLETION).withHeader("content-encoding", "br")
+        .withBody(new byte[] {0x1b, 0x2f, 0x00}));
+
+    HttpResponse<String> response = chat("alone", false);
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).contains("encoding").contains("br");
+  }
+
   static String streamedText(String sse) throws Exception {
     StringBuilder text = new StringBuilder();
     for (String line : sse.split("\n")) {
