@@ -100,6 +100,25 @@ final class ErrorClassifier {
     return new GatewayException(error, e);
   }
 
+  /**
+   * The error for a 200 answer that is a web page: the base URL reaches a web UI, a login or
+   * captive portal, not the API. Nothing of the page is quoted.
+   */
+  GatewayException notTheApi(String contentType) {
+    log.warn("upstream '{}' answered with a web page ({}), not the API", provider, contentType);
+    return new GatewayError.UpstreamUnusable(
+            ("upstream '%s' answered with a web page, not the API; the operator should check its"
+                    + " base URL")
+                .formatted(provider),
+            200)
+        .toException();
+  }
+
+  private static String withoutQuery(String location) {
+    int cut = location.indexOf('?');
+    return cut < 0 ? location : location.substring(0, cut);
+  }
+
   /** The error for a body in a content encoding the gateway cannot decode. */
   GatewayException unreadableEncoding(String coding) {
     return new GatewayError.UpstreamFailed(
@@ -136,7 +155,7 @@ final class ErrorClassifier {
           "the prompt does not fit the context window of model '%s'%s"
               .formatted(model, quoted.map(q -> " (upstream said: " + q + ")").orElse("")));
     }
-    Optional<GatewayError> unusable = unusable(status, body, model, quoted);
+    Optional<GatewayError> unusable = unusable(status, headers, body, model, quoted);
     if (unusable.isPresent()) {
       return unusable.get();
     }
@@ -161,12 +180,12 @@ final class ErrorClassifier {
 
   /**
    * An answer that refuses the gateway itself, not the request: its key (401, 403), its
-   * account's credit or quota ({@link AccountErrors}), or the model (404, which is also what a
-   * wrong base URL gets). The client sees it as the gateway's fault, so SDKs do not report the
+   * account's credit or quota ({@link AccountErrors}), the model (404, which is also what a
+   * wrong base URL gets), or a redirect (an http base URL for an https server, a moved path). The client sees it as the gateway's fault, so SDKs do not report the
    * client's own key as invalid; the chain falls back without retrying.
    */
   private Optional<GatewayError> unusable(
-      int status, String body, String model, Optional<String> quoted) {
+      int status, HttpHeaders headers, String body, String model, Optional<String> quoted) {
     String said = quoted.map(q -> ": " + q).orElse("");
     if (AccountErrors.spent(status, body)) {
       return Optional.of(new GatewayError.UpstreamUnusable(
@@ -178,6 +197,17 @@ final class ErrorClassifier {
       return Optional.of(new GatewayError.UpstreamUnusable(
           ("upstream '%s' refused the gateway's credentials (HTTP %d); the operator should check"
                   + " the provider's API key")
+              .formatted(provider, status),
+          status));
+    }
+    if (status >= 300 && status < 400) {
+      log.warn(
+          "upstream '{}' redirected to {}; its base URL should probably be that address",
+          provider,
+          headers.firstValue("location").map(ErrorClassifier::withoutQuery).orElse("nowhere"));
+      return Optional.of(new GatewayError.UpstreamUnusable(
+          ("upstream '%s' answered with a redirect (HTTP %d), which the gateway does not follow;"
+                  + " the operator should check its base URL")
               .formatted(provider, status),
           status));
     }

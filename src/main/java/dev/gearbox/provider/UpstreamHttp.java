@@ -91,6 +91,7 @@ final class UpstreamHttp implements AutoCloseable {
     if (response.statusCode() != 200) {
       throw errors.fromStatus(response.statusCode(), response.headers(), answer, model);
     }
+    requireNoWebPage(response.headers());
     return answer;
   }
 
@@ -116,6 +117,10 @@ final class UpstreamHttp implements AutoCloseable {
       byte[] error = readErrorBody(reader);
       throw errors.fromStatus(response.statusCode(), response.headers(), error, model);
     }
+    if (isWebPage(response.headers())) {
+      reader.close();
+      throw errors.notTheApi(contentType(response.headers()));
+    }
     if (isJson(response.headers())) {
       try (reader) {
         return new Opened.Whole(reader.readUpTo(WHOLE_ANSWER_LIMIT_BYTES, "reading the answer"));
@@ -134,10 +139,24 @@ final class UpstreamHttp implements AutoCloseable {
   }
 
   private static boolean isJson(HttpHeaders headers) {
-    return headers
-        .firstValue("content-type")
-        .map(type -> type.strip().toLowerCase(Locale.ROOT).startsWith("application/json"))
-        .orElse(false);
+    return contentType(headers).startsWith("application/json");
+  }
+
+  private void requireNoWebPage(HttpHeaders headers) {
+    if (isWebPage(headers)) {
+      throw errors.notTheApi(contentType(headers));
+    }
+  }
+
+  private static boolean isWebPage(HttpHeaders headers) {
+    return contentType(headers).startsWith("text/html");
+  }
+
+  /** The media type, lower case and without parameters; empty when there is none. */
+  private static String contentType(HttpHeaders headers) {
+    String type = headers.firstValue("content-type").orElse("");
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 
   @Override

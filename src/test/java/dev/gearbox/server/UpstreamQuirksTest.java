@@ -226,6 +226,43 @@ class UpstreamQuirksTest {
     assertThat(response.body()).contains("encoding").contains("br");
   }
 
+  /**
+   * A base URL that reaches something other than the API (a web UI's page, a redirect to https
+   * or to another path) is a configuration fault: no retry, a fallback, and a message that says
+   * what to check, without the upstream's URL.
+   */
+  @Test
+  void anUpstreamThatIsNotTheApi_fallsBackWithoutRetrying() throws Exception {
+    for (Reply notTheApi : new Reply[] {
+        Reply.of(200, "text/html; charset=utf-8",
+            "<!doctype html><html><head><title>Open WebUI</title></head></html>"),
+        Reply.json(301, "").withHeader("location", "https://llm.internal/v1/chat/completions"),
+        Reply.json(307, "").withHeader("location", "/v1/chat/completions/")}) {
+      primary.clear();
+      primary.next(notTheApi);
+
+      HttpResponse<String> response = chat("main", notTheApi.status() == 200);
+
+      String status = "HTTP " + notTheApi.status();
+      assertThat(route(response)).as(status).contains("model=sim-frontier").contains("attempts=2");
+      assertThat(primary.received()).as(status).hasSize(1);
+    }
+  }
+
+  @Test
+  void anUpstreamThatIsNotTheApi_withoutAFallback_saysToCheckTheBaseUrl() throws Exception {
+    primary.next(Reply.json(308, "").withHeader("location", "https://llm.internal/v1/x"));
+    primary.next(Reply.of(200, "text/html", "<html><body>Sign in</body></html>"));
+
+    for (HttpResponse<String> response : java.util.List.of(chat("alone", false),
+        chat("alone", false))) {
+      assertThat(response.statusCode()).isEqualTo(502);
+      assertThat(response.body()).contains("base URL").doesNotContain("llm.internal")
+          .doesNotContain("Sign in");
+    }
+    assertThat(primary.received()).hasSize(2);
+  }
+
   static String streamedText(String sse) throws Exception {
     StringBuilder text = new StringBuilder();
     for (String line : sse.split("\n")) {
