@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,35 +34,46 @@ final class RawUpstream implements AutoCloseable {
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicInteger closedByPeer = new AtomicInteger();
+  private final AtomicInteger abandoned = new AtomicInteger();
 
-  /** One answer: bytes as they go on the wire after the status line and headers. */
-  record Reply(int status, Map<String, String> headers, byte[] body, Action action) {
+  /**
+   * One answer: bytes as they go on the wire after the status line and headers. With a
+   * {@code pause}, the answer waits that long before it starts and, for an event stream,
+   * between events; the connection then closes at its end.
+   */
+  record Reply(int status, Map<String, String> headers, byte[] body, Action action,
+      Duration pause) {
     static Reply json(int status, String body) {
       return new Reply(status, Map.of("content-type", "application/json"), bytes(body),
-          Action.ANSWER);
+          Action.ANSWER, Duration.ZERO);
     }
 
     static Reply of(int status, String contentType, String body) {
-      return new Reply(status, Map.of("content-type", contentType), bytes(body), Action.ANSWER);
+      return new Reply(status, Map.of("content-type", contentType), bytes(body), Action.ANSWER,
+          Duration.ZERO);
     }
 
     /** Resets the connection (RST) as soon as the request has arrived. */
     static Reply reset() {
-      return new Reply(0, Map.of(), new byte[0], Action.RESET);
+      return new Reply(0, Map.of(), new byte[0], Action.RESET, Duration.ZERO);
     }
 
     Reply withHeader(String name, String value) {
       Map<String, String> all = new LinkedHashMap<>(headers);
       all.put(name, value);
-      return new Reply(status, all, body, action);
+      return new Reply(status, all, body, action, pause);
     }
 
     Reply withBody(byte[] raw) {
-      return new Reply(status, headers, raw, action);
+      return new Reply(status, headers, raw, action, pause);
+    }
+
+    Reply slowly(Duration each) {
+      return new Reply(status, headers, body, Action.SLOW, each);
     }
   }
 
-  enum Action { ANSWER, RESET }
+  enum Action { ANSWER, RESET, SLOW }
 
   RawUpstream() {
     try {
@@ -76,10 +88,11 @@ final class RawUpstream implements AutoCloseable {
     replies.add(reply);
   }
 
-  /** Forgets queued replies and received requests, for the next test. */
+  /** Forgets queued replies, received requests and abandoned replies, for the next test. */
   void clear() {
     replies.clear();
     received.clear();
+    abandoned.set(0);
   }
 
   /** Request bodies in arrival order. */
@@ -133,6 +146,12 @@ final class RawUpstream implements AutoCloseable {
           socket.setSoLinger(true, 0);
           return;
         }
+        if (reply.action() == Action.SLOW) {
+          if (!writeSlowly(socket, reply)) {
+            abandoned.incrementAndGet();
+          }
+          return;
+        }
         write(out, reply);
       }
     } catch (SocketException e) {
@@ -140,6 +159,64 @@ final class RawUpstream implements AutoCloseable {
     } catch (IOException e) {
       // the client went away
     }
+  }
+
+  /**
+   * Plays a slow reply: waits, writes the head, then each event (or the whole body) with a wait
+   * before the next. Every wait watches the connection; false when the client closed it first.
+   */
+  private static boolean writeSlowly(Socket socket, Reply reply) throws IOException {
+    if (!waitWatching(socket, reply.pause())) {
+      return false;
+    }
+    OutputStream out = socket.getOutputStream();
+    StringBuilder head = new StringBuilder("HTTP/1.1 " + reply.status() + " X\r\n");
+    reply.headers().forEach((name, value) -> head.append(name).append(": ").append(value)
+        .append("\r\n"));
+    head.append("connection: close\r\n\r\n");
+    try {
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String body = new String(reply.body(), StandardCharsets.UTF_8);
+      boolean events = reply.headers().getOrDefault("content-type", "").startsWith("text/event");
+      for (String piece : events ? body.split("(?<=\n\n)") : new String[] {body}) {
+        out.write(piece.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        if (events && !waitWatching(socket, reply.pause())) {
+          return false;
+        }
+      }
+      return true;
+    } catch (SocketException e) {
+      return false;
+    }
+  }
+
+  /** Waits {@code pause}, reading the connection meanwhile; false when the client closed it. */
+  private static boolean waitWatching(Socket socket, Duration pause) throws IOException {
+    long until = System.nanoTime() + pause.toNanos();
+    socket.setSoTimeout(20);
+    try {
+      while (System.nanoTime() < until) {
+        try {
+          if (socket.getInputStream().read() < 0) {
+            return false;
+          }
+        } catch (java.net.SocketTimeoutException e) {
+          // still open
+        } catch (SocketException e) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      socket.setSoTimeout(0);
+    }
+  }
+
+  /** How many slow replies were cut short because the client closed the connection. */
+  int abandoned() {
+    return abandoned.get();
   }
 
   private static void write(OutputStream out, Reply reply) throws IOException {

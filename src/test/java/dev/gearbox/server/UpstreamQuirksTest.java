@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -261,6 +262,41 @@ class UpstreamQuirksTest {
           .doesNotContain("Sign in");
     }
     assertThat(primary.received()).hasSize(2);
+  }
+
+  /** A client that gives up mid-stream stops the upstream's generation too. */
+  @Test
+  void aClientLeavingMidStream_closesTheUpstreamStream() throws Exception {
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      events.append("""
+          data: {"id":"c1","object":"chat.completion.chunk","created":1700000000,"model":"raw",\
+          "choices":[{"index":0,"delta":{"content":"word "},"finish_reason":null}]}
+
+          """);
+    }
+    primary.next(Reply.of(200, "text/event-stream", events.toString())
+        .slowly(Duration.ofMillis(100)));
+    HttpRequest request = HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"model\":\"alone\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Count slowly.\"}]}"))
+        .build();
+
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<java.io.InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream body = response.body()) {
+        body.readNBytes(200);
+      }
+    }
+
+    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (primary.abandoned() == 0 && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertThat(primary.abandoned()).isEqualTo(1);
   }
 
   static String streamedText(String sse) throws Exception {
