@@ -163,7 +163,7 @@ final class ErrorClassifier {
       return new GatewayError.UpstreamFailed(
           "upstream '%s' is rate limiting requests (HTTP 429)".formatted(provider),
           429,
-          RetryAfter.seconds(headers, clock));
+          rateLimitWait(headers));
     }
     if (status == 408) {
       return new GatewayError.UpstreamTimeout(
@@ -176,6 +176,12 @@ final class ErrorClassifier {
           RetryAfter.seconds(headers, clock));
     }
     return rejected(status, quoted);
+  }
+
+  /** Retry-After when the upstream sent one, else the reset of the limit that ran out. */
+  private long rateLimitWait(HttpHeaders headers) {
+    long retryAfter = RetryAfter.seconds(headers, clock);
+    return retryAfter > 0 ? retryAfter : RateLimitReset.seconds(headers, clock);
   }
 
   /**

@@ -80,6 +80,51 @@ class UpstreamErrorClassificationTest {
             GatewayError.UpstreamFailed.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(2));
   }
 
+  /**
+   * Without Retry-After, a 429's wait comes from the reset of the limit that ran out: OpenAI's
+   * and Groq's Go durations, Anthropic's RFC 3339 instants, OpenRouter's epoch milliseconds, the
+   * IETF draft's relative seconds.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          openai requests   | 20 | x-ratelimit-remaining-requests=0,x-ratelimit-reset-requests=19.2s,x-ratelimit-remaining-tokens=5000,x-ratelimit-reset-tokens=6m0s
+          openai tokens     | 360 | x-ratelimit-remaining-requests=10,x-ratelimit-reset-requests=1s,x-ratelimit-remaining-tokens=0,x-ratelimit-reset-tokens=6m0s
+          go duration mix   | 3723 | x-ratelimit-reset-tokens=1h2m2.5s
+          milliseconds      | 1 | x-ratelimit-reset-requests=20ms
+          anthropic         | 45 | anthropic-ratelimit-requests-remaining=0,anthropic-ratelimit-requests-reset=2026-12-03T10:00:45Z,anthropic-ratelimit-tokens-remaining=9000,anthropic-ratelimit-tokens-reset=2026-12-03T10:05:00Z
+          epoch millis      | 90 | x-ratelimit-limit=20,x-ratelimit-remaining=0,x-ratelimit-reset=1796292090000
+          epoch seconds     | 90 | x-ratelimit-reset=1796292090
+          relative seconds  | 12 | ratelimit-reset=12
+          unpaired, longest | 360 | x-ratelimit-reset-requests=1s,x-ratelimit-reset-tokens=6m0s
+          elapsed           | 0 | x-ratelimit-reset=1796291000
+          """)
+  void rateLimit_withoutRetryAfter_waitsForTheLimitsReset(
+      String name, long seconds, String headerList) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (String pair : headerList.split(",")) {
+      String[] nameValue = pair.split("=", 2);
+      headers.put(nameValue[0], nameValue[1]);
+    }
+    upstream.then(Reply.json(429, headers, "{\"error\":{\"message\":\"slow down\"}}"));
+
+    assertThat(failure())
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class,
+            e -> assertThat(e.retryAfterSeconds()).isEqualTo(seconds));
+  }
+
+  @Test
+  void resetHints_onAServerError_areNotAWait() {
+    upstream.then(Reply.json(500, Map.of("x-ratelimit-reset-tokens", "6m0s"), "{}"));
+
+    assertThat(failure())
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class, e -> assertThat(e.retryAfterSeconds()).isZero());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503, 529})
   void serverErrors_areUpstreamFailedWithTheirStatus(int status) {

@@ -299,6 +299,34 @@ class UpstreamQuirksTest {
     assertThat(primary.abandoned()).isEqualTo(1);
   }
 
+  /**
+   * A 429 whose limit resets long after the request's time budget (here a token limit six
+   * minutes out, said only in the reset headers) is not retried in vain: the request falls back,
+   * or the client is told how long to wait.
+   */
+  @Test
+  void aRateLimitResettingLater_fallsBackAtOnceOrTellsTheClientWhen() throws Exception {
+    Reply limited = Reply.json(429,
+            "{\"error\":{\"message\":\"Rate limit reached for tokens per min (TPM)\"}}")
+        .withHeader("x-ratelimit-remaining-tokens", "0")
+        .withHeader("x-ratelimit-reset-tokens", "6m0s")
+        .withHeader("x-ratelimit-remaining-requests", "499")
+        .withHeader("x-ratelimit-reset-requests", "120ms");
+    primary.next(limited);
+    primary.next(limited);
+
+    HttpResponse<String> fellBack = chat("main", false);
+
+    assertThat(route(fellBack)).contains("model=sim-frontier").contains("attempts=2");
+    assertThat(primary.received()).hasSize(1);
+
+    HttpResponse<String> alone = chat("alone", false);
+
+    assertThat(alone.statusCode()).isEqualTo(429);
+    assertThat(alone.headers().firstValue("retry-after")).hasValue("360");
+    assertThat(primary.received()).hasSize(2);
+  }
+
   static String streamedText(String sse) throws Exception {
     StringBuilder text = new StringBuilder();
     for (String line : sse.split("\n")) {
