@@ -327,6 +327,29 @@ class UpstreamQuirksTest {
     assertThat(primary.received()).hasSize(2);
   }
 
+  /** Context-window refusals in the words of servers beyond the common ones fall back too. */
+  @Test
+  void contextWindowRefusals_inMoreServersWords_fallBackWithoutRetrying() throws Exception {
+    for (String said : new String[] {
+        // AWS Bedrock (through OpenAI-compatible proxies)
+        "{\"message\":\"The model returned the following errors: Input is too long for requested model.\"}",
+        // xAI
+        "{\"code\":\"Client specified an invalid argument\",\"error\":\"This model's maximum prompt length is 131072 but the request contains 136973 tokens.\"}",
+        // LM Studio
+        "{\"error\":\"Trying to keep the first 15857 tokens when context the overflows. However, the model is loaded with context length of only 4096 tokens, which is not enough.\"}",
+        "{\"error\":{\"message\":\"The number of tokens to keep from the initial prompt is greater than the context length. Try to load the model with a larger context length, or provide a shorter input\"}}",
+        // llama.cpp based servers
+        "{\"error\":{\"message\":\"Cannot truncate prompt with n_keep (15028) >= n_ctx (7424)\"}}"}) {
+      primary.clear();
+      primary.next(Reply.json(400, said));
+
+      HttpResponse<String> response = chat("main", false);
+
+      assertThat(route(response)).as(said).contains("model=sim-frontier").contains("attempts=2");
+      assertThat(primary.received()).as(said).hasSize(1);
+    }
+  }
+
   static String streamedText(String sse) throws Exception {
     StringBuilder text = new StringBuilder();
     for (String line : sse.split("\n")) {
