@@ -8,13 +8,16 @@ import dev.gearbox.wire.ContextLengthErrors;
 import dev.gearbox.wire.Json;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,30 +77,58 @@ final class ErrorClassifier {
         redactor.scrub(decodeFailure.error()), new UpstreamStatus(provider, 200));
   }
 
-  /** The error for a connection that failed or broke; {@code phase} says what we were doing. */
+  /**
+   * The error for a connection that failed or broke; {@code phase} says what we were doing. A
+   * host name that does not resolve and TLS that cannot be set up are named as such: "refused"
+   * or "broke" would send an operator looking in the wrong place. TLS failing is a configuration
+   * fault no retry mends, so the request falls back at once.
+   */
   GatewayException fromIo(IOException e, String phase) {
     log.debug(
         "upstream '{}' connection failed while {}: {}",
         provider,
         phase,
         redactor.scrub(String.valueOf(e)));
-    GatewayError error =
-        switch (e) {
-          case HttpConnectTimeoutException ignored ->
-              new GatewayError.UpstreamUnreachable(
-                  "upstream '%s' did not accept a connection within %d ms"
-                      .formatted(provider, connectTimeout.toMillis()));
-          case HttpTimeoutException ignored ->
-              new GatewayError.UpstreamTimeout(
-                  "upstream '%s' did not answer in time".formatted(provider));
-          case ConnectException ignored ->
-              new GatewayError.UpstreamUnreachable(
-                  "upstream '%s' refused the connection".formatted(provider));
-          default ->
-              new GatewayError.UpstreamUnreachable(
-                  "the connection to upstream '%s' broke while %s".formatted(provider, phase));
-        };
-    return new GatewayException(error, e);
+    return new GatewayException(connectionError(e, phase), e);
+  }
+
+  private GatewayError connectionError(IOException e, String phase) {
+    if (causedBy(e, SSLException.class)) {
+      return new GatewayError.UpstreamUnusable(
+          ("a TLS connection to upstream '%s' could not be set up (a certificate it does not"
+                  + " trust, or https for a plain-http server); the operator should check its"
+                  + " base URL")
+              .formatted(provider),
+          BAD_GATEWAY);
+    }
+    if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
+      return new GatewayError.UpstreamUnreachable(
+          "the host name of upstream '%s' could not be resolved".formatted(provider));
+    }
+    return switch (e) {
+      case HttpConnectTimeoutException ignored ->
+          new GatewayError.UpstreamUnreachable(
+              "upstream '%s' did not accept a connection within %d ms"
+                  .formatted(provider, connectTimeout.toMillis()));
+      case HttpTimeoutException ignored ->
+          new GatewayError.UpstreamTimeout(
+              "upstream '%s' did not answer in time".formatted(provider));
+      case ConnectException ignored ->
+          new GatewayError.UpstreamUnreachable(
+              "upstream '%s' refused the connection".formatted(provider));
+      default ->
+          new GatewayError.UpstreamUnreachable(
+              "the connection to upstream '%s' broke while %s".formatted(provider, phase));
+    };
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (kind.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -156,8 +156,8 @@ final class RawUpstream implements AutoCloseable {
       }
     } catch (SocketException e) {
       closedByPeer.incrementAndGet();
-    } catch (IOException e) {
-      // the client went away
+    } catch (IOException | RuntimeException e) {
+      // the client went away, or sent something other than HTTP (a TLS handshake)
     }
   }
 
