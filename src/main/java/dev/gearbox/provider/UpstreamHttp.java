@@ -52,6 +52,10 @@ final class UpstreamHttp implements AutoCloseable {
   private final Watchdog watchdog;
   private final ErrorClassifier errors;
 
+  static {
+    StaleConnections.resendOnExpired();
+  }
+
   UpstreamHttp(ProviderSpec spec, Map<String, String> authHeaders, Redactor redactor, Clock clock) {
     if (!spec.callable()) {
       throw new IllegalArgumentException(

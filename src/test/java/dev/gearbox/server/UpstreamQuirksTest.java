@@ -42,13 +42,15 @@ class UpstreamQuirksTest {
     backup = Simulator.start(SimConfig.defaults().fast(), 0);
     gateway = GatewayHarness.fromYaml("""
         providers:
-          - {name: primary, kind: openai-compatible, base_url: %s, max_retries: 1,
+          - {name: primary, kind: openai-compatible, base_url: %1$s, max_retries: 1,
              attempt_timeout_ms: 3000}
-          - {name: backup, kind: openai-compatible, base_url: %s, max_retries: 0}
+          - {name: primary-once, kind: openai-compatible, base_url: %1$s, max_retries: 0}
+          - {name: backup, kind: openai-compatible, base_url: %2$s, max_retries: 0}
         models:
           - {alias: main, provider: primary, upstream_model: raw-model, tier: small,
              fallbacks: [sim-frontier]}
           - {alias: alone, provider: primary, upstream_model: raw-model, tier: small}
+          - {alias: once, provider: primary-once, upstream_model: raw-model, tier: small}
           - {alias: sim-frontier, provider: backup, tier: frontier}
         prices:
           raw-model: {input_per_million: "1", output_per_million: "1"}
@@ -348,6 +350,27 @@ class UpstreamQuirksTest {
       assertThat(route(response)).as(said).contains("model=sim-frontier").contains("attempts=2");
       assertThat(primary.received()).as(said).hasSize(1);
     }
+  }
+
+  /**
+   * An upstream (or a load balancer before it) that dropped an idle keep-alive connection
+   * resets it when the next request arrives on it, before answering anything. That request is
+   * sent again at once on a new connection: it is no failure of the upstream, not even on a
+   * provider allowed no retries.
+   */
+  @Test
+  void aKeepAliveConnectionTheUpstreamDropped_isReplacedWithoutAFailedAttempt() throws Exception {
+    primary.next(Reply.json(200, COMPLETION));
+    assertThat(chat("once", false).statusCode()).isEqualTo(200);
+    int connections = primary.connections();
+    primary.next(Reply.reset());
+    primary.next(Reply.json(200, COMPLETION));
+
+    HttpResponse<String> response = chat("once", false);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(route(response)).contains("model=once").contains("attempts=1");
+    assertThat(primary.connections() - connections).isEqualTo(1);
   }
 
   static String streamedText(String sse) throws Exception {
