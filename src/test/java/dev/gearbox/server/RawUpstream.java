@@ -38,8 +38,8 @@ final class RawUpstream implements AutoCloseable {
 
   /**
    * One answer: bytes as they go on the wire after the status line and headers. With a
-   * {@code pause}, the answer waits that long before it starts and, for an event stream,
-   * between events; the connection then closes at its end.
+   * {@code pause}, an event stream waits that long after each event, any other answer before
+   * it starts; the connection then closes at its end.
    */
   record Reply(int status, Map<String, String> headers, byte[] body, Action action,
       Duration pause) {
@@ -162,11 +162,12 @@ final class RawUpstream implements AutoCloseable {
   }
 
   /**
-   * Plays a slow reply: waits, writes the head, then each event (or the whole body) with a wait
-   * before the next. Every wait watches the connection; false when the client closed it first.
+   * Plays a slow reply: an event stream's head at once, then each event with a wait after it;
+   * any other answer after a wait. Every wait watches the connection; false when the client closed it first.
    */
   private static boolean writeSlowly(Socket socket, Reply reply) throws IOException {
-    if (!waitWatching(socket, reply.pause())) {
+    boolean events = reply.headers().getOrDefault("content-type", "").startsWith("text/event");
+    if (!events && !waitWatching(socket, reply.pause())) {
       return false;
     }
     OutputStream out = socket.getOutputStream();
@@ -178,7 +179,6 @@ final class RawUpstream implements AutoCloseable {
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String body = new String(reply.body(), StandardCharsets.UTF_8);
-      boolean events = reply.headers().getOrDefault("content-type", "").startsWith("text/event");
       for (String piece : events ? body.split("(?<=\n\n)") : new String[] {body}) {
         out.write(piece.getBytes(StandardCharsets.UTF_8));
         out.flush();
