@@ -38,7 +38,12 @@ public final class AccountErrors {
     if (status != 400 && status != 403 && status != 429) {
       return false;
     }
-    String text = upstreamErrorBody.toLowerCase(Locale.ROOT);
+    return says(upstreamErrorBody);
+  }
+
+  /** Whether an error's text, whatever its status, says the account is spent. */
+  public static boolean says(String upstreamError) {
+    String text = upstreamError.toLowerCase(Locale.ROOT);
     return PHRASINGS.stream().anyMatch(p -> p.matcher(text).find());
   }
 }

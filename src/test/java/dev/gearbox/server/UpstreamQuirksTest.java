@@ -373,6 +373,24 @@ class UpstreamQuirksTest {
     assertThat(primary.connections() - connections).isEqualTo(1);
   }
 
+  /** The same refusals sent as the body of a 200 answer, as some proxies and resellers do. */
+  @Test
+  void refusalsOfTheGatewayInA200Body_fallBackWithoutRetrying() throws Exception {
+    for (String body : new String[] {
+        "{\"error\":{\"message\":\"Insufficient credits. Add more using the dashboard\",\"code\":402}}",
+        "{\"error\":{\"message\":\"No auth credentials found\",\"code\":401}}",
+        "{\"type\":\"error\",\"error\":{\"type\":\"billing_error\",\"message\":\"Your credit balance is too low.\"}}"}) {
+      primary.clear();
+      primary.next(Reply.json(200, body));
+      primary.next(Reply.json(200, body));
+
+      HttpResponse<String> response = chat("main", false);
+
+      assertThat(route(response)).as(body).contains("model=sim-frontier").contains("attempts=2");
+      assertThat(primary.received()).as(body).hasSize(1);
+    }
+  }
+
   static String streamedText(String sse) throws Exception {
     StringBuilder text = new StringBuilder();
     for (String line : sse.split("\n")) {
