@@ -7,7 +7,9 @@ package dev.gearbox.provider;
  * connection. The client resends such a request once on a new connection, but only for
  * idempotent methods unless {@code jdk.httpclient.enableAllMethodRetry} is set; every upstream
  * call is a POST, and one that got no byte of answer from a connection found dead is safe to
- * send again.
+ * send again. The client applies the same single resend to a new connection that fails before
+ * any byte of answer (a TLS handshake refused, a server closing at once); the attempt then
+ * fails as it would have, one resend later.
  *
  * <p>The client reads the property once, when it first sends, so {@link #resendOnExpired()}
  * runs at the start of {@code main} and again before any upstream client is built. It leaves
