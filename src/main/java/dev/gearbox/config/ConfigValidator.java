@@ -362,7 +362,8 @@ final class ConfigValidator {
     Optional<GatewayConfig.TierRouting> tiers = raw == null || !tiered(raw)
         ? Optional.empty()
         : new TierRoutingValidator(problems).validate(raw, models, keys);
-    return new GatewayConfig.Routing(defaultModel, total, tiers);
+    return new GatewayConfig.Routing(defaultModel, total, tiers,
+        cooldown(raw == null ? null : raw.cooldownMs()));
   }
 
   private static boolean tiered(RawConfig.RawRouting raw) {
@@ -435,6 +436,17 @@ final class ConfigValidator {
         .map(ModelSpec::alias)
         .findFirst()
         .orElse(models.isEmpty() ? "" : models.getFirst().alias());
+  }
+
+  private Duration cooldown(Long raw) {
+    if (raw == null) {
+      return GatewayConfig.Routing.DEFAULT_COOLDOWN;
+    }
+    if (raw < 0) {
+      problems.add("routing.cooldown_ms must be 0 (off) or positive, got " + raw);
+      return GatewayConfig.Routing.DEFAULT_COOLDOWN;
+    }
+    return Duration.ofMillis(raw);
   }
 
   private Duration millis(Long raw, Duration fallback, String where) {

@@ -52,6 +52,17 @@ public record Attempt(
         Optional.of(error));
   }
 
+  /** A model passed over because it is cooling down after failures in a row. */
+  static Attempt cooledDown(ModelSpec model, GatewayError reason) {
+    return new Attempt(
+        model.alias(),
+        model.providerName(),
+        Outcome.COOLING_DOWN,
+        Duration.ZERO,
+        OptionalInt.empty(),
+        Optional.of(reason));
+  }
+
   public boolean succeeded() {
     return outcome == Outcome.SUCCEEDED;
   }
@@ -77,7 +88,12 @@ public record Attempt(
     /** The request asks for something this model cannot honour; it was not sent. */
     INCOMPATIBLE,
     /** The gateway itself failed (a bug, an interrupted wait). */
-    GATEWAY_ERROR;
+    GATEWAY_ERROR,
+    /**
+     * Not sent: the model failed several times in a row just before, and a later model was
+     * there to take the request ({@link Cooldowns}).
+     */
+    COOLING_DOWN;
 
     static Outcome of(GatewayError error) {
       return switch (error) {

@@ -247,6 +247,69 @@ class FallbackChainTest {
   }
 
   @Test
+  void aModelFailingInARow_isPassedOverUntilItsCooldownHasPassed() {
+    FallbackChain chain = harness.chainWithCooldown(Duration.ofSeconds(30));
+    List<Candidate> candidates =
+        List.of(
+            harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+            harness.candidate("backup", backup.baseUrl()));
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(503, "{}"));
+    for (int i = 0; i < 4; i++) {
+      backup.then(Reply.json(200, completion("b", "from the backup")));
+    }
+
+    for (int i = 0; i < 3; i++) {
+      chain.complete(ask("hi"), candidates, harness.minutes(5));
+    }
+    ChainOutcome<ChatResponse> passedOver =
+        chain.complete(ask("hi"), candidates, harness.minutes(5));
+
+    assertThat(primary.requests()).hasSize(3);
+    assertThat(servedBy(passedOver)).isEqualTo("backup");
+    assertThat(outcomes(passedOver)).containsExactly(Outcome.COOLING_DOWN, Outcome.SUCCEEDED);
+
+    harness.clock.advance(Duration.ofSeconds(31));
+    primary.then(Reply.json(200, completion("p", "from the primary")));
+    ChainOutcome<ChatResponse> after = chain.complete(ask("hi"), candidates, harness.minutes(5));
+
+    assertThat(servedBy(after)).isEqualTo("primary");
+  }
+
+  @Test
+  void aModelCoolingDown_isStillTriedWhenNoOtherCanTakeTheRequest() {
+    FallbackChain chain = harness.chainWithCooldown(Duration.ofSeconds(30));
+    List<Candidate> alone =
+        List.of(harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)));
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(503, "{}"));
+    for (int i = 0; i < 3; i++) {
+      chain.complete(ask("hi"), alone, harness.minutes(5));
+    }
+    primary.then(Reply.json(200, completion("p", "back again")));
+
+    ChainOutcome<ChatResponse> outcome = chain.complete(ask("hi"), alone, harness.minutes(5));
+
+    assertThat(servedBy(outcome)).isEqualTo("primary");
+    assertThat(primary.requests()).hasSize(4);
+  }
+
+  @Test
+  void requestsRefusedAsInvalid_neverCoolAModelDown() {
+    FallbackChain chain = harness.chainWithCooldown(Duration.ofSeconds(30));
+    List<Candidate> candidates =
+        List.of(
+            harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+            harness.candidate("backup", backup.baseUrl()));
+    for (int i = 0; i < 3; i++) {
+      primary.then(Reply.json(400, "{\"error\":{\"message\":\"bad temperature\"}}"));
+      chain.complete(ask("hi"), candidates, harness.minutes(5));
+    }
+    primary.then(Reply.json(200, completion("p", "fine")));
+
+    assertThat(servedBy(chain.complete(ask("hi"), candidates, harness.minutes(5))))
+        .isEqualTo("primary");
+  }
+
+  @Test
   void everyModelFailing_returnsTheLastFailureWithEveryAttempt() {
     primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"));
     backup.then(Reply.json(500, "{}"), Reply.json(500, "{}"));

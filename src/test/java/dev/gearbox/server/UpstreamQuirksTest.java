@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The gateway in front of an upstream that misbehaves the way real servers and the proxies in
  * front of them do, with a healthy simulated model as its fallback: each quirk either still
  * yields the answer or falls back, and never reaches the client as a confusing error.
+ * Cooldowns are off: every test sees its own request reach the misbehaving upstream.
  */
 class UpstreamQuirksTest {
   @TempDir static Path dataDir;
@@ -52,6 +53,9 @@ class UpstreamQuirksTest {
           - {alias: alone, provider: primary, upstream_model: raw-model, tier: small}
           - {alias: once, provider: primary-once, upstream_model: raw-model, tier: small}
           - {alias: sim-frontier, provider: backup, tier: frontier}
+        routing:
+          default_model: main
+          cooldown_ms: 0
         prices:
           raw-model: {input_per_million: "1", output_per_million: "1"}
           sim-frontier: {input_per_million: "1", output_per_million: "1"}
