@@ -248,7 +248,8 @@ class UpstreamErrorClassificationTest {
 
   @Test
   void connectionReset_isUnreachable() {
-    upstream.then(Reply.reset());
+    // Reset before any byte of answer: the client sends once more (StaleConnections).
+    upstream.then(Reply.reset(), Reply.reset());
 
     assertThat(failure()).isInstanceOf(GatewayError.UpstreamUnreachable.class);
   }
