@@ -105,6 +105,7 @@ final class AuditRecords {
       case GatewayError.ContextLengthExceeded ignored -> false;
       case GatewayError.UpstreamFailed ignored -> false;
       case GatewayError.UpstreamRejected ignored -> false;
+      case GatewayError.UpstreamUnusable ignored -> false;
       case GatewayError.UpstreamTimeout ignored -> false;
       case GatewayError.UpstreamUnreachable ignored -> false;
       case GatewayError.Internal ignored -> false;

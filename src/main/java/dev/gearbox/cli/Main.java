@@ -1,5 +1,6 @@
 package dev.gearbox.cli;
 
+import dev.gearbox.provider.StaleConnections;
 import dev.gearbox.server.Slf4jLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    StaleConnections.resendOnExpired();
     Slf4jLogging.install();
     System.exit(commandLine().execute(args));
   }

@@ -36,9 +36,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns a {@link RawConfig} into a {@link GatewayConfig}, collecting every problem at once. */
 final class ConfigValidator {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigValidator.class);
+
   static final long DEFAULT_MAX_BODY_BYTES = 20L * 1024 * 1024;
   private static final Pattern WEB_ORIGIN =
       Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
@@ -171,8 +175,16 @@ final class ConfigValidator {
       if (kind.isEmpty() || baseUrl.isEmpty()) {
         continue;
       }
+      URI url = baseUrl.get();
+      if (!url.equals(GatewayConfig.EMBEDDED_SIMULATOR)) {
+        Optional<URI> meant = BaseUrls.meant(url, kind.get());
+        if (meant.isPresent()) {
+          LOG.warn("{}: base_url {} is used as {}, where its API is", where, url, meant.get());
+          url = meant.get();
+        }
+      }
       try {
-        result.add(providerSpec(raw, kind.get(), baseUrl.get(), locality, retries, where));
+        result.add(providerSpec(raw, kind.get(), url, locality, retries, where));
       } catch (IllegalArgumentException e) {
         problems.add(where + ": " + e.getMessage());
       }
@@ -370,7 +382,8 @@ final class ConfigValidator {
     Optional<GatewayConfig.TierRouting> tiers = raw == null || !tiered(raw)
         ? Optional.empty()
         : new TierRoutingValidator(problems).validate(raw, models, keys);
-    return new GatewayConfig.Routing(defaultModel, total, tiers);
+    return new GatewayConfig.Routing(defaultModel, total, tiers,
+        cooldown(raw == null ? null : raw.cooldownMs()));
   }
 
   private static boolean tiered(RawConfig.RawRouting raw) {
@@ -443,6 +456,17 @@ final class ConfigValidator {
         .map(ModelSpec::alias)
         .findFirst()
         .orElse(models.isEmpty() ? "" : models.getFirst().alias());
+  }
+
+  private Duration cooldown(Long raw) {
+    if (raw == null) {
+      return GatewayConfig.Routing.DEFAULT_COOLDOWN;
+    }
+    if (raw < 0) {
+      problems.add("routing.cooldown_ms must be 0 (off) or positive, got " + raw);
+      return GatewayConfig.Routing.DEFAULT_COOLDOWN;
+    }
+    return Duration.ofMillis(raw);
   }
 
   private Duration millis(Long raw, Duration fallback, String where) {

@@ -75,11 +75,16 @@ public record GatewayConfig(
   /**
    * How requests are routed. {@code tiers} is present when the operator configured tiered
    * routing ({@code router}, {@code small_model} / {@code frontier_model} or {@code key_tiers});
-   * otherwise {@code auto} goes to {@code defaultModel}.
+   * otherwise {@code auto} goes to {@code defaultModel}. {@code cooldown} is how long a model
+   * that failed several times in a row is passed over for its fallbacks (zero: never).
    */
-  public record Routing(String defaultModel, Duration totalTimeout, Optional<TierRouting> tiers) {
+  public record Routing(
+      String defaultModel, Duration totalTimeout, Optional<TierRouting> tiers, Duration cooldown) {
+    /** The default cooldown of a model that failed several times in a row. */
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(30);
+
     public Routing(String defaultModel, Duration totalTimeout) {
-      this(defaultModel, totalTimeout, Optional.empty());
+      this(defaultModel, totalTimeout, Optional.empty(), DEFAULT_COOLDOWN);
     }
   }
 

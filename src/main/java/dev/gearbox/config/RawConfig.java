@@ -69,6 +69,7 @@ record RawConfig(
   record RawRouting(
       @JsonProperty("default_model") String defaultModel,
       @JsonProperty("total_timeout_ms") Long totalTimeoutMs,
+      @JsonProperty("cooldown_ms") Long cooldownMs,
       String router,
       RawTarget target,
       @JsonProperty("cascade_band") List<Double> cascadeBand,

@@ -304,6 +304,37 @@ public sealed interface GatewayError {
     }
   }
 
+  /**
+   * An upstream refused the gateway itself rather than the request: it does not accept the
+   * gateway's key (401, 403), the gateway's account there has no credit or quota left (402, a
+   * quota 429), it does not serve the model (404), or its base URL does not reach the API (a
+   * redirect, a web page, TLS that cannot be set up). Retrying it is pointless, but another
+   * provider may serve the same request. The client sees 404 for a model the upstream does not
+   * serve and 502 otherwise: the fault is the gateway's configuration, not the client's key,
+   * budget or rate.
+   */
+  record UpstreamUnusable(String message, int upstreamStatus) implements GatewayError {
+    public int httpStatus() {
+      return upstreamStatus == 404 ? 404 : 502;
+    }
+
+    public String openAiType() {
+      return upstreamStatus == 404 ? "invalid_request_error" : "api_error";
+    }
+
+    public String anthropicType() {
+      return upstreamStatus == 404 ? "not_found_error" : "api_error";
+    }
+
+    public boolean retryable() {
+      return true;
+    }
+
+    public Level logLevel() {
+      return Level.WARN;
+    }
+  }
+
   record UpstreamTimeout(String message) implements GatewayError {
     public int httpStatus() {
       return 504;

@@ -51,23 +51,29 @@ public final class AnthropicProvider implements Provider {
             AnthropicCodec.encodeRequest(plain, DEFAULT_MAX_TOKENS),
             request.model(),
             deadline);
-    try {
-      return AnthropicCodec.decodeResponse(answer, clock);
-    } catch (GatewayException e) {
-      throw http.errors().unreadable(e, request.model());
-    }
+    return decode(answer, request);
   }
 
   @Override
   public UpstreamStream stream(ChatRequest request, Deadline deadline) {
     ChatRequest streamed = request.withStream(true, true);
-    BodyReader body =
-        http.openStream(
-            PATH,
-            AnthropicCodec.encodeRequest(streamed, DEFAULT_MAX_TOKENS),
-            request.model(),
-            deadline);
-    return new HttpUpstreamStream(body, StreamReader.anthropic(clock), redactor);
+    return switch (http.openStream(
+        PATH,
+        AnthropicCodec.encodeRequest(streamed, DEFAULT_MAX_TOKENS),
+        request.model(),
+        deadline)) {
+      case UpstreamHttp.Opened.Events(BodyReader body) ->
+          new HttpUpstreamStream(body, StreamReader.anthropic(clock), redactor);
+      case UpstreamHttp.Opened.Whole(byte[] answer) -> new ReplayedStream(decode(answer, request));
+    };
+  }
+
+  private ChatResponse decode(byte[] answer, ChatRequest request) {
+    try {
+      return AnthropicCodec.decodeResponse(answer, clock);
+    } catch (GatewayException e) {
+      throw http.errors().unreadable(e, request.model());
+    }
   }
 
   @Override

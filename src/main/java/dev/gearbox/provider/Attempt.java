@@ -52,6 +52,17 @@ public record Attempt(
         Optional.of(error));
   }
 
+  /** A model passed over because it is cooling down after failures in a row. */
+  static Attempt cooledDown(ModelSpec model, GatewayError reason) {
+    return new Attempt(
+        model.alias(),
+        model.providerName(),
+        Outcome.COOLING_DOWN,
+        Duration.ZERO,
+        OptionalInt.empty(),
+        Optional.of(reason));
+  }
+
   public boolean succeeded() {
     return outcome == Outcome.SUCCEEDED;
   }
@@ -67,12 +78,22 @@ public record Attempt(
     /** No connection, or the connection broke. */
     UNREACHABLE,
     CONTEXT_LENGTH_EXCEEDED,
+    /**
+     * The upstream refused the gateway itself: its key, its credit or quota, or a model it does
+     * not serve.
+     */
+    UNUSABLE,
     /** The upstream refused the request as invalid (a 4xx other than 429). */
     REJECTED,
     /** The request asks for something this model cannot honour; it was not sent. */
     INCOMPATIBLE,
     /** The gateway itself failed (a bug, an interrupted wait). */
-    GATEWAY_ERROR;
+    GATEWAY_ERROR,
+    /**
+     * Not sent: the model failed several times in a row just before, and a later model was
+     * there to take the request ({@link Cooldowns}).
+     */
+    COOLING_DOWN;
 
     static Outcome of(GatewayError error) {
       return switch (error) {
@@ -81,6 +102,7 @@ public record Attempt(
         case GatewayError.UpstreamTimeout ignored -> TIMED_OUT;
         case GatewayError.UpstreamUnreachable ignored -> UNREACHABLE;
         case GatewayError.ContextLengthExceeded ignored -> CONTEXT_LENGTH_EXCEEDED;
+        case GatewayError.UpstreamUnusable ignored -> UNUSABLE;
         case GatewayError.UpstreamRejected ignored -> REJECTED;
         case GatewayError.InvalidRequest ignored -> INCOMPATIBLE;
         case GatewayError.Unauthorized ignored -> GATEWAY_ERROR;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An upstream response body read with a time limit on every read: the attempt timeout, or less
- * when the request's deadline comes sooner. A silent upstream thus fails the read with
+ * when the request's deadline comes sooner (until the body is {@link #answering()}). A silent upstream thus fails the read with
  * {@code UpstreamTimeout} instead of holding a request thread forever.
  */
 final class BodyReader implements AutoCloseable {
@@ -24,6 +24,7 @@ final class BodyReader implements AutoCloseable {
   private final Deadline deadline;
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean answering;
 
   BodyReader(
       InputStream body,
@@ -45,7 +46,7 @@ final class BodyReader implements AutoCloseable {
    *     the connection broke
    */
   int read(byte[] buffer, String phase) {
-    Duration limit = deadline.cap(idleTimeout);
+    Duration limit = answering ? idleTimeout : deadline.cap(idleTimeout);
     if (limit.isZero()) {
       close();
       throw errors.timeout(phase, Duration.ZERO);
@@ -59,6 +60,14 @@ final class BodyReader implements AutoCloseable {
     } finally {
       alarm.disarm();
     }
+  }
+
+  /**
+   * From now on only silences bound the reads, not the request's deadline: the body is an
+   * answer the client is already receiving, and a long one must not be cut off while it flows.
+   */
+  void answering() {
+    answering = true;
   }
 
   /** The whole body, or its first {@code limitBytes} bytes when it is longer. */

@@ -43,7 +43,8 @@ final class ContentGate {
     }
   }
 
-  private static boolean opensAnswer(StreamEvent event) {
+  /** Whether {@code event} is content: from it on the client holds part of an answer. */
+  static boolean opensAnswer(StreamEvent event) {
     return switch (event) {
       case StreamEvent.TextDelta ignored -> true;
       case StreamEvent.ThinkingDelta ignored -> true;

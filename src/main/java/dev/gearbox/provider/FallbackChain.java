@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the caller from {@link UpstreamStream#next()}. Answers without upstream usage get counted
  * usage ({@link UsageCount}, {@link CountingStream}); {@code n > 1} is fanned out where the
  * upstream returns one choice per call ({@link ChoiceFanOut}). Every attempt is reported to the
- * {@link HealthBoard} and returned in the outcome.
+ * {@link HealthBoard} and the {@link Cooldowns}, and returned in the outcome; a model cooling
+ * down after failures in a row is passed over while a later one can take the request.
  */
 public final class FallbackChain {
   private static final Logger log = LoggerFactory.getLogger(FallbackChain.class);
@@ -41,6 +42,7 @@ public final class FallbackChain {
   private final Clock clock;
   private final HealthBoard health;
   private final ChoiceFanOut fanOut;
+  private final Cooldowns cooldowns;
 
   /**
    * @param fanOutExecutor runs the parallel calls of an {@code n > 1} fan-out; a
@@ -52,11 +54,25 @@ public final class FallbackChain {
       Clock clock,
       HealthBoard health,
       Executor fanOutExecutor) {
+    this(policy, sleeper, clock, health, fanOutExecutor, Cooldowns.off(clock));
+  }
+
+  /**
+   * @param cooldowns which models to pass over while they keep failing
+   */
+  public FallbackChain(
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      HealthBoard health,
+      Executor fanOutExecutor,
+      Cooldowns cooldowns) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
     this.health = health;
     this.fanOut = new ChoiceFanOut(fanOutExecutor);
+    this.cooldowns = cooldowns;
   }
 
   /**
@@ -117,6 +133,12 @@ public final class FallbackChain {
             "skipping fallback model '{}': {}", candidate.model().alias(), misfit.get().message());
         continue;
       }
+      Optional<GatewayError> cooling = coolingDown(request, candidates, i);
+      if (cooling.isPresent()) {
+        attempts.add(Attempt.cooledDown(candidate.model(), cooling.get()));
+        log.info("passing over model '{}': {}", candidate.model().alias(), cooling.get().message());
+        continue;
+      }
       ChatRequest upstreamRequest = request.withModel(candidate.model().upstreamModel());
       switch (onModel(upstreamRequest, candidate, deadline, call, attempts)) {
         case Step.Served<T>(T value) -> {
@@ -129,6 +151,35 @@ public final class FallbackChain {
       }
     }
     return new ChainOutcome.Failed<>(lastFailure.orElseThrow(), attempts);
+  }
+
+  /**
+   * Why candidate {@code index} is passed over: it is cooling down and a later candidate that
+   * is not, and can honour the request, is there to take it. A request is never refused for
+   * cooldowns alone.
+   */
+  private Optional<GatewayError> coolingDown(
+      ChatRequest request, List<Candidate> candidates, int index) {
+    Optional<Duration> left = cooldowns.remaining(candidates.get(index).model().alias());
+    if (left.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean another =
+        candidates.subList(index + 1, candidates.size()).stream()
+            .anyMatch(
+                later ->
+                    cooldowns.remaining(later.model().alias()).isEmpty()
+                        && RequestFit.check(request, later).isEmpty());
+    if (!another) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GatewayError.UpstreamUnreachable(
+            "model '%s' failed %d times in a row and is passed over for %d s more"
+                .formatted(
+                    candidates.get(index).model().alias(),
+                    Cooldowns.FAILURES_IN_A_ROW,
+                    Math.max(1, left.get().toSeconds()))));
   }
 
   private <T> Step<T> onModel(
@@ -207,6 +258,7 @@ public final class FallbackChain {
   private void record(List<Attempt> attempts, Attempt attempt) {
     attempts.add(attempt);
     health.record(attempt);
+    cooldowns.record(attempt);
   }
 
   private Duration since(Instant start) {

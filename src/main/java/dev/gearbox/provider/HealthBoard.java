@@ -22,7 +22,7 @@ public final class HealthBoard {
     switch (attempt.outcome()) {
       case SUCCEEDED, REJECTED, CONTEXT_LENGTH_EXCEEDED ->
           update(attempt.providerName(), h -> h.afterSuccess(clock.instant()));
-      case RATE_LIMITED, UPSTREAM_ERROR, TIMED_OUT, UNREACHABLE ->
+      case RATE_LIMITED, UPSTREAM_ERROR, TIMED_OUT, UNREACHABLE, UNUSABLE ->
           update(
               attempt.providerName(),
               h ->
@@ -30,7 +30,7 @@ public final class HealthBoard {
                       clock.instant(),
                       attempt.outcome(),
                       attempt.error().map(GatewayError::message).orElse("")));
-      case INCOMPATIBLE, GATEWAY_ERROR -> {
+      case INCOMPATIBLE, GATEWAY_ERROR, COOLING_DOWN -> {
         // Nothing reached the upstream, or the fault was ours.
       }
     }

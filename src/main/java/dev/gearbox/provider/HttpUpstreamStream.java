@@ -16,7 +16,9 @@ import java.util.Optional;
  * they arrive, cut into server-sent events by {@link SseParser} (which reassembles events split
  * across chunks, even inside a UTF-8 sequence) and translated by the wire's {@link StreamReader}.
  * Events are handed out in the order the upstream sent them, those before a failure included;
- * the failure is then remembered, so the stream never resumes after one.
+ * the failure is then remembered, so the stream never resumes after one. From its first content
+ * the stream is bounded by its silences only, not by the request's deadline: the answer is
+ * flowing to the client, and a long one is not cut off halfway.
  */
 final class HttpUpstreamStream implements UpstreamStream {
   private static final int CHUNK_BYTES = 8192;
@@ -99,6 +101,9 @@ final class HttpUpstreamStream implements UpstreamStream {
     for (SseEvent event : parsed) {
       List<StreamEvent> events = reader.read(event);
       ready.addAll(events);
+      if (events.stream().anyMatch(ContentGate::opensAnswer)) {
+        body.answering();
+      }
       if (!events.isEmpty() && events.getLast() instanceof StreamEvent.Completed) {
         ended = true;
         body.close();

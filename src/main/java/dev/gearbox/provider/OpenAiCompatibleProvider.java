@@ -45,23 +45,30 @@ public final class OpenAiCompatibleProvider implements Provider {
     ChatRequest plain = request.withStream(false, false);
     byte[] answer =
         http.post(PATH, OpenAiCodec.encodeRequest(plain, limitField), request.model(), deadline);
-    try {
-      return new ExtraStops(OpenAiCodec.stopsLeftOut(request))
-          .apply(OpenAiCodec.decodeResponse(answer));
-    } catch (GatewayException e) {
-      throw http.errors().unreadable(e, request.model());
-    }
+    return new ExtraStops(OpenAiCodec.stopsLeftOut(request)).apply(decode(answer, request));
   }
 
   @Override
   public UpstreamStream stream(ChatRequest request, Deadline deadline) {
     ChatRequest streamed = request.withStream(true, true);
-    BodyReader body =
-        http.openStream(
-            PATH, OpenAiCodec.encodeRequest(streamed, limitField), request.model(), deadline);
-    UpstreamStream stream = new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
+    UpstreamStream stream =
+        switch (http.openStream(
+            PATH, OpenAiCodec.encodeRequest(streamed, limitField), request.model(), deadline)) {
+          case UpstreamHttp.Opened.Events(BodyReader body) ->
+              new HttpUpstreamStream(body, StreamReader.openAi(), redactor);
+          case UpstreamHttp.Opened.Whole(byte[] answer) ->
+              new ReplayedStream(decode(answer, request));
+        };
     ExtraStops extra = new ExtraStops(OpenAiCodec.stopsLeftOut(request));
     return extra.isEmpty() ? stream : new ExtraStopsStream(stream, extra);
+  }
+
+  private ChatResponse decode(byte[] answer, ChatRequest request) {
+    try {
+      return OpenAiCodec.decodeResponse(answer);
+    } catch (GatewayException e) {
+      throw http.errors().unreadable(e, request.model());
+    }
   }
 
   /**

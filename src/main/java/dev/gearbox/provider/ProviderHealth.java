@@ -8,7 +8,8 @@ import java.util.Optional;
  * What the gateway has seen of one provider lately, for {@code /health} and the dashboard;
  * {@code lastError} is the client-safe message of the last failure.
  * Only failures that say something about the upstream's state count (5xx, 429, timeouts, broken
- * connections); a request the upstream refused as invalid still shows it up and answering.
+ * connections, a refused key or spent account); a request the upstream refused as invalid still
+ * shows it up and answering.
  */
 public record ProviderHealth(
     String provider,

@@ -6,8 +6,9 @@ import dev.gearbox.model.GatewayError;
  * What a failed attempt allows: another try on the same model, a move to the next model, or
  * neither. Upstream trouble (429, 5xx, timeouts, broken connections) may pass, so it is retried
  * and then falls back; a prompt too long for the model will not fit on a retry, but may fit a
- * larger window; anything the upstream refused as invalid would be refused by the next one too,
- * so it goes back to the client as it is.
+ * larger window; an upstream that refuses the gateway itself (its key, credit or quota, a model
+ * it does not serve) will refuse it again, but another may not; anything the upstream refused as
+ * invalid would be refused by the next one too, so it goes back to the client as it is.
  */
 enum Recovery {
   RETRY,
@@ -20,6 +21,7 @@ enum Recovery {
       case GatewayError.UpstreamTimeout ignored -> RETRY;
       case GatewayError.UpstreamUnreachable ignored -> RETRY;
       case GatewayError.ContextLengthExceeded ignored -> FALL_BACK;
+      case GatewayError.UpstreamUnusable ignored -> FALL_BACK;
       case GatewayError.UpstreamRejected ignored -> STOP;
       case GatewayError.InvalidRequest ignored -> STOP;
       case GatewayError.Unauthorized ignored -> STOP;

@@ -97,6 +97,8 @@ final class Redactor {
           new GatewayError.UpstreamFailed(m, e.upstreamStatus(), e.retryAfterSeconds());
       case GatewayError.UpstreamRejected e ->
           new GatewayError.UpstreamRejected(m, e.upstreamStatus());
+      case GatewayError.UpstreamUnusable e ->
+          new GatewayError.UpstreamUnusable(m, e.upstreamStatus());
       case GatewayError.UpstreamTimeout ignored -> new GatewayError.UpstreamTimeout(m);
       case GatewayError.UpstreamUnreachable ignored -> new GatewayError.UpstreamUnreachable(m);
       case GatewayError.Internal ignored -> new GatewayError.Internal(m);

@@ -8,11 +8,13 @@ import dev.gearbox.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,13 +32,17 @@ import org.slf4j.LoggerFactory;
  * <p>Waits are bounded by the attempt timeout capped by the request's deadline. The response
  * head is awaited with {@code get(timeout)} and the exchange cancelled when that fires (the JDK
  * client aborts a cancelled exchange); stream bodies arrive through {@link OrderedBodyStream} and
- * are read through {@link BodyReader}.
+ * are read through {@link BodyReader}. Bodies are decoded as their {@code Content-Encoding} says
+ * ({@link ContentEncoding}).
  */
 final class UpstreamHttp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpstreamHttp.class);
 
   /** An error body longer than this is cut: we only quote its first few hundred characters. */
   private static final int ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+
+  /** A whole answer sent where a stream was asked for is read up to this size. */
+  private static final int WHOLE_ANSWER_LIMIT_BYTES = 64 * 1024 * 1024;
 
   private static final String USER_AGENT = "gearbox";
 
@@ -45,6 +51,10 @@ final class UpstreamHttp implements AutoCloseable {
   private final HttpClient client;
   private final Watchdog watchdog;
   private final ErrorClassifier errors;
+
+  static {
+    StaleConnections.resendOnExpired();
+  }
 
   UpstreamHttp(ProviderSpec spec, Map<String, String> authHeaders, Redactor redactor, Clock clock) {
     if (!spec.callable()) {
@@ -81,18 +91,22 @@ final class UpstreamHttp implements AutoCloseable {
             client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()),
             timeout,
             "waiting for the answer");
+    byte[] answer = ContentEncoding.decoded(response.headers(), response.body(), errors);
     if (response.statusCode() != 200) {
-      throw errors.fromStatus(response.statusCode(), response.headers(), response.body(), model);
+      throw errors.fromStatus(response.statusCode(), response.headers(), answer, model);
     }
-    return response.body();
+    requireNoWebPage(response.headers());
+    return answer;
   }
 
   /**
-   * POSTs {@code body} to {@code path} and returns the open event stream of a 200 response.
+   * POSTs {@code body} to {@code path} and returns the open event stream of a 200 response, or
+   * the whole answer when the upstream ignored {@code stream: true} and answered with JSON (as
+   * some servers and proxies do).
    *
    * @throws GatewayException classified by {@link ErrorClassifier} for any other outcome
    */
-  BodyReader openStream(String path, ObjectNode body, String model, Deadline deadline) {
+  Opened openStream(String path, ObjectNode body, String model, Deadline deadline) {
     Duration timeout = attemptTimeout(deadline);
     HttpRequest request = request(path, body, "text/event-stream");
     HttpResponse<InputStream> response =
@@ -100,13 +114,53 @@ final class UpstreamHttp implements AutoCloseable {
             client.sendAsync(request, head -> new OrderedBodyStream()),
             timeout,
             "waiting for the stream to start");
+    InputStream decoded = ContentEncoding.decoding(response.headers(), response.body(), errors);
     BodyReader reader =
-        new BodyReader(response.body(), watchdog, errors, spec.attemptTimeout(), deadline);
+        new BodyReader(decoded, watchdog, errors, spec.attemptTimeout(), deadline);
     if (response.statusCode() != 200) {
       byte[] error = readErrorBody(reader);
       throw errors.fromStatus(response.statusCode(), response.headers(), error, model);
     }
-    return reader;
+    if (isWebPage(response.headers())) {
+      reader.close();
+      throw errors.notTheApi(contentType(response.headers()));
+    }
+    if (isJson(response.headers())) {
+      try (reader) {
+        return new Opened.Whole(reader.readUpTo(WHOLE_ANSWER_LIMIT_BYTES, "reading the answer"));
+      }
+    }
+    return new Opened.Events(reader);
+  }
+
+  /** What a stream request got back. */
+  sealed interface Opened {
+    /** An event stream, read as it arrives. */
+    record Events(BodyReader body) implements Opened {}
+
+    /** A whole JSON answer (or error object) instead of a stream. */
+    record Whole(byte[] answer) implements Opened {}
+  }
+
+  private static boolean isJson(HttpHeaders headers) {
+    return contentType(headers).startsWith("application/json");
+  }
+
+  private void requireNoWebPage(HttpHeaders headers) {
+    if (isWebPage(headers)) {
+      throw errors.notTheApi(contentType(headers));
+    }
+  }
+
+  private static boolean isWebPage(HttpHeaders headers) {
+    return contentType(headers).startsWith("text/html");
+  }
+
+  /** The media type, lower case and without parameters; empty when there is none. */
+  private static String contentType(HttpHeaders headers) {
+    String type = headers.firstValue("content-type").orElse("");
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 
   @Override

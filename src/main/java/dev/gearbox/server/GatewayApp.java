@@ -28,6 +28,7 @@ import dev.gearbox.gateway.Gateway;
 import dev.gearbox.model.Usage;
 import dev.gearbox.policy.PolicyGuard;
 import dev.gearbox.provider.FallbackChain;
+import dev.gearbox.provider.Cooldowns;
 import dev.gearbox.provider.HealthBoard;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.Provider;
@@ -122,7 +123,7 @@ public final class GatewayApp implements AutoCloseable {
       parts.add(fanOut::shutdownNow);
       FallbackChain chain = new FallbackChain(
           RetryPolicy.standard(new SplittableRandom()), Sleeper.system(), clock,
-          new HealthBoard(clock), fanOut);
+          new HealthBoard(clock), fanOut, new Cooldowns(config.routing().cooldown(), clock));
       Supplier<Embedder> embedder = embedder(config);
       RoutingSetup routing = RoutingSetup.from(config, embedder);
       RoutePlanner planner = new RoutePlanner(config.models(), config.fallbacks(),

@@ -34,6 +34,13 @@ import java.util.regex.Pattern;
  *       `max_tokens` exceed context limit: 197626 + 21333 &gt; 200000".
  *   <li>Gemini (OpenAI-compatible endpoint): "The input token count (N) exceeds the maximum
  *       number of tokens allowed (M)".
+ *   <li>AWS Bedrock: "Input is too long for requested model".
+ *   <li>xAI: "This model's maximum prompt length is 131072 but the request contains 136973
+ *       tokens".
+ *   <li>LM Studio: "Trying to keep the first 15857 tokens when context the overflows"; "The number
+ *       of tokens to keep from the initial prompt is greater than the context length".
+ *   <li>llama.cpp-based servers truncating a prompt: "Cannot truncate prompt with n_keep (15028)
+ *       &gt;= n_ctx (7424)".
  * </ul>
  * A 429 never matches: rate-limit messages speak of tokens too ("tokens per min (TPM): Limit
  * 30000, Requested 42000") but waiting, not a larger window, is their cure.
@@ -54,7 +61,12 @@ public final class ContextLengthErrors {
       Pattern.compile("`inputs` must have less than \\d+ tokens"),
       Pattern.compile("exceeds? context limit"),
       Pattern.compile("exceeds the context window"),
-      Pattern.compile("exceeds the maximum number of tokens allowed"));
+      Pattern.compile("exceeds the maximum number of tokens allowed"),
+      Pattern.compile("input is too long for (the )?requested model"),
+      Pattern.compile("maximum prompt length is \\d+"),
+      Pattern.compile("when context the overflows"),
+      Pattern.compile("tokens to keep from the initial prompt is greater than the context length"),
+      Pattern.compile("cannot truncate prompt with n_keep"));
 
   private static final Pattern RATE_WORDING =
       Pattern.compile("per min|tokens per minute|\\(tpm\\)");

@@ -43,7 +43,9 @@ public final class UpstreamErrors {
   }
 
   /**
-   * The gateway error for an error sent inside a stream.
+   * The gateway error for an error sent inside a stream, or as the body of a 200 answer. An
+   * error that refuses the gateway itself (its key, its account's credit or quota) falls back
+   * without retries, as the same refusal by status would.
    *
    * @param error the {@code error} member of the event (an object, or a bare string)
    * @param rawData the event's data as received, for wording checks
@@ -56,6 +58,19 @@ public final class UpstreamErrors {
     if (ContextLengthErrors.matches(0, rawData)) {
       return new GatewayError.ContextLengthExceeded(
           "the prompt does not fit the model's context window (upstream: " + message + ")");
+    }
+    if (kind.contains("402") || kind.contains("billing") || AccountErrors.says(rawData)) {
+      return new GatewayError.UpstreamUnusable(
+          "upstream says the gateway's account has no credit or quota left: "
+              + (message.isEmpty() ? kind.strip() : message),
+          402);
+    }
+    if (kind.contains("401") || kind.contains("403") || kind.contains("authentication")
+        || kind.contains("permission")) {
+      return new GatewayError.UpstreamUnusable(
+          "upstream refused the gateway's credentials; the operator should check the provider's"
+              + " API key",
+          401);
     }
     if (kind.contains("rate_limit") || kind.contains("429")) {
       return new GatewayError.UpstreamFailed(said, 429, 0);

@@ -38,6 +38,12 @@ final class ChainHarness implements AutoCloseable {
     return new FallbackChain(policy, sleeper, attemptClock, health, fanOut);
   }
 
+  /** A chain that passes over a model for {@code cooldown} after failures in a row. */
+  FallbackChain chainWithCooldown(Duration cooldown) {
+    return new FallbackChain(
+        NO_JITTER, sleeper, clock, health, fanOut, new Cooldowns(cooldown, clock));
+  }
+
   ScriptedUpstream upstream() {
     ScriptedUpstream upstream = ScriptedUpstream.start();
     owned.add(upstream);

@@ -207,7 +207,7 @@ class FallbackChainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {400, 401, 403, 404, 422})
+  @ValueSource(ints = {400, 409, 422})
   void clientErrors_neverRetryNorFallBack(int status) {
     primary.then(Reply.json(status, "{\"error\":{\"message\":\"no\"}}"));
     backup.then(Reply.json(200, completion("b", "should not be asked")));
@@ -221,15 +221,92 @@ class FallbackChainTest {
     assertThat(failure(outcome))
         .isInstanceOfSatisfying(
             GatewayError.UpstreamRejected.class,
-            e -> assertThat(e.httpStatus()).isEqualTo(clientStatus(status)));
+            e -> assertThat(e.httpStatus()).isEqualTo(status));
     assertThat(primary.requests()).hasSize(1);
     assertThat(backup.requests()).isEmpty();
     assertThat(outcomes(outcome)).containsExactly(Outcome.REJECTED);
   }
 
-  /** The upstream refusing the gateway's provider key is a gateway fault, not the client's. */
-  private static int clientStatus(int upstreamStatus) {
-    return upstreamStatus == 401 || upstreamStatus == 403 ? 502 : upstreamStatus;
+  /** A refused key, a spent account or a model the upstream lacks: the next provider may do. */
+  @ParameterizedTest
+  @ValueSource(ints = {401, 402, 403, 404})
+  void upstreamRefusingTheGateway_fallsBackWithoutRetry(int status) {
+    primary.then(Reply.json(status, "{\"error\":{\"message\":\"no\"}}"));
+    backup.then(Reply.json(200, completion("b", "from the backup")));
+
+    ChainOutcome<ChatResponse> outcome =
+        call(
+            List.of(
+                harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(3)),
+                harness.candidate("backup", backup.baseUrl())));
+
+    assertThat(servedBy(outcome)).isEqualTo("backup");
+    assertThat(primary.requests()).hasSize(1);
+    assertThat(outcomes(outcome)).containsExactly(Outcome.UNUSABLE, Outcome.SUCCEEDED);
+    assertThat(harness.sleeper.waits()).isEmpty();
+  }
+
+  @Test
+  void aModelFailingInARow_isPassedOverUntilItsCooldownHasPassed() {
+    FallbackChain chain = harness.chainWithCooldown(Duration.ofSeconds(30));
+    List<Candidate> candidates =
+        List.of(
+            harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+            harness.candidate("backup", backup.baseUrl()));
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(503, "{}"));
+    for (int i = 0; i < 4; i++) {
+      backup.then(Reply.json(200, completion("b", "from the backup")));
+    }
+
+    for (int i = 0; i < 3; i++) {
+      chain.complete(ask("hi"), candidates, harness.minutes(5));
+    }
+    ChainOutcome<ChatResponse> passedOver =
+        chain.complete(ask("hi"), candidates, harness.minutes(5));
+
+    assertThat(primary.requests()).hasSize(3);
+    assertThat(servedBy(passedOver)).isEqualTo("backup");
+    assertThat(outcomes(passedOver)).containsExactly(Outcome.COOLING_DOWN, Outcome.SUCCEEDED);
+
+    harness.clock.advance(Duration.ofSeconds(31));
+    primary.then(Reply.json(200, completion("p", "from the primary")));
+    ChainOutcome<ChatResponse> after = chain.complete(ask("hi"), candidates, harness.minutes(5));
+
+    assertThat(servedBy(after)).isEqualTo("primary");
+  }
+
+  @Test
+  void aModelCoolingDown_isStillTriedWhenNoOtherCanTakeTheRequest() {
+    FallbackChain chain = harness.chainWithCooldown(Duration.ofSeconds(30));
+    List<Candidate> alone =
+        List.of(harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)));
+    primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(503, "{}"));
+    for (int i = 0; i < 3; i++) {
+      chain.complete(ask("hi"), alone, harness.minutes(5));
+    }
+    primary.then(Reply.json(200, completion("p", "back again")));
+
+    ChainOutcome<ChatResponse> outcome = chain.complete(ask("hi"), alone, harness.minutes(5));
+
+    assertThat(servedBy(outcome)).isEqualTo("primary");
+    assertThat(primary.requests()).hasSize(4);
+  }
+
+  @Test
+  void requestsRefusedAsInvalid_neverCoolAModelDown() {
+    FallbackChain chain = harness.chainWithCooldown(Duration.ofSeconds(30));
+    List<Candidate> candidates =
+        List.of(
+            harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)),
+            harness.candidate("backup", backup.baseUrl()));
+    for (int i = 0; i < 3; i++) {
+      primary.then(Reply.json(400, "{\"error\":{\"message\":\"bad temperature\"}}"));
+      chain.complete(ask("hi"), candidates, harness.minutes(5));
+    }
+    primary.then(Reply.json(200, completion("p", "fine")));
+
+    assertThat(servedBy(chain.complete(ask("hi"), candidates, harness.minutes(5))))
+        .isEqualTo("primary");
   }
 
   @Test

@@ -80,6 +80,51 @@ class UpstreamErrorClassificationTest {
             GatewayError.UpstreamFailed.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(2));
   }
 
+  /**
+   * Without Retry-After, a 429's wait comes from the reset of the limit that ran out: OpenAI's
+   * and Groq's Go durations, Anthropic's RFC 3339 instants, OpenRouter's epoch milliseconds, the
+   * IETF draft's relative seconds.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          openai requests   | 20 | x-ratelimit-remaining-requests=0,x-ratelimit-reset-requests=19.2s,x-ratelimit-remaining-tokens=5000,x-ratelimit-reset-tokens=6m0s
+          openai tokens     | 360 | x-ratelimit-remaining-requests=10,x-ratelimit-reset-requests=1s,x-ratelimit-remaining-tokens=0,x-ratelimit-reset-tokens=6m0s
+          go duration mix   | 3723 | x-ratelimit-reset-tokens=1h2m2.5s
+          milliseconds      | 1 | x-ratelimit-reset-requests=20ms
+          anthropic         | 45 | anthropic-ratelimit-requests-remaining=0,anthropic-ratelimit-requests-reset=2026-12-03T10:00:45Z,anthropic-ratelimit-tokens-remaining=9000,anthropic-ratelimit-tokens-reset=2026-12-03T10:05:00Z
+          epoch millis      | 90 | x-ratelimit-limit=20,x-ratelimit-remaining=0,x-ratelimit-reset=1796292090000
+          epoch seconds     | 90 | x-ratelimit-reset=1796292090
+          relative seconds  | 12 | ratelimit-reset=12
+          unpaired, longest | 360 | x-ratelimit-reset-requests=1s,x-ratelimit-reset-tokens=6m0s
+          elapsed           | 0 | x-ratelimit-reset=1796291000
+          """)
+  void rateLimit_withoutRetryAfter_waitsForTheLimitsReset(
+      String name, long seconds, String headerList) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (String pair : headerList.split(",")) {
+      String[] nameValue = pair.split("=", 2);
+      headers.put(nameValue[0], nameValue[1]);
+    }
+    upstream.then(Reply.json(429, headers, "{\"error\":{\"message\":\"slow down\"}}"));
+
+    assertThat(failure())
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class,
+            e -> assertThat(e.retryAfterSeconds()).isEqualTo(seconds));
+  }
+
+  @Test
+  void resetHints_onAServerError_areNotAWait() {
+    upstream.then(Reply.json(500, Map.of("x-ratelimit-reset-tokens", "6m0s"), "{}"));
+
+    assertThat(failure())
+        .isInstanceOfSatisfying(
+            GatewayError.UpstreamFailed.class, e -> assertThat(e.retryAfterSeconds()).isZero());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503, 529})
   void serverErrors_areUpstreamFailedWithTheirStatus(int status) {
@@ -130,13 +175,43 @@ class UpstreamErrorClassificationTest {
   }
 
   @Test
-  void notFound_isRejected() {
+  void notFound_saysTheUpstreamDoesNotServeTheModel() {
     upstream.then(Reply.json(404, "{\"error\":\"model 'm' not found\"}"));
 
     assertThat(failure())
         .isEqualTo(
-            new GatewayError.UpstreamRejected(
-                "upstream 'local' rejected the request (HTTP 404): model 'm' not found", 404));
+            new GatewayError.UpstreamUnusable(
+                "upstream 'local' does not serve model 'm' (HTTP 404; or its base URL is wrong):"
+                    + " model 'm' not found",
+                404));
+  }
+
+  @Test
+  void quotaSpent_isNotARateLimit() {
+    upstream.then(
+        Reply.json(
+            429,
+            """
+            {"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","code":"insufficient_quota"}}\
+            """));
+
+    GatewayError error = failure();
+
+    assertThat(error).isInstanceOf(GatewayError.UpstreamUnusable.class);
+    assertThat(error.httpStatus()).isEqualTo(502);
+    assertThat(error.message()).contains("no credit or quota left");
+  }
+
+  @Test
+  void perMinuteQuota_isARateLimit() {
+    upstream.then(
+        Reply.json(
+            429,
+            """
+            {"error":{"code":429,"message":"Quota exceeded for metric: generate_content_requests_per_minute","status":"RESOURCE_EXHAUSTED"}}\
+            """));
+
+    assertThat(failure()).isInstanceOf(GatewayError.UpstreamFailed.class);
   }
 
   @Test
@@ -150,7 +225,8 @@ class UpstreamErrorClassificationTest {
 
     GatewayError error = failure();
 
-    assertThat(error).isInstanceOf(GatewayError.UpstreamRejected.class);
+    assertThat(error).isInstanceOf(GatewayError.UpstreamUnusable.class);
+    assertThat(error.httpStatus()).isEqualTo(502);
     assertThat(error.message()).contains("HTTP 401").doesNotContain("48e6a3c5");
   }
 
@@ -172,7 +248,8 @@ class UpstreamErrorClassificationTest {
 
   @Test
   void connectionReset_isUnreachable() {
-    upstream.then(Reply.reset());
+    // Reset before any byte of answer: the client sends once more (StaleConnections).
+    upstream.then(Reply.reset(), Reply.reset());
 
     assertThat(failure()).isInstanceOf(GatewayError.UpstreamUnreachable.class);
   }

@@ -162,14 +162,14 @@ class ResilienceTest {
   }
 
   @Test
-  void otherClientErrors_doNotFallBack() throws Exception {
-    long frontierBefore = received("sim-frontier");
+  void aModelTheUpstreamDoesNotServe_fallsBackWithoutRetry() throws Exception {
+    long before = received("no-such-model");
 
     HttpResponse<String> response = chat("unknown-upstream", false);
 
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).contains("\"error\"");
-    assertThat(received("sim-frontier")).isEqualTo(frontierBefore);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(route(response)).contains("model=sim-frontier");
+    assertThat(received("no-such-model") - before).isEqualTo(1);
   }
 
   @Test
