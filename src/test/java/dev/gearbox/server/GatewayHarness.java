@@ -4,6 +4,9 @@ import dev.gearbox.config.ConfigLoader;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.store.DatabaseConfig;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -11,6 +14,8 @@ import java.util.Optional;
 
 /** A real gateway on a random loopback port, for tests that talk to it over HTTP. */
 final class GatewayHarness implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   final GatewayApp app;
   final GatewayConfig config;
 
@@ -31,6 +36,37 @@ final class GatewayHarness implements AutoCloseable {
     GatewayConfig config =
         new ConfigLoader(name -> Optional.ofNullable(env.get(name))).parse(yaml, "test", dataDir);
     return start(config, dataDir, env);
+  }
+
+  /**
+   * The YAML of a gateway with one model of each upstream kind, both at {@code baseUrl} (a test
+   * upstream that speaks both APIs): {@code compat} (OpenAI-compatible) and {@code messages}
+   * (Anthropic), small tier, no retries. {@code prices} is the flow mapping of each model's
+   * price, and {@code extra} more YAML to append (keys, say).
+   */
+  static String bothKinds(Object baseUrl, String compatPrice, String messagesPrice,
+      String extra) {
+    return """
+        providers:
+          - {name: compat, kind: openai-compatible, base_url: %1$s, max_retries: 0}
+          - {name: messages, kind: anthropic, base_url: %1$s, max_retries: 0}
+        models:
+          - {alias: compat, provider: compat, tier: small}
+          - {alias: messages, provider: messages, tier: small}
+        prices:
+          compat: %2$s
+          messages: %3$s
+        """.formatted(baseUrl, compatPrice, messagesPrice) + extra;
+  }
+
+  /** POSTs a JSON body to {@code path}. */
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static GatewayHarness start(GatewayConfig config, Path dataDir, Map<String, String> env) {

@@ -13,8 +13,6 @@ import com.anthropic.models.messages.ThinkingBlock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.wire.Json;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,24 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReasoningThroughGatewayTest {
   @TempDir static Path dataDir;
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static ScriptedUpstream upstream;
   private static GatewayHarness gateway;
 
   @BeforeAll
   static void start() {
     upstream = new ScriptedUpstream();
-    gateway = GatewayHarness.fromYaml("""
-        providers:
-          - {name: compat, kind: openai-compatible, base_url: %s, max_retries: 0}
-          - {name: messages, kind: anthropic, base_url: %s, max_retries: 0}
-        models:
-          - {alias: compat, provider: compat, tier: small}
-          - {alias: messages, provider: messages, tier: small}
-        prices:
-          compat: {input_per_million: "1", output_per_million: "2"}
-          messages: {input_per_million: "1", output_per_million: "2"}
-        """.formatted(upstream.baseUrl(), upstream.baseUrl()), dataDir, Map.of());
+    gateway = GatewayHarness.fromYaml(GatewayHarness.bothKinds(upstream.baseUrl(),
+        "{input_per_million: \"1\", output_per_million: \"2\"}", "{input_per_million: \"1\", output_per_million: \"2\"}", ""), dataDir, Map.of());
   }
 
   @AfterAll
@@ -61,12 +49,7 @@ class ReasoningThroughGatewayTest {
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(gateway.uri(path))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return gateway.post(path, body);
   }
 
   private static JsonNode json(String body) throws Exception {

@@ -3,8 +3,6 @@ package dev.gearbox.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,24 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestDialectsTest {
   @TempDir static Path dataDir;
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static LoopbackModel capture;
   private static GatewayHarness gateway;
 
   @BeforeAll
   static void start() {
     capture = LoopbackModel.answering("Done.");
-    gateway = GatewayHarness.fromYaml("""
-        providers:
-          - {name: compat, kind: openai-compatible, base_url: %s, max_retries: 0}
-          - {name: messages, kind: anthropic, base_url: %s, max_retries: 0}
-        models:
-          - {alias: compat, provider: compat, tier: small}
-          - {alias: messages, provider: messages, tier: small}
-        prices:
-          compat: {input_per_million: "1", output_per_million: "1"}
-          messages: {input_per_million: "1", output_per_million: "1"}
-        """.formatted(capture.baseUrl(), capture.baseUrl()), dataDir, Map.of());
+    gateway = GatewayHarness.fromYaml(GatewayHarness.bothKinds(capture.baseUrl(),
+        "{input_per_million: \"1\", output_per_million: \"1\"}", "{input_per_million: \"1\", output_per_million: \"1\"}", ""), dataDir, Map.of());
   }
 
   @AfterAll
@@ -49,12 +37,7 @@ class RequestDialectsTest {
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(gateway.uri(path))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return gateway.post(path, body);
   }
 
   // ---- tool schemas without "type" or "properties" (tools without parameters, MCP) ------

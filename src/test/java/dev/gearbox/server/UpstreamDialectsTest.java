@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.wire.Json;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,24 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class UpstreamDialectsTest {
   @TempDir static Path dataDir;
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static ScriptedUpstream upstream;
   private static GatewayHarness gateway;
 
   @BeforeAll
   static void start() {
     upstream = new ScriptedUpstream();
-    gateway = GatewayHarness.fromYaml("""
-        providers:
-          - {name: compat, kind: openai-compatible, base_url: %s, max_retries: 0}
-          - {name: messages, kind: anthropic, base_url: %s, max_retries: 0}
-        models:
-          - {alias: compat, provider: compat, tier: small}
-          - {alias: messages, provider: messages, tier: small}
-        prices:
-          compat: {input_per_million: "1", output_per_million: "1"}
-          messages: {input_per_million: "1", output_per_million: "1"}
-        """.formatted(upstream.baseUrl(), upstream.baseUrl()), dataDir, Map.of());
+    gateway = GatewayHarness.fromYaml(GatewayHarness.bothKinds(upstream.baseUrl(),
+        "{input_per_million: \"1\", output_per_million: \"1\"}", "{input_per_million: \"1\", output_per_million: \"1\"}", ""), dataDir, Map.of());
   }
 
   @AfterAll
@@ -51,12 +39,7 @@ class UpstreamDialectsTest {
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(gateway.uri(path))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return gateway.post(path, body);
   }
 
   private static HttpResponse<String> anthropicCall(String model, boolean stream, String prompt)
