@@ -30,7 +30,7 @@ public final class HealthBoard {
                       clock.instant(),
                       attempt.outcome(),
                       attempt.error().map(GatewayError::message).orElse("")));
-      case INCOMPATIBLE, GATEWAY_ERROR -> {
+      case INCOMPATIBLE, WITHHELD, GATEWAY_ERROR -> {
         // Nothing reached the upstream, or the fault was ours.
       }
     }
