@@ -217,6 +217,31 @@ class LabelledRequestPathsTest {
     }
   }
 
+  @Test
+  void summaryWrittenForARestrictedCall_isNotReusedForAPublicCallOfTheSameSession()
+      throws Exception {
+    try (LoopbackModel site = LoopbackModel.answering("a summary");
+        LoopbackModel cloud = LoopbackModel.answering("cloud answer");
+        GatewayHarness gateway = gateway(twoSites(site, cloud) + """
+            models:
+              - {alias: site-big, provider: site, tier: frontier}
+              - {alias: site-small, provider: site, tier: small}
+            routing: {default_model: site-big}
+            compression: {method: summary, min_prompt_tokens: 3000, summary_model: site-small}
+            """)) {
+      String body = OpenAiCodec.encodeRequest(AgentTraces.bundled().trajectories().get(7)
+          .calls().getLast().withModel("site-big")).toString();
+
+      send(gateway, "/v1/chat/completions", body, "restricted", "x-gearbox-session", "s1");
+      send(gateway, "/v1/chat/completions", body, "restricted", "x-gearbox-session", "s1");
+      send(gateway, "/v1/chat/completions", body, "public", "x-gearbox-session", "s1");
+
+      assertThat(site.received())
+          .extracting(r -> r.path("model").asText())
+          .containsExactly("site-small", "site-big", "site-big", "site-small", "site-big");
+    }
+  }
+
   // ---- tier pins and explicit models -------------------------------------------------------
 
   @Test
