@@ -514,17 +514,23 @@ public final class Gateway {
 
   /**
    * The plan without the candidates and escalation models the request's data label forbids
-   * (the reason says which); when no candidate is left the refusal is recorded and thrown,
+   * (the reason says which). A small tier the label forbids entirely leaves the request to the
+   * escalation models, unvalidated; when no model is left the refusal is recorded and thrown,
    * before any upstream has seen the request. The fallback chain checks the label's clearance
    * again on every call, so this stage decides the route and its refusal, not the safety.
    */
   private RoutePlan screened(CallContext context, ChatRequest request, RoutePlan plan) {
     Screening screening = policy.screen(context.dataLabel(), plan.candidates());
+    Screening escalation = policy.screen(context.dataLabel(), plan.escalation());
+    if (screening.refused() && !escalation.refused()) {
+      return new RoutePlan(plan.requestedModel(), escalation.allowed(), plan.reason() + "; "
+          + screening.note().orElseThrow() + "; served by the escalation tier at once",
+          plan.score(), List.of());
+    }
     if (screening.refused()) {
       accounting.refuse(context, request, plan, screening.refusal());
       throw screening.refusal().toException();
     }
-    Screening escalation = policy.screen(context.dataLabel(), plan.escalation());
     String reason = plan.reason() + screening.note().map(note -> "; " + note).orElse("")
         + escalation.escalationNote().map(note -> "; " + note).orElse("");
     return new RoutePlan(plan.requestedModel(), screening.allowed(), reason, plan.score(),

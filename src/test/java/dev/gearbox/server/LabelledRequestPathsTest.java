@@ -157,6 +157,26 @@ class LabelledRequestPathsTest {
     }
   }
 
+  @Test
+  void cloudSmallTier_isSkipped_andAnOnPremFrontierServesTheRestrictedRequest() throws Exception {
+    try (LoopbackModel site = LoopbackModel.answering("site answer");
+        LoopbackModel cloud = LoopbackModel.answering("cloud answer");
+        GatewayHarness gateway = gateway(twoSites(site, cloud) + """
+            models:
+              - {alias: site-big, provider: site, tier: frontier}
+              - {alias: cloud-small, provider: cloud, tier: small}
+            routing: {router: %s, cascade_band: [0.0, 1.0]}
+            """.formatted(promptOnlyRouter()))) {
+      HttpResponse<String> response = openAi(gateway, "auto", false, "restricted");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("x-gearbox-model")).contains("site-big");
+      assertThat(response.headers().firstValue("x-gearbox-route").orElseThrow())
+          .contains("excluded cloud-small (external)");
+      assertThat(cloud.received()).isEmpty();
+    }
+  }
+
   // ---- n fan-out ---------------------------------------------------------------------------
 
   @Test
@@ -451,17 +471,22 @@ class LabelledRequestPathsTest {
 
   /** Every auto request in the cascade band: the small (on-prem) tier first, then judged. */
   private String cascade(LoopbackModel site, LoopbackModel cloud, boolean secondSample) {
-    RouterModel bundled = RouterFile.bundled();
-    Path router = dir.resolve("prompt-only.json");
-    RouterFile.write(new RouterModel(bundled.embeddingModel(), bundled.features(),
-        bundled.trainedOn(), bundled.promptModel(), bundled.calibration(), Optional.empty(),
-        Optional.empty()), router);
     return twoSites(site, cloud) + """
         models:
           - {alias: cloud-big, provider: cloud, tier: frontier}
           - {alias: site-small, provider: site, tier: small}
         routing: {router: %s, cascade_band: [0.0, 1.0], second_sample: %s}
-        """.formatted(router, secondSample);
+        """.formatted(promptOnlyRouter(), secondSample);
+  }
+
+  /** The bundled router without its answer scorer: only the validator and samples decide. */
+  private Path promptOnlyRouter() {
+    RouterModel bundled = RouterFile.bundled();
+    Path router = dir.resolve("prompt-only.json");
+    RouterFile.write(new RouterModel(bundled.embeddingModel(), bundled.features(),
+        bundled.trainedOn(), bundled.promptModel(), bundled.calibration(), Optional.empty(),
+        Optional.empty()), router);
+    return router;
   }
 
   private static String chat(String model, boolean stream) throws Exception {
