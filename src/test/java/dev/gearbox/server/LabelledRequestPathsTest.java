@@ -226,7 +226,7 @@ class LabelledRequestPathsTest {
       assertThat(cloud.received()).isEmpty();
       assertThat(site.received()).hasSize(1);
       String requestId = response.headers().firstValue("x-gearbox-request-id").orElseThrow();
-      JsonNode summary = auditRecord(gateway, requestId + "-summary");
+      JsonNode summary = auditRecord(requestId + "-summary");
       assertThat(summary.path("status").asInt()).isEqualTo(403);
       assertThat(summary.path("data_label").asText()).isEqualTo("restricted");
 
@@ -521,10 +521,10 @@ class LabelledRequestPathsTest {
   }
 
   private JsonNode audit(HttpResponse<String> response) {
-    return auditRecord(null, response.headers().firstValue("x-gearbox-request-id").orElseThrow());
+    return auditRecord(response.headers().firstValue("x-gearbox-request-id").orElseThrow());
   }
 
-  private JsonNode auditRecord(GatewayHarness gateway, String requestId) {
+  private JsonNode auditRecord(String requestId) {
     return AuditReader.direct(new DatabaseConfig.Sqlite(dir.resolve("data")))
         .byRequestId(requestId).getFirst().parsed().orElseThrow();
   }
