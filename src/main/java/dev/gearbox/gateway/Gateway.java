@@ -24,8 +24,10 @@ import dev.gearbox.policy.Screening;
 import dev.gearbox.provider.Attempt;
 import dev.gearbox.provider.Candidate;
 import dev.gearbox.provider.ChainOutcome;
+import dev.gearbox.provider.Clearance;
 import dev.gearbox.provider.Deadline;
 import dev.gearbox.provider.FallbackChain;
+import dev.gearbox.provider.Locality;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.Provider;
 import dev.gearbox.provider.UpstreamStream;
@@ -56,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * upstream through the fallback chain, account for the result in the ledger and the audit log,
  * and cache a complete answer. Each stage adds its verdict to the {@link Decision}.
  *
- * <p>A hit is not screened again: entries are kept per data label, so a hit was produced for a
- * request of the same label, under the policy of its day.
+ * <p>Cache entries are kept per tenant and data label, so a hit was produced for a request of
+ * the same label; it is served only while the model that produced it is one the label allows
+ * (a policy made stricter since, or air-gap turned on, makes it a miss).
  *
  * <p>The cache, admission and the counterfactual see the request as the client sent it, the
  * upstream the compressed one: the ledger's saving then includes what compression saved. A
@@ -138,7 +141,7 @@ public final class Gateway {
       CallContext context, ChatRequest request, CacheDirective directive, boolean clientCall) {
     PromptEmbedding prompt = PromptEmbedding.of(request, embedder);
     CacheQuery query = cacheQuery(context, request, directive, prompt);
-    CacheLookup lookup = lookUp(query);
+    CacheLookup lookup = permitted(context, lookUp(query));
     if (lookup instanceof CacheLookup.Hit hit) {
       return answerFromCache(context, request, hit);
     }
@@ -158,7 +161,8 @@ public final class Gateway {
     Optional<Compression> compression =
         clientCall ? compressed(context, request, plan) : Optional.empty();
     Call call = new Call(query, lookup, compression.map(Compression::note), plan,
-        compression.map(Compression::request).orElse(request));
+        compression.map(Compression::request).orElse(request), policy.clearance(
+            context.dataLabel()));
     try (Accounting.Admission admission = clientCall
         ? accounting.admit(context, request, plan)
         : accounting.admitOwnCall(context, request, plan)) {
@@ -168,12 +172,13 @@ public final class Gateway {
 
   /** One routed, admitted request on its way upstream: what the stages after routing need. */
   private record Call(CacheQuery query, CacheLookup lookup, Optional<CompressionNote> note,
-      RoutePlan plan, ChatRequest upstream) {}
+      RoutePlan plan, ChatRequest upstream, Clearance clearance) {}
 
   private CompletedCall complete(Call call, Accounting.Admission admission) {
     Deadline deadline = Deadline.after(totalTimeout, clock);
     ChainOutcome<ChatResponse> outcome =
-        chain.complete(call.upstream(), candidates(call.plan().candidates()), deadline);
+        chain.complete(call.upstream(), candidates(call.plan().candidates()), deadline,
+            call.clearance());
     if (call.plan().validates()) {
       Optional<String> reason = escalationReason(call, outcome);
       if (reason.isPresent()) {
@@ -234,7 +239,8 @@ public final class Gateway {
   private CompletedCall secondSample(Call call, Accounting.Admission admission,
       ChainOutcome.Served<ChatResponse> first, Deadline deadline) {
     ChainOutcome<ChatResponse> second =
-        chain.complete(call.upstream(), candidates(call.plan().candidates()), deadline);
+        chain.complete(call.upstream(), candidates(call.plan().candidates()), deadline,
+            call.clearance());
     List<Attempt> attempts = new ArrayList<>(first.attempts());
     attempts.addAll(second.attempts());
     if (!(second instanceof ChainOutcome.Served<ChatResponse> again)) {
@@ -258,7 +264,8 @@ public final class Gateway {
       ChainOutcome<ChatResponse> first, List<Accounting.Discarded> alsoPaid, String reason,
       Deadline deadline, List<Attempt> before) {
     ChainOutcome<ChatResponse> outcome =
-        chain.complete(call.upstream(), candidates(call.plan().escalation()), deadline);
+        chain.complete(call.upstream(), candidates(call.plan().escalation()), deadline,
+            call.clearance());
     List<Attempt> attempts = new ArrayList<>(before);
     attempts.addAll(outcome.attempts());
     List<Accounting.Discarded> discarded = new ArrayList<>(alsoPaid);
@@ -282,7 +289,7 @@ public final class Gateway {
    */
   private StreamingCall replayed(CallContext context, ChatRequest request, Call call) {
     Call whole = new Call(call.query(), call.lookup(), call.note(), call.plan(),
-        call.upstream().withStream(false, false));
+        call.upstream().withStream(false, false), call.clearance());
     CompletedCall done;
     try (Accounting.Admission admission = accounting.admit(context, request, call.plan())) {
       done = complete(whole, admission);
@@ -313,7 +320,7 @@ public final class Gateway {
       CallContext context, ChatRequest request, CacheDirective directive) {
     PromptEmbedding prompt = PromptEmbedding.of(request, embedder);
     CacheQuery query = cacheQuery(context, request, directive, prompt);
-    CacheLookup lookup = lookUp(query);
+    CacheLookup lookup = permitted(context, lookUp(query));
     if (lookup instanceof CacheLookup.Hit hit) {
       return replayFromCache(context, request, hit);
     }
@@ -332,14 +339,15 @@ public final class Gateway {
     Optional<Compression> compression = compressed(context, request, plan);
     Optional<CompressionNote> note = compression.map(Compression::note);
     ChatRequest upstream = compression.map(Compression::request).orElse(request);
-    Call call = new Call(query, lookup, note, plan, upstream);
+    Call call = new Call(query, lookup, note, plan, upstream,
+        policy.clearance(context.dataLabel()));
     if (plan.cascade()) {
       return replayed(context, request, call);
     }
     Accounting.Admission admission = accounting.admit(context, request, plan);
     try {
-      ChainOutcome<UpstreamStream> outcome = chain.stream(
-          upstream, candidates(plan.candidates()), Deadline.after(totalTimeout, clock));
+      ChainOutcome<UpstreamStream> outcome = chain.stream(upstream,
+          candidates(plan.candidates()), Deadline.after(totalTimeout, clock), call.clearance());
       return switch (outcome) {
         case ChainOutcome.Served<UpstreamStream> served -> {
           Decision decision = decision(call, served.model(), served.attempts(), List.of());
@@ -382,6 +390,31 @@ public final class Gateway {
       LOG.warn("cache lookup failed; serving the request upstream", e);
       return new CacheLookup.Miss(Optional.empty());
     }
+  }
+
+  /**
+   * A hit whose answer came from a model the request's label does not allow today (the policy
+   * was made stricter since it was stored, or the model is no longer configured and the label
+   * does not allow every locality) is a miss: a labelled request is only ever answered by a
+   * model its label allows.
+   */
+  private CacheLookup permitted(CallContext context, CacheLookup lookup) {
+    if (!(lookup instanceof CacheLookup.Hit hit)) {
+      return lookup;
+    }
+    String producer = hit.answer().servedModel();
+    boolean allowed = planner.models().stream()
+        .filter(m -> m.alias().equals(producer))
+        .findFirst()
+        .map(m -> !policy.screen(context.dataLabel(), List.of(m)).refused())
+        .orElse(policy.policy().allowedFor(context.dataLabel()).size()
+            == Locality.values().length);
+    if (allowed) {
+      return lookup;
+    }
+    LOG.debug("cached answer of '{}' not served: data label {} does not allow it now", producer,
+        context.dataLabel());
+    return new CacheLookup.Miss(Optional.empty());
   }
 
   private CompletedCall answerFromCache(
@@ -458,10 +491,14 @@ public final class Gateway {
 
   // ---- compression stage -------------------------------------------------------------------
 
-  /** The request compressed for the chosen model, when the stage applies to it. */
+  /**
+   * The request compressed for the chosen model, when the stage applies to it. Summaries are
+   * cached per tenant, data label and session: a summary written for a request of one label is
+   * never put into a request of another.
+   */
   private Optional<Compression> compressed(
       CallContext context, ChatRequest request, RoutePlan plan) {
-    String session = context.tenant() + "/"
+    String session = context.tenant() + "/" + context.dataLabel().name() + "/"
         + context.sessionId().orElse("key:" + context.keyId());
     return compressor.compress(request, plan.chosen(), session, summaryCall(context));
   }
@@ -476,22 +513,28 @@ public final class Gateway {
   }
 
   /**
-   * The plan without the candidates the request's data label forbids; when none is left the
-   * refusal is recorded and thrown, before any upstream has seen the request.
+   * The plan without the candidates and escalation models the request's data label forbids
+   * (the reason says which). A small tier the label forbids entirely leaves the request to the
+   * escalation models, unvalidated; when no model is left the refusal is recorded and thrown,
+   * before any upstream has seen the request. The fallback chain checks the label's clearance
+   * again on every call, so this stage decides the route and its refusal, not the safety.
    */
   private RoutePlan screened(CallContext context, ChatRequest request, RoutePlan plan) {
     Screening screening = policy.screen(context.dataLabel(), plan.candidates());
+    Screening escalation = policy.screen(context.dataLabel(), plan.escalation());
+    if (screening.refused() && !escalation.refused()) {
+      return new RoutePlan(plan.requestedModel(), escalation.allowed(), plan.reason() + "; "
+          + screening.note().orElseThrow() + "; served by the escalation tier at once",
+          plan.score(), List.of());
+    }
     if (screening.refused()) {
       accounting.refuse(context, request, plan, screening.refusal());
       throw screening.refusal().toException();
     }
-    List<ModelSpec> escalation = plan.escalation().isEmpty() ? List.of()
-        : policy.screen(context.dataLabel(), plan.escalation()).allowed();
-    return screening.note()
-        .map(note -> new RoutePlan(plan.requestedModel(), screening.allowed(),
-            plan.reason() + "; " + note, plan.score(), escalation))
-        .orElse(new RoutePlan(plan.requestedModel(), plan.candidates(), plan.reason(),
-            plan.score(), escalation));
+    String reason = plan.reason() + screening.note().map(note -> "; " + note).orElse("")
+        + escalation.escalationNote().map(note -> "; " + note).orElse("");
+    return new RoutePlan(plan.requestedModel(), screening.allowed(), reason, plan.score(),
+        escalation.allowed());
   }
 
   public List<ModelSpec> models() {

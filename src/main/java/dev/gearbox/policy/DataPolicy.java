@@ -16,8 +16,11 @@ import java.util.Set;
  * Where a request's data may go. Labels are ordered from least to most sensitive, and each label
  * names the provider localities allowed to receive data under it (by default {@code restricted}
  * data stays on-prem). A request's label is the higher of its key's label and the label it asks
- * for, so a client can raise the protection of a call but never lower what its key carries.
- * {@code airgap} forbids external providers outright: such a configuration does not start.
+ * for, so a client can raise the protection of a call but never lower what its key carries. A
+ * more sensitive label may only narrow where data goes, never widen it: otherwise raising a
+ * label would lower the protection. {@code airgap} forbids external providers outright: such a
+ * configuration does not start, and every label allows on-prem providers only whatever the
+ * configuration says.
  *
  * @param labels every label, lowest first; a label's rank is its position
  * @param defaultLabel the label of a request when neither its key nor the request names one
@@ -49,8 +52,20 @@ public record DataPolicy(
       if (label.rank() != i) {
         throw new IllegalArgumentException("label '" + label + "' must have rank " + i);
       }
-      if (allowed.getOrDefault(label.name(), Set.of()).isEmpty()) {
+      Set<Locality> here = allowed.getOrDefault(label.name(), Set.of());
+      if (here.isEmpty()) {
         throw new IllegalArgumentException("label '" + label + "' allows no provider locality");
+      }
+      if (i > 0) {
+        DataLabel lower = labels.get(i - 1);
+        Set<Locality> wider = EnumSet.copyOf(here);
+        wider.removeAll(allowed.getOrDefault(lower.name(), Set.of()));
+        if (!wider.isEmpty()) {
+          throw new IllegalArgumentException("label '" + label + "' allows "
+              + String.join(", ", wider.stream().sorted().map(PolicyGuard::name).toList())
+              + " providers, which the less sensitive '" + lower + "' does not; a more"
+              + " sensitive label may only narrow where data goes");
+        }
       }
     }
     if (!labels.contains(defaultLabel)) {
@@ -80,13 +95,13 @@ public record DataPolicy(
     return labels.stream().filter(l -> l.name().equals(wanted)).findFirst();
   }
 
-  /** The localities data under {@code label} may be sent to. */
+  /** The localities data under {@code label} may be sent to: on-prem only when air-gapped. */
   public Set<Locality> allowedFor(DataLabel label) {
     Set<Locality> localities = allowed.get(label.name());
     if (localities == null) {
       throw new IllegalArgumentException("label '" + label + "' is not part of this policy");
     }
-    return localities;
+    return airgap ? Set.of(Locality.ON_PREM) : localities;
   }
 
   /**
@@ -95,9 +110,26 @@ public record DataPolicy(
    * @throws dev.gearbox.model.GatewayException (InvalidRequest) when the asked label is unknown
    */
   public DataLabel resolve(Optional<DataLabel> keyLabel, Optional<String> asked) {
-    Optional<DataLabel> requested = asked.filter(s -> !s.isBlank()).map(this::known);
-    DataLabel own = keyLabel.orElse(defaultLabel);
-    return requested.map(own::higher).orElse(own);
+    return resolve(keyLabel, asked.stream().toList());
+  }
+
+  /**
+   * A request's label when the header came more than once, or as a comma-separated list (as a
+   * proxy that adds its own label to the client's may send it): the highest of the key's label
+   * and every label named. Blank values name nothing; one unknown name refuses the request.
+   *
+   * @throws dev.gearbox.model.GatewayException (InvalidRequest) when an asked label is unknown
+   */
+  public DataLabel resolve(Optional<DataLabel> keyLabel, List<String> asked) {
+    DataLabel label = keyLabel.orElse(defaultLabel);
+    for (String value : asked) {
+      for (String name : value.split(",", -1)) {
+        if (!name.isBlank()) {
+          label = label.higher(known(name));
+        }
+      }
+    }
+    return label;
   }
 
   private DataLabel known(String name) {

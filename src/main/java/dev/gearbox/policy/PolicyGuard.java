@@ -1,5 +1,6 @@
 package dev.gearbox.policy;
 
+import dev.gearbox.provider.Clearance;
 import dev.gearbox.provider.Locality;
 import dev.gearbox.provider.ModelSpec;
 import dev.gearbox.provider.ProviderSpec;
@@ -41,6 +42,11 @@ public final class PolicyGuard {
       }
     }
     return new Screening(label, kept, excluded, describe(allowed));
+  }
+
+  /** What the fallback chain checks every call of a request under {@code label} against. */
+  public Clearance clearance(DataLabel label) {
+    return new Clearance(label.name(), policy.allowedFor(label));
   }
 
   public DataPolicy policy() {

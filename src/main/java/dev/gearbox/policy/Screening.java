@@ -33,6 +33,15 @@ public record Screening(
     return Optional.of("data label " + label + " excluded " + String.join(", ", excluded));
   }
 
+  /** The same for a cascade's escalation models, when some were excluded. */
+  public Optional<String> escalationNote() {
+    if (excluded.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "data label " + label + " excluded escalation to " + String.join(", ", excluded));
+  }
+
   /** The error a refused request gets: which label, what it allows, what was excluded. */
   public GatewayError.Forbidden refusal() {
     return new GatewayError.Forbidden(

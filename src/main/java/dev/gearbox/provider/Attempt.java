@@ -87,6 +87,8 @@ public record Attempt(
     REJECTED,
     /** The request asks for something this model cannot honour; it was not sent. */
     INCOMPATIBLE,
+    /** The request's data label forbids this model's provider; it was not sent. */
+    WITHHELD,
     /** The gateway itself failed (a bug, an interrupted wait). */
     GATEWAY_ERROR,
     /**
@@ -106,7 +108,7 @@ public record Attempt(
         case GatewayError.UpstreamRejected ignored -> REJECTED;
         case GatewayError.InvalidRequest ignored -> INCOMPATIBLE;
         case GatewayError.Unauthorized ignored -> GATEWAY_ERROR;
-        case GatewayError.Forbidden ignored -> GATEWAY_ERROR;
+        case GatewayError.Forbidden ignored -> WITHHELD;
         case GatewayError.ModelNotFound ignored -> GATEWAY_ERROR;
         case GatewayError.NotFound ignored -> GATEWAY_ERROR;
         case GatewayError.MethodNotAllowed ignored -> GATEWAY_ERROR;

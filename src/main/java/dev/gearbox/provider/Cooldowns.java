@@ -49,7 +49,7 @@ public final class Cooldowns {
               attempt.modelAlias(),
               new Streak(1, clock.instant()),
               (old, fresh) -> new Streak(old.failures() + 1, fresh.lastFailure()));
-      case INCOMPATIBLE, GATEWAY_ERROR, COOLING_DOWN -> {
+      case INCOMPATIBLE, WITHHELD, GATEWAY_ERROR, COOLING_DOWN -> {
         // Nothing reached the upstream, or the fault was ours.
       }
     }

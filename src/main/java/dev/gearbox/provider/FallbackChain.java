@@ -18,7 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls a request's models in order (the chosen one, then its configured fallbacks) until one
- * serves it, within the request's deadline.
+ * serves it, within the request's deadline, and never one its {@link Clearance} forbids.
+ *
+ * <p>The clearance is checked here, the one place every upstream call of the gateway passes
+ * through, before each model's first attempt: a model on a provider the request's data label
+ * does not allow is never called (its attempt is recorded as {@code withheld}), and when no
+ * model is left the call fails with a 403 that says why.
  *
  * <p>On each model: up to {@code 1 + maxRetries} attempts of its provider, waiting between them
  * as the {@link RetryPolicy} says or, when the upstream sent one, as its Retry-After says. A wait
@@ -79,10 +84,12 @@ public final class FallbackChain {
    * Serves a non-streamed request from the first candidate that can.
    *
    * @param candidates the chosen model first, then its fallbacks; at least one
+   * @param clearance the localities the request's content may be sent to
    */
   public ChainOutcome<ChatResponse> complete(
-      ChatRequest request, List<Candidate> candidates, Deadline deadline) {
-    return run(request.withStream(false, false), candidates, deadline, this::completeOnce);
+      ChatRequest request, List<Candidate> candidates, Deadline deadline, Clearance clearance) {
+    return run(request.withStream(false, false), candidates, deadline, clearance,
+        this::completeOnce);
   }
 
   /**
@@ -90,11 +97,12 @@ public final class FallbackChain {
    * closed by the caller.
    *
    * @param candidates the chosen model first, then its fallbacks; at least one
+   * @param clearance the localities the request's content may be sent to
    */
   public ChainOutcome<UpstreamStream> stream(
-      ChatRequest request, List<Candidate> candidates, Deadline deadline) {
-    return run(
-        request.withStream(true, request.includeUsage()), candidates, deadline, this::openOnce);
+      ChatRequest request, List<Candidate> candidates, Deadline deadline, Clearance clearance) {
+    return run(request.withStream(true, request.includeUsage()), candidates, deadline,
+        clearance, this::openOnce);
   }
 
   private ChatResponse completeOnce(ChatRequest request, Candidate candidate, Deadline deadline) {
@@ -113,20 +121,31 @@ public final class FallbackChain {
     return new CountingStream(gated, request, candidate.model());
   }
 
-  private <T> ChainOutcome<T> run(
-      ChatRequest request, List<Candidate> candidates, Deadline deadline, Call<T> call) {
+  private <T> ChainOutcome<T> run(ChatRequest request, List<Candidate> candidates,
+      Deadline deadline, Clearance clearance, Call<T> call) {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("a call needs at least one candidate model");
     }
     List<Attempt> attempts = new ArrayList<>();
     Optional<GatewayError> lastFailure = Optional.empty();
+    Optional<GatewayError> withheld = Optional.empty();
+    int notCalled = 0;
     for (int i = 0; i < candidates.size(); i++) {
       Candidate candidate = candidates.get(i);
+      if (!clearance.permits(candidate.provider().spec())) {
+        GatewayError.Forbidden refusal = clearance.withheld(candidate);
+        attempts.add(Attempt.failed(candidate.model(), Duration.ZERO, refusal, OptionalInt.empty()));
+        if (withheld.isEmpty()) {
+          withheld = Optional.of(refusal);
+        }
+        notCalled++;
+        continue;
+      }
       Optional<GatewayError.InvalidRequest> misfit = RequestFit.check(request, candidate);
       if (misfit.isPresent()) {
         attempts.add(
             Attempt.failed(candidate.model(), Duration.ZERO, misfit.get(), OptionalInt.empty()));
-        if (i == 0) {
+        if (i == notCalled) {
           return new ChainOutcome.Failed<>(misfit.get(), attempts);
         }
         log.info(
@@ -150,7 +169,8 @@ public final class FallbackChain {
         case Step.FallBack<T>(GatewayError error) -> lastFailure = Optional.of(error);
       }
     }
-    return new ChainOutcome.Failed<>(lastFailure.orElseThrow(), attempts);
+    return new ChainOutcome.Failed<>(
+        lastFailure.isPresent() ? lastFailure.get() : withheld.orElseThrow(), attempts);
   }
 
   /**

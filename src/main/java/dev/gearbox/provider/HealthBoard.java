@@ -30,7 +30,7 @@ public final class HealthBoard {
                       clock.instant(),
                       attempt.outcome(),
                       attempt.error().map(GatewayError::message).orElse("")));
-      case INCOMPATIBLE, GATEWAY_ERROR, COOLING_DOWN -> {
+      case INCOMPATIBLE, WITHHELD, GATEWAY_ERROR, COOLING_DOWN -> {
         // Nothing reached the upstream, or the fault was ours.
       }
     }

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +110,7 @@ final class ChatEndpoint implements Handler {
         GearboxHeaders.sessionId(req.headers()),
         GearboxHeaders.id(req.headers(), GearboxHeaders.PARENT),
         GearboxHeaders.id(req.headers(), GearboxHeaders.CALL_ID).orElse(requestId),
-        policy.resolve(caller.dataLabel(), req.headers().first(GearboxHeaders.DATA_LABEL)),
+        policy.resolve(caller.dataLabel(), req.headers().all(GearboxHeaders.DATA_LABEL, List::of)),
         req.headers().first(GearboxHeaders.TIER).map(String::strip).filter(s -> !s.isEmpty()));
   }
 

@@ -96,6 +96,22 @@ class GovernanceConfigTest {
                 "known: public, restricted")));
   }
 
+  /** Otherwise a client raising its request's label would send it to more places, not fewer. */
+  @Test
+  void aMoreSensitiveLabelThatWidensWhereDataGoes_isRefused() {
+    assertThatThrownBy(() -> parse(BASE + """
+        data_labels:
+          order: [public, internal, restricted]
+          allow:
+            public: [on-prem, external]
+            internal: [on-prem]
+            restricted: [on-prem, external]
+        """))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).contains("label 'restricted' allows external",
+                "less sensitive 'internal' does not")));
+  }
+
   @Test
   void labelNamedTwice_isRefused() {
     assertThatThrownBy(() -> parse(BASE + "data_labels: {order: [a, b, a]}\n"))

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DataPolicyTest {
@@ -30,6 +31,46 @@ class DataPolicyTest {
         .isEqualTo(restricted);
     assertThat(policy.resolve(Optional.of(restricted), Optional.of("public")))
         .isEqualTo(restricted);
+  }
+
+  @Test
+  void repeatedOrListedLabels_resolveToTheHighestNamed_soAProxysLabelCannotBeOutvoted() {
+    assertThat(policy.resolve(Optional.empty(), List.of("public", "restricted")))
+        .isEqualTo(restricted);
+    assertThat(policy.resolve(Optional.empty(), List.of("restricted", "public")))
+        .isEqualTo(restricted);
+    assertThat(policy.resolve(Optional.empty(), List.of(" public , Internal ,")))
+        .isEqualTo(internal);
+    assertThat(policy.resolve(Optional.of(restricted), List.of("public", " ")))
+        .isEqualTo(restricted);
+    assertThatThrownBy(() -> policy.resolve(Optional.empty(), List.of("restricted", "cosmic")))
+        .isInstanceOf(GatewayException.class);
+  }
+
+  @Test
+  void airgap_allowsOnPremOnly_forEveryLabel_whateverTheLabelsSay() {
+    DataPolicy airgapped = DataPolicy.standard(true);
+
+    for (DataLabel label : airgapped.labels()) {
+      assertThat(airgapped.allowedFor(label)).containsExactly(Locality.ON_PREM);
+    }
+    assertThat(DataPolicy.standard(false).allowedFor(internal))
+        .containsExactlyInAnyOrder(Locality.ON_PREM, Locality.EXTERNAL);
+  }
+
+  @Test
+  void aMoreSensitiveLabel_mayNotAllowWhatALessSensitiveOneForbids() {
+    List<DataLabel> labels = DataPolicy.ranked(List.of("public", "internal", "restricted"));
+    Set<Locality> anywhere = Set.of(Locality.ON_PREM, Locality.EXTERNAL);
+    Set<Locality> onPrem = Set.of(Locality.ON_PREM);
+
+    assertThatThrownBy(() -> new DataPolicy(false, labels, labels.getFirst(),
+        Map.of("public", anywhere, "internal", onPrem, "restricted", anywhere)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("label 'restricted' allows external providers, which the less"
+            + " sensitive 'internal' does not");
+    assertThat(new DataPolicy(false, labels, labels.getFirst(),
+        Map.of("public", anywhere, "internal", onPrem, "restricted", onPrem))).isNotNull();
   }
 
   @Test

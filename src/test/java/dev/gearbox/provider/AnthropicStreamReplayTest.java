@@ -56,7 +56,8 @@ class AnthropicStreamReplayTest {
     List<StreamEvent> events = new ArrayList<>();
     try (UpstreamStream stream =
         harness.chain().stream(
-                Fixtures.ask("weather in Zürich?"), List.of(claude), harness.minutes(1))
+                Fixtures.ask("weather in Zürich?"), List.of(claude), harness.minutes(1),
+                Clearance.ANYWHERE)
             .orThrow()) {
       for (Optional<StreamEvent> e = stream.next(); e.isPresent(); e = stream.next()) {
         events.add(e.get());

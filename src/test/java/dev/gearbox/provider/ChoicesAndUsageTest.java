@@ -71,7 +71,8 @@ class ChoicesAndUsageTest {
             .complete(
                 withChoices(ask("name a letter"), 3, OptionalLong.of(42)),
                 List.of(candidate),
-                harness.minutes(1))
+                harness.minutes(1),
+                Clearance.ANYWHERE)
             .orThrow();
 
     assertThat(response.choices()).extracting(Choice::index).containsExactly(0, 1, 2);
@@ -96,7 +97,8 @@ class ChoicesAndUsageTest {
         .complete(
             withChoices(ask("hi"), 2, OptionalLong.empty()),
             List.of(candidate),
-            harness.minutes(1));
+            harness.minutes(1),
+            Clearance.ANYWHERE);
 
     assertThat(upstream.requests()).hasSize(1);
     assertThat(body(upstream.requests().getFirst()).path("n").asInt()).isEqualTo(2);
@@ -114,7 +116,8 @@ class ChoicesAndUsageTest {
         harness.chain().stream(
             withChoices(ask("hi"), 2, OptionalLong.empty()),
             List.of(candidate),
-            harness.minutes(1));
+            harness.minutes(1),
+            Clearance.ANYWHERE);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -146,7 +149,8 @@ class ChoicesAndUsageTest {
             false);
 
     ChainOutcome<ChatResponse> outcome =
-        harness.chain().complete(json, List.of(claude), harness.minutes(1));
+        harness.chain().complete(json, List.of(claude), harness.minutes(1),
+            Clearance.ANYWHERE);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -189,7 +193,8 @@ class ChoicesAndUsageTest {
                         upstream.baseUrl(),
                         UnaryOperator.identity()),
                     harness.candidate("third", third.baseUrl())),
-                harness.minutes(1));
+                harness.minutes(1),
+                Clearance.ANYWHERE);
 
     assertThat(outcome).isInstanceOf(ChainOutcome.Served.class);
     assertThat(outcome.attempts())
@@ -205,7 +210,8 @@ class ChoicesAndUsageTest {
     ChatRequest request = ask("What is the capital of France?");
 
     ChatResponse response =
-        harness.chain().complete(request, List.of(candidate), harness.minutes(1)).orThrow();
+        harness.chain().complete(request, List.of(candidate), harness.minutes(1),
+            Clearance.ANYWHERE).orThrow();
 
     TokenCounter counter = TokenCounter.named("cl100k_base");
     assertThat(response.usage().source()).isEqualTo(UsageSource.COUNTED);

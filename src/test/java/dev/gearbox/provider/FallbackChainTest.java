@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class FallbackChainTest {
   }
 
   private ChainOutcome<ChatResponse> call(List<Candidate> candidates) {
-    return harness.chain().complete(ask("hi"), candidates, harness.minutes(5));
+    return harness.chain().complete(ask("hi"), candidates, harness.minutes(5),
+        Clearance.ANYWHERE);
   }
 
   private static List<Outcome> outcomes(ChainOutcome<?> outcome) {
@@ -46,6 +48,53 @@ class FallbackChainTest {
   private static GatewayError failure(ChainOutcome<?> outcome) {
     assertThat(outcome).isInstanceOf(ChainOutcome.Failed.class);
     return ((ChainOutcome.Failed<?>) outcome).error();
+  }
+
+  /** A provider spec as configured with {@code locality: external}. */
+  private static ProviderSpec external(ProviderSpec spec) {
+    return new ProviderSpec(spec.name(), spec.kind(), spec.baseUrl(), spec.apiKeyEnv(),
+        Locality.EXTERNAL, spec.connectTimeout(), spec.attemptTimeout(), spec.maxRetries(),
+        spec.extraHeaders());
+  }
+
+  @Test
+  void clearance_withholdsAForbiddenProvider_andServesFromTheNextAllowedOne() {
+    primary.then(Reply.json(200, completion("p", "from the cloud")));
+    backup.then(Reply.json(200, completion("b", "from on-prem")));
+    Clearance onPrem = new Clearance("restricted", Set.of(Locality.ON_PREM));
+
+    ChainOutcome<ChatResponse> outcome = harness.chain().complete(ask("hi"),
+        List.of(harness.candidate("cloud", primary.baseUrl(), FallbackChainTest::external),
+            harness.candidate("site", backup.baseUrl())),
+        harness.minutes(5), onPrem);
+
+    assertThat(servedBy(outcome)).isEqualTo("site");
+    assertThat(outcomes(outcome)).containsExactly(Outcome.WITHHELD, Outcome.SUCCEEDED);
+    assertThat(primary.requests()).isEmpty();
+    assertThat(call(List.of(harness.candidate("again", primary.baseUrl(),
+        FallbackChainTest::external)))).isInstanceOf(ChainOutcome.Served.class);
+    assertThat(primary.requests()).as("control: without the clearance it is called").hasSize(1);
+  }
+
+  @Test
+  void clearance_withEveryProviderForbidden_failsWith403_plainOrStreamed_withoutACall() {
+    Clearance onPrem = new Clearance("restricted", Set.of(Locality.ON_PREM));
+    List<Candidate> cloudOnly = List.of(
+        harness.candidate("cloud", primary.baseUrl(), FallbackChainTest::external),
+        harness.candidate("cloud-2", backup.baseUrl(), FallbackChainTest::external));
+
+    ChainOutcome<ChatResponse> plain =
+        harness.chain().complete(ask("hi"), cloudOnly, harness.minutes(5), onPrem);
+    ChainOutcome<UpstreamStream> streamed =
+        harness.chain().stream(ask("hi"), cloudOnly, harness.minutes(5), onPrem);
+
+    for (ChainOutcome<?> outcome : List.of(plain, streamed)) {
+      assertThat(failure(outcome)).isInstanceOfSatisfying(GatewayError.Forbidden.class,
+          f -> assertThat(f.message()).contains("data label 'restricted'", "model 'cloud'"));
+      assertThat(outcomes(outcome)).containsExactly(Outcome.WITHHELD, Outcome.WITHHELD);
+    }
+    assertThat(primary.requests()).isEmpty();
+    assertThat(backup.requests()).isEmpty();
   }
 
   @Test
@@ -126,7 +175,8 @@ class FallbackChainTest {
                 List.of(
                     harness.candidate("primary", primary.baseUrl()),
                     harness.candidate("backup", backup.baseUrl())),
-                Deadline.after(Duration.ofSeconds(10), harness.clock));
+                Deadline.after(Duration.ofSeconds(10), harness.clock),
+                Clearance.ANYWHERE);
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(harness.sleeper.waits()).isEmpty();
@@ -259,10 +309,10 @@ class FallbackChainTest {
     }
 
     for (int i = 0; i < 3; i++) {
-      chain.complete(ask("hi"), candidates, harness.minutes(5));
+      chain.complete(ask("hi"), candidates, harness.minutes(5), Clearance.ANYWHERE);
     }
     ChainOutcome<ChatResponse> passedOver =
-        chain.complete(ask("hi"), candidates, harness.minutes(5));
+        chain.complete(ask("hi"), candidates, harness.minutes(5), Clearance.ANYWHERE);
 
     assertThat(primary.requests()).hasSize(3);
     assertThat(servedBy(passedOver)).isEqualTo("backup");
@@ -270,7 +320,7 @@ class FallbackChainTest {
 
     harness.clock.advance(Duration.ofSeconds(31));
     primary.then(Reply.json(200, completion("p", "from the primary")));
-    ChainOutcome<ChatResponse> after = chain.complete(ask("hi"), candidates, harness.minutes(5));
+    ChainOutcome<ChatResponse> after = chain.complete(ask("hi"), candidates, harness.minutes(5), Clearance.ANYWHERE);
 
     assertThat(servedBy(after)).isEqualTo("primary");
   }
@@ -282,11 +332,11 @@ class FallbackChainTest {
         List.of(harness.candidate("primary", primary.baseUrl(), s -> s.withRetries(0)));
     primary.then(Reply.json(503, "{}"), Reply.json(503, "{}"), Reply.json(503, "{}"));
     for (int i = 0; i < 3; i++) {
-      chain.complete(ask("hi"), alone, harness.minutes(5));
+      chain.complete(ask("hi"), alone, harness.minutes(5), Clearance.ANYWHERE);
     }
     primary.then(Reply.json(200, completion("p", "back again")));
 
-    ChainOutcome<ChatResponse> outcome = chain.complete(ask("hi"), alone, harness.minutes(5));
+    ChainOutcome<ChatResponse> outcome = chain.complete(ask("hi"), alone, harness.minutes(5), Clearance.ANYWHERE);
 
     assertThat(servedBy(outcome)).isEqualTo("primary");
     assertThat(primary.requests()).hasSize(4);
@@ -301,11 +351,12 @@ class FallbackChainTest {
             harness.candidate("backup", backup.baseUrl()));
     for (int i = 0; i < 3; i++) {
       primary.then(Reply.json(400, "{\"error\":{\"message\":\"bad temperature\"}}"));
-      chain.complete(ask("hi"), candidates, harness.minutes(5));
+      chain.complete(ask("hi"), candidates, harness.minutes(5), Clearance.ANYWHERE);
     }
     primary.then(Reply.json(200, completion("p", "fine")));
 
-    assertThat(servedBy(chain.complete(ask("hi"), candidates, harness.minutes(5))))
+    assertThat(servedBy(chain.complete(ask("hi"), candidates, harness.minutes(5),
+        Clearance.ANYWHERE)))
         .isEqualTo("primary");
   }
 
@@ -344,7 +395,8 @@ class FallbackChainTest {
                 List.of(
                     harness.candidate("primary", primary.baseUrl()),
                     harness.candidate("backup", backup.baseUrl())),
-                Deadline.after(Duration.ofMillis(300), real));
+                Deadline.after(Duration.ofMillis(300), real),
+                Clearance.ANYWHERE);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(failure(outcome)).isInstanceOf(GatewayError.UpstreamTimeout.class);
@@ -370,7 +422,8 @@ class FallbackChainTest {
                 List.of(
                     harness.candidate("primary", primary.baseUrl()),
                     harness.candidate("backup", backup.baseUrl())),
-                Deadline.after(Duration.ofSeconds(10), harness.clock));
+                Deadline.after(Duration.ofSeconds(10), harness.clock),
+                Clearance.ANYWHERE);
 
     assertThat(servedBy(outcome)).isEqualTo("backup");
     assertThat(harness.sleeper.waits()).isEmpty();

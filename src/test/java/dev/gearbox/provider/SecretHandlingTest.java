@@ -42,7 +42,8 @@ class SecretHandlingTest {
     harness
         .chain()
         .complete(
-            ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1))
+            ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1),
+            Clearance.ANYWHERE)
         .orThrow();
 
     assertThat(upstream.requests().getFirst().headers())
@@ -65,7 +66,8 @@ class SecretHandlingTest {
         harness
             .chain()
             .complete(
-                ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1));
+                ask("hi"), List.of(harness.candidate("m", upstream.baseUrl())), harness.minutes(1),
+                Clearance.ANYWHERE);
     GatewayException e = catchThrowableOfType(GatewayException.class, outcome::orThrow);
 
     assertThat(e.getMessage()).contains("[redacted]").doesNotContain(KEY);
@@ -91,7 +93,8 @@ class SecretHandlingTest {
                     .complete(
                         ask("hi"),
                         List.of(harness.candidate("m", upstream.baseUrl())),
-                        harness.minutes(1))
+                        harness.minutes(1),
+                        Clearance.ANYWHERE)
                     .orThrow());
 
     assertThat(e.getMessage())
@@ -122,7 +125,8 @@ class SecretHandlingTest {
                     s.attemptTimeout(),
                     0,
                     Map.of("authorization", token)));
-    harness.chain().complete(ask("hi"), List.of(candidate), harness.minutes(1));
+    harness.chain().complete(ask("hi"), List.of(candidate), harness.minutes(1),
+        Clearance.ANYWHERE);
 
     assertThat(upstream.requests().getFirst().headers()).containsEntry("authorization", token);
     assertThat(logs.lines())
@@ -138,7 +142,8 @@ class SecretHandlingTest {
             .complete(
                 ask("hi"),
                 List.of(harness.candidate("m", ChainHarness.refusing())),
-                harness.minutes(1));
+                harness.minutes(1),
+                Clearance.ANYWHERE);
 
     GatewayException e = catchThrowableOfType(GatewayException.class, outcome::orThrow);
     assertThat(everything(e)).doesNotContain(KEY);

@@ -166,7 +166,8 @@ class SimulatorUpstreamTest {
             List.of(
                 new Candidate(model("flaky", "sim-flaky"), provider),
                 new Candidate(model("frontier", "sim-frontier"), provider)),
-            Deadline.after(Duration.ofMinutes(1), clock));
+            Deadline.after(Duration.ofMinutes(1), clock),
+            Clearance.ANYWHERE);
 
     assertThat(outcome).isInstanceOf(ChainOutcome.Served.class);
     assertThat(outcome.attempts())
