@@ -46,6 +46,7 @@ final class JsonBody {
     if (!root.isObject()) {
       throw invalid("the request body must be a JSON object, got " + Fields.kind(root));
     }
+    UnpairedSurrogates.check(root);
     return (ObjectNode) root;
   }
 
