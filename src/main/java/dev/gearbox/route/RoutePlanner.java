@@ -1,6 +1,7 @@
 package dev.gearbox.route;
 
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.provider.ModelSpec;
@@ -124,7 +125,7 @@ public final class RoutePlanner {
       case "small" -> Tier.SMALL;
       case "frontier" -> Tier.FRONTIER;
       default -> throw GatewayError.InvalidRequest.of(
-          "x-gearbox-tier must be 'small' or 'frontier', got '" + header.strip() + "'")
+          "x-gearbox-tier must be 'small' or 'frontier', got " + ClientText.quote(header.strip()))
           .toException();
     };
   }
@@ -208,7 +209,7 @@ public final class RoutePlanner {
     String known =
         models.stream().map(ModelSpec::alias).sorted().collect(Collectors.joining(", "));
     return new GatewayError.ModelNotFound(
-            "model '%s' is not configured; known: auto, %s".formatted(asked, known))
+            "model %s is not configured; known: auto, %s".formatted(ClientText.quote(asked), known))
         .toException();
   }
 

@@ -6,6 +6,7 @@ import dev.gearbox.audit.AuditReader;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Gateway;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
@@ -158,7 +159,7 @@ public final class GatewayServer implements AutoCloseable {
       json(res, 200, routed(id));
       return;
     }
-    GatewayError error = new GatewayError.ModelNotFound("model '" + id + "' is not configured; "
+    GatewayError error = new GatewayError.ModelNotFound("model " + ClientText.quote(id) + " is not configured; "
         + "known: " + ROUTED + ", "
         + models.stream().map(ModelSpec::alias).collect(Collectors.joining(", ")));
     ClientApi api = req.headers().contains(ANTHROPIC_VERSION) ? ClientApi.ANTHROPIC

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Dialect;
 import dev.gearbox.model.GatewayException;
@@ -93,7 +94,7 @@ final class AnthropicRequestDecoder {
       case "adaptive" -> Optional.of(new Reasoning.Adaptive());
       case "enabled" -> Optional.of(budget(thinking.get(), maxTokens));
       default -> throw invalid("thinking.type", "'thinking.type' must be enabled, adaptive or "
-          + "disabled; got '" + type + "'");
+          + "disabled; got " + ClientText.quote(type));
     };
   }
 
@@ -153,8 +154,8 @@ final class AnthropicRequestDecoder {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     if (!type.equals("text")) {
-      throw invalid(path(param, "type"), "'" + param + "' must be a text block; got type '"
-          + type + "'");
+      throw invalid(path(param, "type"), "'" + param + "' must be a text block; got type "
+          + ClientText.quote(type));
     }
     return text(block, param);
   }
@@ -183,7 +184,7 @@ final class AnthropicRequestDecoder {
         case "system" -> throw invalid(path(at, "role"), "'" + path(at, "role") + "' cannot be "
             + "'system' in the Messages API; put system text in the top-level 'system' field");
         default -> throw invalid(path(at, "role"), "'" + path(at, "role")
-            + "' must be user or assistant; got '" + role + "'");
+            + "' must be user or assistant; got " + ClientText.quote(role));
       }
     }
     return messages;
@@ -311,12 +312,12 @@ final class AnthropicRequestDecoder {
       case "url" -> ContentPart.Image.ofUrl(
           Images.remote(Fields.reqString(source, "url", at), path(at, "url")));
       default -> throw invalid(path(at, "type"), "'" + path(at, "type") + "' must be base64 or "
-          + "url; got '" + type + "'");
+          + "url; got " + ClientText.quote(type));
     };
   }
 
   private static GatewayException unsupportedBlock(String type, String param, String expected) {
-    return invalid(path(param, "type"), "content block type '" + type + "' in '" + param
+    return invalid(path(param, "type"), "content block type " + ClientText.quote(type) + " in '" + param
         + "' is not supported here; expected " + expected);
   }
 
@@ -334,7 +335,7 @@ final class AnthropicRequestDecoder {
       ObjectNode tool = Fields.object(array.get().get(i), at);
       Optional<String> type = Fields.optString(tool, "type", at);
       if (type.isPresent() && !type.get().equals("custom")) {
-        throw invalid(path(at, "type"), "tool type '" + type.get() + "' (a server tool) is not "
+        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type.get()) + " (a server tool) is not "
             + "supported; only client tools with 'input_schema' are");
       }
       String name = ToolNames.check(Fields.reqString(tool, "name", at), path(at, "name"));
@@ -361,7 +362,7 @@ final class AnthropicRequestDecoder {
       case "none" -> new ToolChoice.None();
       case "tool" -> new ToolChoice.Named(Fields.reqString(choice, "name", "tool_choice"));
       default -> throw invalid("tool_choice.type", "'tool_choice.type' must be auto, any, tool "
-          + "or none; got '" + type + "'");
+          + "or none; got " + ClientText.quote(type));
     };
     ToolNames.checkChoice(result, tools, "tool_choice");
     return Optional.of(result);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.Reasoning;
@@ -85,7 +86,7 @@ final class OpenAiRequestDecoder {
           + "function-calling API) is not supported; send tool results with role 'tool' and "
           + "'tool_call_id'");
       default -> throw invalid(path(param, "role"), "'" + path(param, "role")
-          + "' must be one of " + ROLES + "; got '" + role + "'");
+          + "' must be one of " + ROLES + "; got " + ClientText.quote(role));
     };
   }
 
@@ -132,8 +133,8 @@ final class OpenAiRequestDecoder {
   private static void requireFunctionType(ObjectNode object, String param) {
     Optional<String> type = Fields.optString(object, "type", param);
     if (type.isPresent() && !type.get().equals("function")) {
-      throw invalid(path(param, "type"), "'" + path(param, "type") + "' must be 'function'; got '"
-          + type.get() + "'");
+      throw invalid(path(param, "type"), "'" + path(param, "type") + "' must be 'function'; got "
+          + ClientText.quote(type.get()));
     }
   }
 
@@ -180,8 +181,8 @@ final class OpenAiRequestDecoder {
       }
       case "input_audio", "file" -> throw invalid(path(param, "type"), "content part type '"
           + type + "' is not supported; expected " + accepted);
-      default -> throw invalid(path(param, "type"), "unknown content part type '" + type
-          + "' in '" + param + "'; expected " + accepted);
+      default -> throw invalid(path(param, "type"), "unknown content part type "
+          + ClientText.quote(type) + " in '" + param + "'; expected " + accepted);
     };
   }
 
@@ -196,7 +197,7 @@ final class OpenAiRequestDecoder {
     Optional<String> detail = Fields.optString(object, "detail", at);
     if (detail.isPresent() && !Set.of("auto", "low", "high").contains(detail.get())) {
       throw invalid(path(at, "detail"), "'" + path(at, "detail")
-          + "' must be one of auto, low, high; got '" + detail.get() + "'");
+          + "' must be one of auto, low, high; got " + ClientText.quote(detail.get()));
     }
     return Images.fromOpenAiUrl(url, detail, path(at, "url"));
   }
@@ -215,7 +216,7 @@ final class OpenAiRequestDecoder {
       ObjectNode tool = Fields.object(array.get().get(i), at);
       String type = Fields.reqString(tool, "type", at);
       if (!type.equals("function")) {
-        throw invalid(path(at, "type"), "tool type '" + type + "' is not supported; only "
+        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type) + " is not supported; only "
             + "'function' tools are");
       }
       ObjectNode function = Fields.reqObject(tool, "function", at);
@@ -250,15 +251,15 @@ final class OpenAiRequestDecoder {
       case "none" -> new ToolChoice.None();
       case "required" -> new ToolChoice.Required();
       default -> throw invalid("tool_choice", "'tool_choice' must be auto, none, required or "
-          + "{\"type\":\"function\",\"function\":{\"name\":...}}; got '" + mode + "'");
+          + "{\"type\":\"function\",\"function\":{\"name\":...}}; got " + ClientText.quote(mode));
     };
   }
 
   private static ToolChoice function(ObjectNode choice) {
     String type = Fields.reqString(choice, "type", "tool_choice");
     if (!type.equals("function")) {
-      throw invalid("tool_choice.type", "'tool_choice.type' must be 'function'; got '" + type
-          + "'");
+      throw invalid("tool_choice.type", "'tool_choice.type' must be 'function'; got "
+          + ClientText.quote(type));
     }
     ObjectNode function = Fields.reqObject(choice, "function", "tool_choice");
     return new ToolChoice.Named(Fields.reqString(function, "name", "tool_choice.function"));
@@ -277,7 +278,7 @@ final class OpenAiRequestDecoder {
       case "json_object" -> new ResponseFormat.JsonObject();
       case "json_schema" -> jsonSchema(format.get());
       default -> throw invalid("response_format.type", "'response_format.type' must be text, "
-          + "json_object or json_schema; got '" + type + "'");
+          + "json_object or json_schema; got " + ClientText.quote(type));
     });
   }
 
@@ -309,7 +310,7 @@ final class OpenAiRequestDecoder {
     Optional<String> level = Fields.optString(root, "reasoning_effort", "");
     if (level.isPresent() && !Reasoning.LEVELS.contains(level.get())) {
       throw invalid("reasoning_effort", "'reasoning_effort' must be one of "
-          + String.join(", ", Reasoning.LEVELS) + "; got '" + level.get() + "'");
+          + String.join(", ", Reasoning.LEVELS) + "; got " + ClientText.quote(level.get()));
     }
     return level.map(Reasoning.Effort::new);
   }

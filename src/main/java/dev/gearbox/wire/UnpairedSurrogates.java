@@ -1,6 +1,7 @@
 package dev.gearbox.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import java.util.Iterator;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class UnpairedSurrogates {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       Optional<Found> found = at(field.getKey(), param.isEmpty() ? "(a field name)" : param)
-          .or(() -> find(field.getValue(), Fields.path(param, field.getKey())));
+          .or(() -> find(field.getValue(), Fields.path(param, ClientText.shown(field.getKey()))));
       if (found.isPresent()) {
         return found;
       }

@@ -2,6 +2,10 @@ package dev.gearbox.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.wire.Json;
 import java.net.http.HttpClient;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Input drawn from bug reports against other gateways: text no UTF-8 can carry, client text that
@@ -86,5 +91,42 @@ class HostileInputTest {
     HttpResponse<String> response = chat("\\ud83d\\ude00 مرحبا שלום \\u0000 end");
 
     assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  // ---- client text quoted back in errors and log lines ------------------------------------
+
+  @Test
+  void clientTextInErrors_isBoundedAndCannotForgeALogLine() throws Exception {
+    Logger endpoint = (Logger) LoggerFactory.getLogger(ChatEndpoint.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    endpoint.addAppender(logs);
+    Level before = endpoint.getLevel();
+    endpoint.setLevel(Level.DEBUG);
+    String forged = "gpt-4o\\n12:00:00.000 INFO  [req_000] Gateway - admin key rotated\\u202e";
+    try {
+      HttpResponse<String> model = post("/v1/chat/completions", "{\"model\":\"" + forged
+          + "x".repeat(100_000) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+      HttpResponse<String> role = post("/v1/messages", "{\"model\":\"sim-small\","
+          + "\"max_tokens\":9,\"messages\":[{\"role\":\"" + forged + "\",\"content\":\"hi\"}]}");
+      HttpResponse<String> tier = post("/v1/chat/completions", "{\"model\":\"auto\","
+          + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+          "x-gearbox-tier", "y".repeat(6_000));
+
+      assertThat(model.statusCode()).isEqualTo(404);
+      assertThat(role.statusCode()).isEqualTo(400);
+      assertThat(tier.statusCode()).isEqualTo(400);
+      for (HttpResponse<String> response : java.util.List.of(model, role, tier)) {
+        String message = error(response).path("message").asText();
+        assertThat(message).hasSizeLessThan(400).doesNotContain("\n", "\u202e");
+      }
+      assertThat(error(model).path("message").asText())
+          .contains("'gpt-4o\\u000a12:00", "chars)", "known: auto");
+      assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(
+          event.getFormattedMessage()).doesNotContain("\n", "\u202e").hasSizeLessThan(600));
+    } finally {
+      endpoint.detachAppender(logs);
+      endpoint.setLevel(before);
+    }
   }
 }
