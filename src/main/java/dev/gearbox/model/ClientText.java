@@ -42,6 +42,11 @@ public final class ClientText {
     return out.toString();
   }
 
+  /** Whether the text holds a character {@link #shown} would escape. */
+  public static boolean hasHidden(String text) {
+    return text.chars().anyMatch(c -> isHidden((char) c));
+  }
+
   /** Whether the character ends a line, controls a terminal, or is invisible or reorders text. */
   static boolean isHidden(char c) {
     return switch (Character.getType(c)) {

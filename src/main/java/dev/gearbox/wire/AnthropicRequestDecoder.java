@@ -58,7 +58,7 @@ final class AnthropicRequestDecoder {
   private static ChatRequest decode(byte[] body, boolean answered) {
     ObjectNode root = JsonBody.parseRequest(body);
     UnsupportedParams.ANTHROPIC.check(root);
-    String model = Fields.reqNonEmptyString(root, "model", "");
+    String model = ModelField.read(root);
     OptionalInt maxTokens = answered
         ? OptionalInt.of(maxTokens(root))
         : Fields.optInt(root, "max_tokens", "", 1);

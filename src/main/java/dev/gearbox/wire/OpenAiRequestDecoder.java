@@ -44,7 +44,7 @@ final class OpenAiRequestDecoder {
   static ChatRequest decode(byte[] body) {
     ObjectNode root = JsonBody.parseRequest(body);
     UnsupportedParams.OPENAI.check(root);
-    String model = Fields.reqNonEmptyString(root, "model", "");
+    String model = ModelField.read(root);
     List<Message> messages = messages(Fields.reqArray(root, "messages", ""));
     List<Tool> tools = tools(root);
     Optional<ToolChoice> toolChoice = toolChoice(root, tools);

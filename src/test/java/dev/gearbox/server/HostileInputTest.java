@@ -108,25 +108,76 @@ class HostileInputTest {
       HttpResponse<String> model = post("/v1/chat/completions", "{\"model\":\"" + forged
           + "x".repeat(100_000) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
       HttpResponse<String> role = post("/v1/messages", "{\"model\":\"sim-small\","
-          + "\"max_tokens\":9,\"messages\":[{\"role\":\"" + forged + "\",\"content\":\"hi\"}]}");
+          + "\"max_tokens\":9,\"messages\":[{\"role\":\"" + forged + "r".repeat(50_000)
+          + "\",\"content\":\"hi\"}]}");
       HttpResponse<String> tier = post("/v1/chat/completions", "{\"model\":\"auto\","
           + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
           "x-gearbox-tier", "y".repeat(6_000));
 
-      assertThat(model.statusCode()).isEqualTo(404);
+      assertThat(model.statusCode()).isEqualTo(400);
       assertThat(role.statusCode()).isEqualTo(400);
       assertThat(tier.statusCode()).isEqualTo(400);
       for (HttpResponse<String> response : java.util.List.of(model, role, tier)) {
         String message = error(response).path("message").asText();
         assertThat(message).hasSizeLessThan(400).doesNotContain("\n", "\u202e");
       }
-      assertThat(error(model).path("message").asText())
-          .contains("'gpt-4o\\u000a12:00", "chars)", "known: auto");
+      assertThat(error(role).path("message").asText()).contains("'gpt-4o\\u000a12:00", "chars)");
       assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(
           event.getFormattedMessage()).doesNotContain("\n", "\u202e").hasSizeLessThan(600));
     } finally {
       endpoint.detachAppender(logs);
       endpoint.setLevel(before);
     }
+  }
+
+  // ---- model names as clients write them ---------------------------------------------------
+
+  static HttpResponse<String> asking(String model, String content) throws Exception {
+    return post("/v1/chat/completions", "{\"model\":\"" + model + "\",\"messages\":[{\"role\":"
+        + "\"user\",\"content\":\"" + content + "\"}]}");
+  }
+
+  @Test
+  void modelNameWithStrayWhitespaceOtherCaseOrItsProviderPrefix_isTheConfiguredAlias()
+      throws Exception {
+    HttpResponse<String> exact = asking("sim-small", "model name probe");
+    for (String asked : java.util.List.of(" sim-small\\n", "SIM-Small", "simulator/sim-small",
+        "Simulator/SIM-SMALL\\t")) {
+      HttpResponse<String> response = asking(asked, "model name probe");
+
+      assertThat(response.statusCode()).as(asked).isEqualTo(200);
+      assertThat(response.headers().firstValue("x-gearbox-model")).hasValue("sim-small");
+      assertThat(response.headers().firstValue("x-gearbox-cache")).as(asked)
+          .hasValue("hit-exact");
+      assertThat(Json.MAPPER.readTree(response.body()).path("model").asText())
+          .isEqualTo("sim-small");
+    }
+    assertThat(exact.statusCode()).isEqualTo(200);
+    assertThat(asking("AUTO", "what is 2 + 3").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void providerPrefixThatIsNoConfiguredProvider_isStill404ListingTheAliases() throws Exception {
+    HttpResponse<String> response = asking("openai/sim-small", "hi");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(error(response).path("message").asText()).contains("'openai/sim-small'",
+        "sim-small", "provider/alias");
+  }
+
+  @Test
+  void modelNameTooLongOrHoldingControlCharacters_is400NamingModel() throws Exception {
+    HttpResponse<String> longName = asking("m".repeat(300), "hi");
+    HttpResponse<String> nul = asking("sim\\u0000small", "hi");
+    HttpResponse<String> anthropic = post("/v1/messages", "{\"model\":\"sim\\u202esmall\","
+        + "\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+    assertThat(longName.statusCode()).isEqualTo(400);
+    assertThat(error(longName).path("param").asText()).isEqualTo("model");
+    assertThat(error(longName).path("message").asText()).contains("300", "256");
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertThat(error(nul).path("param").asText()).isEqualTo("model");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(error(anthropic).path("message").asText()).contains("'model'");
   }
 }
