@@ -28,7 +28,7 @@ public enum CacheDirective {
       case "off" -> OFF;
       case "refresh" -> REFRESH;
       case "only" -> ONLY;
-      default -> throw GatewayError.InvalidRequest.of(
+      default -> throw GatewayError.InvalidRequest.forParam("x-gearbox-cache",
               "x-gearbox-cache must be off, refresh or only; got " + ClientText.quote(value))
           .toException();
     };

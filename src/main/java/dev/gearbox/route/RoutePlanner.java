@@ -166,7 +166,7 @@ public final class RoutePlanner {
     return switch (header.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "small" -> Tier.SMALL;
       case "frontier" -> Tier.FRONTIER;
-      default -> throw GatewayError.InvalidRequest.of(
+      default -> throw GatewayError.InvalidRequest.forParam("x-gearbox-tier",
           "x-gearbox-tier must be 'small' or 'frontier', got " + ClientText.quote(header.strip()))
           .toException();
     };

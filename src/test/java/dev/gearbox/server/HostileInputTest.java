@@ -8,9 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.wire.Json;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,5 +182,90 @@ class HostileInputTest {
     assertThat(error(nul).path("param").asText()).isEqualTo("model");
     assertThat(anthropic.statusCode()).isEqualTo(400);
     assertThat(error(anthropic).path("message").asText()).contains("'model'");
+  }
+
+  // ---- agent-session headers ---------------------------------------------------------------
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "x-gearbox-session", "x-gearbox-parent", "x-gearbox-call-id"})
+  void idHeaderTooLongOrNotPrintableAscii_is400NamingIt_notSilentlyDropped(String header)
+      throws Exception {
+    HttpResponse<String> tooLong = chat("id header probe", header, "s".repeat(10_000));
+    HttpResponse<String> spaced = chat("id header probe", header, "run 7");
+
+    for (HttpResponse<String> response : java.util.List.of(tooLong, spaced)) {
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(error(response).path("param").asText()).isEqualTo(header);
+      assertThat(error(response).path("message").asText()).contains(header).hasSizeLessThan(400);
+      assertThat(response.headers().firstValue("x-gearbox-call-id")).isEmpty();
+    }
+  }
+
+  @Test
+  void idHeaderWithBytesBeyondAscii_is400_notEchoedMangled() throws Exception {
+    String body = "{\"model\":\"sim-small\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+    byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
+        + body.length() + "\r\nx-gearbox-call-id: caf").getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket("127.0.0.1", gateway.app.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head);
+      out.write("\u00e9-run\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = answer(socket.getInputStream());
+
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("x-gearbox-call-id must be")
+          .doesNotContainIgnoringCase("x-gearbox-call-id: caf");
+    }
+  }
+
+  /** Status line, headers and a Content-Length body, read without waiting for the close. */
+  private static String answer(java.io.InputStream in) throws Exception {
+    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      head.write(in.read());
+    }
+    String headers = head.toString(StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(headers);
+    int bodyBytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
+    return headers + new String(in.readNBytes(bodyBytes), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void idHeaders_ofPrintableAscii_comeBackAsSent() throws Exception {
+    String id = "run-7:step_3/plan.v2@agent~x";
+    HttpResponse<String> response = chat("id header probe", "x-gearbox-call-id", id,
+        "x-gearbox-session", "s-" + "9".repeat(190));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-gearbox-call-id")).hasValue(id);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"x-gearbox-session",
+      "x-gearbox-call-id", "x-gearbox-parent", "x-gearbox-data-label", "x-gearbox-tier",
+      "x-gearbox-cache", "traceparent"})
+  void gatewayHeaderSentTwiceWithDifferentValues_is400NamingIt(String header) throws Exception {
+    String[] values = header.equals("traceparent")
+        ? new String[] {"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            "00-1af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}
+        : header.equals("x-gearbox-data-label") ? new String[] {"public", "restricted"}
+        : header.equals("x-gearbox-tier") ? new String[] {"small", "frontier"}
+        : header.equals("x-gearbox-cache") ? new String[] {"off", "only"}
+        : new String[] {"one", "two"};
+    HttpResponse<String> twice = post("/v1/chat/completions", "{\"model\":\"auto\",\"messages\":"
+        + "[{\"role\":\"user\",\"content\":\"twice probe\"}]}", header, values[0], header,
+        values[1]);
+    HttpResponse<String> same = post("/v1/chat/completions", "{\"model\":\"auto\",\"messages\":"
+        + "[{\"role\":\"user\",\"content\":\"twice probe\"}]}", header, values[0], header,
+        values[0]);
+
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(error(twice).path("param").asText()).isEqualTo(header);
+    assertThat(error(twice).path("message").asText()).contains(header, "twice");
+    assertThat(same.statusCode()).isEqualTo(200);
   }
 }
