@@ -74,16 +74,14 @@ final class GearboxHeaders {
   }
 
   /**
-   * The agent session: {@code x-gearbox-session}, else the trace id of a W3C {@code traceparent}
-   * ("00-<32 hex trace id>-<16 hex parent id>-<flags>"), so traced agents group without changes.
+   * The agent session: {@code x-gearbox-session}, else the trace id of a valid W3C
+   * {@code traceparent} ({@link TraceParent}), so traced agents group without changes.
    */
   static Optional<String> sessionId(Headers headers) {
     Optional<String> explicit = id(headers, SESSION);
     if (explicit.isPresent()) {
       return explicit;
     }
-    return single(headers, TRACEPARENT)
-        .filter(v -> v.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"))
-        .map(v -> v.substring(3, 35));
+    return single(headers, TRACEPARENT).flatMap(TraceParent::traceId);
   }
 }

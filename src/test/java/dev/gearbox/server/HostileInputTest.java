@@ -268,4 +268,39 @@ class HostileInputTest {
     assertThat(error(twice).path("message").asText()).contains(header, "twice");
     assertThat(same.statusCode()).isEqualTo(200);
   }
+
+  // ---- traceparent ---------------------------------------------------------------------------
+
+  static int sessionStatus(String traceId) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(gateway.uri("/admin/sessions/" + traceId)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  @Test
+  void traceparentTheSpecCallsInvalid_startsNoSession() throws Exception {
+    String zeroTrace = "0".repeat(32);
+    String zeroParentTrace = "5bf92f3577b34da6a3ce929d0e0e4736";
+    String versionFfTrace = "6bf92f3577b34da6a3ce929d0e0e4736";
+    String version00WithMoreTrace = "7bf92f3577b34da6a3ce929d0e0e4736";
+    assertThat(chat("trace probe", "traceparent", "00-" + zeroTrace + "-00f067aa0ba902b7-01")
+        .statusCode()).isEqualTo(200);
+    chat("trace probe", "traceparent", "00-" + zeroParentTrace + "-0000000000000000-01");
+    chat("trace probe", "traceparent", "ff-" + versionFfTrace + "-00f067aa0ba902b7-01");
+    chat("trace probe", "traceparent", "00-" + version00WithMoreTrace + "-00f067aa0ba902b7-01-x");
+    gateway.app.flushLedger();
+
+    for (String trace : java.util.List.of(zeroTrace, zeroParentTrace, versionFfTrace,
+        version00WithMoreTrace)) {
+      assertThat(sessionStatus(trace)).as(trace).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void traceparentOfALaterVersion_groupsByItsTraceId() throws Exception {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    chat("trace probe", "traceparent", "01-" + trace + "-00f067aa0ba902b7-01-what-comes-next");
+    gateway.app.flushLedger();
+
+    assertThat(sessionStatus(trace)).isEqualTo(200);
+  }
 }
