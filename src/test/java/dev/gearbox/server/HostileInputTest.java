@@ -303,4 +303,31 @@ class HostileInputTest {
 
     assertThat(sessionStatus(trace)).isEqualTo(200);
   }
+
+  // ---- max_tokens beyond what a model can produce --------------------------------------------
+
+  @Test
+  void maxTokensBeyondTheModelsContextWindow_is400NamingIt_inBothApis() throws Exception {
+    HttpResponse<String> openAi = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"max_tokens\":1000000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    HttpResponse<String> anthropic = post("/v1/messages", "{\"model\":\"sim-frontier\","
+        + "\"max_tokens\":200000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+    assertThat(openAi.statusCode()).isEqualTo(400);
+    assertThat(error(openAi).path("param").asText()).isEqualTo("max_completion_tokens");
+    assertThat(error(openAi).path("message").asText())
+        .contains("'max_tokens' / 'max_completion_tokens' (1000000)", "sim-small", "32768");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(error(anthropic).path("message").asText()).contains("'max_tokens' (200000)",
+        "128000");
+  }
+
+  @Test
+  void maxTokensTooLargeForTheSmallModel_routesAutoToTheFrontier() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"auto\","
+        + "\"max_tokens\":60000,\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-gearbox-model")).hasValue("sim-frontier");
+  }
 }
