@@ -199,6 +199,10 @@ final class AnthropicRequestDecoder {
       rest.add(new ContentPart.Text(content.textValue()));
     } else {
       ArrayNode blocks = Fields.array(content, param);
+      if (blocks.isEmpty()) {
+        throw invalid(param, "'" + param + "' is an empty array; a user turn needs at least one "
+            + "content block, or a string");
+      }
       for (int i = 0; i < blocks.size(); i++) {
         userBlock(blocks.get(i), index(param, i), toolResults, rest);
       }

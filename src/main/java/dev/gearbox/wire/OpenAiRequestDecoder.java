@@ -101,7 +101,9 @@ final class OpenAiRequestDecoder {
       throw invalid(path(param, "content"),
           "'" + param + "' is an assistant message without 'content' or 'tool_calls'");
     }
-    List<ContentPart> content = hasContent ? textContent(m, param) : List.of();
+    boolean emptyBesideCalls = !calls.isEmpty() && hasContent
+        && m.get("content").isArray() && m.get("content").isEmpty();
+    List<ContentPart> content = hasContent && !emptyBesideCalls ? textContent(m, param) : List.of();
     return new Message(Role.ASSISTANT, content, calls, Optional.empty(), name);
   }
 
@@ -156,6 +158,10 @@ final class OpenAiRequestDecoder {
     }
     if (!content.isArray()) {
       throw Fields.wrongType(at, "a string or an array of content parts", content);
+    }
+    if (content.isEmpty()) {
+      throw invalid(at, "'" + at + "' is an empty array; send at least one content part, or a "
+          + "string");
     }
     List<ContentPart> parts = new ArrayList<>(content.size());
     for (int i = 0; i < content.size(); i++) {

@@ -330,4 +330,41 @@ class HostileInputTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-gearbox-model")).hasValue("sim-frontier");
   }
+
+  // ---- empty content ------------------------------------------------------------------------
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "[{\"role\":\"user\",\"content\":[]}]",
+      "[{\"role\":\"system\",\"content\":[]},{\"role\":\"user\",\"content\":\"hi\"}]",
+      "[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":[]},"
+          + "{\"role\":\"user\",\"content\":\"and?\"}]"})
+  void emptyContentArray_is400NamingIt_onTheChatApi(String messages) throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions",
+        "{\"model\":\"sim-small\",\"messages\":" + messages + "}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("param").asText()).matches("messages\\[\\d]\\.content");
+    assertThat(error(response).path("message").asText()).contains("empty");
+  }
+
+  @Test
+  void emptyUserContentArray_is400NamingIt_onTheMessagesApi() throws Exception {
+    HttpResponse<String> response = post("/v1/messages", "{\"model\":\"sim-small\","
+        + "\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":[]}]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("message").asText()).contains("messages[0].content", "empty");
+  }
+
+  @Test
+  void assistantWithToolCallsAndEmptyContentArray_isServed() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"weather?\"},{\"role\":"
+        + "\"assistant\",\"content\":[],\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\","
+        + "\"function\":{\"name\":\"weather\",\"arguments\":\"{}\"}}]},{\"role\":\"tool\","
+        + "\"tool_call_id\":\"c1\",\"content\":\"sunny\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
 }
