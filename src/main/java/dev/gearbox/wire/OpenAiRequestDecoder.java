@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Client Chat Completions JSON to a canonical request, refusing with a 400 that names the
@@ -38,6 +39,7 @@ import java.util.Set;
  */
 final class OpenAiRequestDecoder {
   private static final String ROLES = "system, developer, user, assistant, tool";
+  private static final Pattern NAME = Pattern.compile("[^\\s<|\\\\/>]{1,64}");
 
   private OpenAiRequestDecoder() {}
 
@@ -74,7 +76,7 @@ final class OpenAiRequestDecoder {
   private static Message message(JsonNode node, String param) {
     ObjectNode m = Fields.object(node, param);
     String role = Fields.reqString(m, "role", param);
-    Optional<String> name = Fields.optString(m, "name", param);
+    Optional<String> name = Fields.optString(m, "name", param).map(n -> name(n, param));
     return switch (role) {
       case "system", "developer" -> new Message(
           Role.SYSTEM, textContent(m, param), List.of(), Optional.empty(), name);
@@ -88,6 +90,20 @@ final class OpenAiRequestDecoder {
       default -> throw invalid(path(param, "role"), "'" + path(param, "role")
           + "' must be one of " + ROLES + "; got " + ClientText.quote(role));
     };
+  }
+
+  /**
+   * A participant name, as OpenAI's API takes it: 1 to 64 characters without whitespace or any of
+   * {@code < | \ / >}. Refused here rather than by whichever upstream the route reaches, so the
+   * same request does not pass on one route and fail on another.
+   */
+  private static String name(String name, String param) {
+    String at = path(param, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw invalid(at, "'" + at + "' must be 1 to 64 characters without spaces or any of "
+          + "< | \\ / >; got " + ClientText.quote(name));
+    }
+    return name;
   }
 
   private static Message assistant(ObjectNode m, String param, Optional<String> name) {

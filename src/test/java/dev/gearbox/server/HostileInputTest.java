@@ -367,4 +367,25 @@ class HostileInputTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
+
+  // ---- message names ------------------------------------------------------------------------
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Jane Doe", "a/b", "<|im_start|>", "", "x\\ny"})
+  void messageNameThatOpenAiRefuses_is400NamingIt(String name) throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":\"" + name + "\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("param").asText()).isEqualTo("messages[0].name");
+  }
+
+  @Test
+  void messageNameOfWordCharacters_isServed() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":\"jane_doe-2\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
 }
