@@ -174,13 +174,21 @@ final class AnthropicRequestDecoder {
       throw invalid("messages", "'messages' must hold at least one message");
     }
     List<Message> messages = new ArrayList<>();
+    ToolResultPairing pairing = new ToolResultPairing();
     for (int i = 0; i < array.size(); i++) {
       String at = index("messages", i);
       ObjectNode turn = Fields.object(array.get(i), at);
       String role = Fields.reqString(turn, "role", at);
       switch (role) {
-        case "user" -> messages.addAll(userTurn(turn, at));
-        case "assistant" -> messages.add(assistantTurn(turn, at));
+        case "user" -> {
+          messages.addAll(userTurn(turn, at, pairing));
+          pairing.userTurn();
+        }
+        case "assistant" -> {
+          Message assistant = assistantTurn(turn, at);
+          pairing.assistant(assistant);
+          messages.add(assistant);
+        }
         case "system" -> throw invalid(path(at, "role"), "'" + path(at, "role") + "' cannot be "
             + "'system' in the Messages API; put system text in the top-level 'system' field");
         default -> throw invalid(path(at, "role"), "'" + path(at, "role")
@@ -190,7 +198,7 @@ final class AnthropicRequestDecoder {
     return messages;
   }
 
-  private static List<Message> userTurn(ObjectNode turn, String at) {
+  private static List<Message> userTurn(ObjectNode turn, String at, ToolResultPairing pairing) {
     List<Message> toolResults = new ArrayList<>();
     List<ContentPart> rest = new ArrayList<>();
     JsonNode content = Fields.required(turn, "content", at);
@@ -204,7 +212,7 @@ final class AnthropicRequestDecoder {
             + "content block, or a string");
       }
       for (int i = 0; i < blocks.size(); i++) {
-        userBlock(blocks.get(i), index(param, i), toolResults, rest);
+        userBlock(blocks.get(i), index(param, i), toolResults, rest, pairing);
       }
     }
     List<Message> messages = new ArrayList<>(toolResults);
@@ -214,14 +222,18 @@ final class AnthropicRequestDecoder {
     return messages;
   }
 
-  private static void userBlock(
-      JsonNode node, String param, List<Message> toolResults, List<ContentPart> rest) {
+  private static void userBlock(JsonNode node, String param, List<Message> toolResults,
+      List<ContentPart> rest, ToolResultPairing pairing) {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     switch (type) {
       case "text" -> rest.add(text(block, param));
       case "image" -> rest.add(image(block, param));
-      case "tool_result" -> toolResults.add(toolResult(block, param));
+      case "tool_result" -> {
+        Message result = toolResult(block, param);
+        pairing.result(result.toolCallId().orElseThrow(), path(param, "tool_use_id"));
+        toolResults.add(result);
+      }
       case "tool_use" -> throw invalid(path(param, "type"), "'" + param + "' is a tool_use "
           + "block, which only assistant turns may hold");
       default -> throw unsupportedBlock(type, param, "text, image or tool_result");

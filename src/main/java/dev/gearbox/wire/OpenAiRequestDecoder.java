@@ -67,8 +67,17 @@ final class OpenAiRequestDecoder {
       throw invalid("messages", "'messages' must hold at least one message");
     }
     List<Message> messages = new ArrayList<>(array.size());
+    ToolResultPairing pairing = new ToolResultPairing();
     for (int i = 0; i < array.size(); i++) {
-      messages.add(message(array.get(i), index("messages", i)));
+      String at = index("messages", i);
+      Message message = message(array.get(i), at);
+      switch (message.role()) {
+        case ASSISTANT -> pairing.assistant(message);
+        case TOOL -> pairing.result(message.toolCallId().orElseThrow(), path(at, "tool_call_id"));
+        case USER -> pairing.userTurn();
+        case SYSTEM -> { }
+      }
+      messages.add(message);
     }
     return messages;
   }

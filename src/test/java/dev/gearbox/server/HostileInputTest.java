@@ -388,4 +388,54 @@ class HostileInputTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
+
+  // ---- tool results that answer no call -----------------------------------------------------
+
+  private static final String CALL = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+      + "[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"weather\","
+      + "\"arguments\":\"{}\"}}]}";
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"tool\",\"tool_call_id\":\"call_1\","
+          + "\"content\":\"sunny\"}]",
+      "[{\"role\":\"user\",\"content\":\"hi\"}," + "CALL" + ",{\"role\":\"tool\","
+          + "\"tool_call_id\":\"call_9\",\"content\":\"sunny\"}]",
+      "[{\"role\":\"user\",\"content\":\"hi\"}," + "CALL" + ",{\"role\":\"tool\","
+          + "\"tool_call_id\":\"call_1\",\"content\":\"sunny\"},{\"role\":\"user\",\"content\":"
+          + "\"and?\"},{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"again\"}]"})
+  void toolResultAnsweringNoCallOfTheTurnBefore_is400NamingIt(String messages)
+      throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"messages\":" + messages.replace("CALL", CALL) + "}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("param").asText()).matches("messages\\[\\d]\\.tool_call_id");
+    assertThat(error(response).path("message").asText()).contains("did not make");
+  }
+
+  @Test
+  void toolResultAnsweringNoToolUse_is400NamingIt_onTheMessagesApi() throws Exception {
+    HttpResponse<String> response = post("/v1/messages", "{\"model\":\"sim-small\","
+        + "\"max_tokens\":9,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\","
+        + "\"name\":\"weather\",\"input\":{}}]},{\"role\":\"user\",\"content\":[{\"type\":"
+        + "\"tool_result\",\"tool_use_id\":\"toolu_2\",\"content\":\"sunny\"}]}]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("message").asText())
+        .contains("messages[2].content[0].tool_use_id", "'toolu_1'");
+  }
+
+  @Test
+  void severalResultsOfParallelCalls_areServed() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\","
+        + "\"tool_calls\":[{\"id\":\"a\",\"type\":\"function\",\"function\":{\"name\":\"f\"}},"
+        + "{\"id\":\"b\",\"type\":\"function\",\"function\":{\"name\":\"f\"}}]},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"b\",\"content\":\"2\"},"
+        + "{\"role\":\"tool\",\"tool_call_id\":\"a\",\"content\":\"1\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
 }
