@@ -39,6 +39,11 @@ import java.util.regex.Pattern;
  */
 final class OpenAiRequestDecoder {
   private static final String ROLES = "system, developer, user, assistant, tool";
+  /**
+   * Most choices one request may ask for: OpenAI's own limit. An upstream that returns one choice
+   * per call is called once per choice, so n also bounds the calls one request can start.
+   */
+  private static final int MAX_CHOICES = 128;
   private static final Pattern NAME = Pattern.compile("[^\\s<|\\\\/>]{1,64}");
 
   private OpenAiRequestDecoder() {}
@@ -326,7 +331,7 @@ final class OpenAiRequestDecoder {
 
   private static Sampling sampling(ObjectNode root) {
     OptionalInt maxTokens = maxTokens(root);
-    int n = Fields.optInt(root, "n", "", 1).orElse(1);
+    int n = Fields.optInt(root, "n", "", 1, MAX_CHOICES).orElse(1);
     return new Sampling(maxTokens,
         Fields.optNumber(root, "temperature", "", 0, 2),
         Fields.optNumber(root, "top_p", "", 0, 1),

@@ -438,4 +438,26 @@ class HostileInputTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
+
+  // ---- n, which fans out into that many upstream calls ---------------------------------------
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {129, 100_000, Integer.MAX_VALUE})
+  void nBeyond128_is400NamingIt_beforeAnyUpstreamCall(int n) throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"n\":" + n + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("param").asText()).isEqualTo("n");
+    assertThat(error(response).path("message").asText()).contains("128");
+  }
+
+  @Test
+  void nOfSeveral_isServedWithThatManyChoices() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"n\":3,\"messages\":[{\"role\":\"user\",\"content\":\"three answers\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(response.body()).path("choices").size()).isEqualTo(3);
+  }
 }
