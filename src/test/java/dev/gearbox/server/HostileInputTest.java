@@ -460,4 +460,13 @@ class HostileInputTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Json.MAPPER.readTree(response.body()).path("choices").size()).isEqualTo(3);
   }
+
+  @Test
+  void numberOfThousandsOfDigits_is400SayingNumbersAreLimited() throws Exception {
+    HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"sim-small\","
+        + "\"seed\":" + "9".repeat(5_000) + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error(response).path("message").asText()).contains("numbers up to 1000 digits");
+  }
 }
