@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The route stage. Rules first: an explicit model alias passes through; for {@code auto} (and
@@ -65,45 +64,9 @@ public final class RoutePlanner {
     return hints.requestedTier().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT));
   }
 
-  /**
-   * The configured name a client's model name means. An alias or router alias as configured is
-   * itself; otherwise, in order: the one alias (or router alias) equal to it ignoring case, and,
-   * for {@code provider/name} with a configured provider (ignoring case), the one model of that
-   * provider whose alias or upstream model name is {@code name} (again ignoring case). Clients
-   * ported from gateways that spell models {@code openai/gpt-4o}, and names typed with other
-   * capitals, reach the model they mean; a name that matches nothing, or more than one model,
-   * is returned as it is, for {@link #plan} to refuse with the list of known aliases.
-   */
+  /** The configured name a client's model name means ({@link ModelNames#canonical}). */
   public String canonical(String asked) {
-    if (ROUTER_ALIASES.contains(asked) || model(asked).isPresent()) {
-      return asked;
-    }
-    Optional<String> byCase = unique(names().filter(n -> n.equalsIgnoreCase(asked)));
-    if (byCase.isPresent()) {
-      return byCase.get();
-    }
-    int slash = asked.indexOf('/');
-    if (slash <= 0) {
-      return asked;
-    }
-    String provider = asked.substring(0, slash);
-    String name = asked.substring(slash + 1);
-    List<ModelSpec> served = models.stream()
-        .filter(m -> m.providerName().equalsIgnoreCase(provider)).toList();
-    return unique(served.stream().filter(m -> m.alias().equals(name)).map(ModelSpec::alias))
-        .or(() -> unique(served.stream().filter(m -> m.alias().equalsIgnoreCase(name)
-            || m.upstreamModel().equalsIgnoreCase(name)).map(ModelSpec::alias)))
-        .orElse(asked);
-  }
-
-  private Stream<String> names() {
-    return Stream.concat(ROUTER_ALIASES.stream(),
-        models.stream().map(ModelSpec::alias));
-  }
-
-  private static Optional<String> unique(Stream<String> names) {
-    List<String> found = names.distinct().toList();
-    return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    return ModelNames.canonical(models, asked);
   }
 
   /** The plan for a request by rules alone (no pins, no classifier). */

@@ -469,4 +469,13 @@ class HostileInputTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(error(response).path("message").asText()).contains("numbers up to 1000 digits");
   }
+
+  @Test
+  void modelsRetrieve_takesTheSameSpellingsAsChat() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        gateway.uri("/v1/models/SIM-Small")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(response.body()).path("id").asText()).isEqualTo("sim-small");
+  }
 }
