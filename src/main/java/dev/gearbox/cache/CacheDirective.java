@@ -1,5 +1,6 @@
 package dev.gearbox.cache;
 
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +28,8 @@ public enum CacheDirective {
       case "off" -> OFF;
       case "refresh" -> REFRESH;
       case "only" -> ONLY;
-      default -> throw GatewayError.InvalidRequest.of(
-              "x-gearbox-cache must be off, refresh or only; got '" + shorten(value) + "'")
+      default -> throw GatewayError.InvalidRequest.forParam("x-gearbox-cache",
+              "x-gearbox-cache must be off, refresh or only; got " + ClientText.quote(value))
           .toException();
     };
   }
@@ -43,7 +44,4 @@ public enum CacheDirective {
     return this == USE || this == REFRESH;
   }
 
-  private static String shorten(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-  }
 }

@@ -130,7 +130,7 @@ public final class Gateway {
    */
   public CompletedCall complete(
       CallContext context, ChatRequest request, CacheDirective directive) {
-    return serve(context, request, directive, true);
+    return serve(context, named(request), directive, true);
   }
 
   /**
@@ -317,7 +317,8 @@ public final class Gateway {
    * @param directive what the client asked of the cache ({@code x-gearbox-cache})
    */
   public StreamingCall stream(
-      CallContext context, ChatRequest request, CacheDirective directive) {
+      CallContext context, ChatRequest asked, CacheDirective directive) {
+    ChatRequest request = named(asked);
     PromptEmbedding prompt = PromptEmbedding.of(request, embedder);
     CacheQuery query = cacheQuery(context, request, directive, prompt);
     CacheLookup lookup = permitted(context, lookUp(query));
@@ -373,6 +374,15 @@ public final class Gateway {
       admission.close();
       throw e;
     }
+  }
+
+  /**
+   * The request under the configured name of the model it asks for, so that the cache, the
+   * ledger and the audit log see one name however the client spelt it.
+   */
+  private ChatRequest named(ChatRequest request) {
+    String configured = planner.canonical(request.model());
+    return configured.equals(request.model()) ? request : request.withModel(configured);
   }
 
   private CacheQuery cacheQuery(CallContext context, ChatRequest request,

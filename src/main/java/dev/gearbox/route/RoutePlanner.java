@@ -1,6 +1,8 @@
 package dev.gearbox.route;
 
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Dialect;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.ResponseFormat;
 import dev.gearbox.provider.ModelSpec;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,6 +62,11 @@ public final class RoutePlanner {
       return Optional.of(keyPin.name().toLowerCase(java.util.Locale.ROOT));
     }
     return hints.requestedTier().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The configured name a client's model name means ({@link ModelNames#canonical}). */
+  public String canonical(String asked) {
+    return ModelNames.canonical(models, asked);
   }
 
   /** The plan for a request by rules alone (no pins, no classifier). */
@@ -123,8 +131,8 @@ public final class RoutePlanner {
     return switch (header.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "small" -> Tier.SMALL;
       case "frontier" -> Tier.FRONTIER;
-      default -> throw GatewayError.InvalidRequest.of(
-          "x-gearbox-tier must be 'small' or 'frontier', got '" + header.strip() + "'")
+      default -> throw GatewayError.InvalidRequest.forParam("x-gearbox-tier",
+          "x-gearbox-tier must be 'small' or 'frontier', got " + ClientText.quote(header.strip()))
           .toException();
     };
   }
@@ -166,7 +174,7 @@ public final class RoutePlanner {
       }
     }
     if (able.isEmpty()) {
-      throw noModelCanServe(refusals);
+      throw noModelCanServe(prompt, chain, refusals);
     }
     String why = able.getFirst() == chain.getFirst()
         ? reason
@@ -190,7 +198,36 @@ public final class RoutePlanner {
       return Optional.of("prompt of %d tokens exceeds its context window of %d"
           .formatted(prompt.tokens(model.tokenizer()), model.contextWindowTokens()));
     }
+    OptionalInt answer = request.sampling().maxTokens();
+    if (answer.isPresent() && !prompt.fits(model.tokenizer(),
+        (long) model.contextWindowTokens() - answer.getAsInt())) {
+      return Optional.of("prompt of %d tokens plus %s %d exceeds its context window of %d"
+          .formatted(prompt.tokens(model.tokenizer()), request.dialect().maxTokens(),
+              answer.getAsInt(), model.contextWindowTokens()));
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Why nothing in the chain can serve. When the prompt fits some model's window on its own and
+   * only the room asked for the answer does not, the fault is {@code max_tokens}, and the 400
+   * names it: upstreams would refuse the same call with a context-length error about a prompt
+   * that is not long at all.
+   */
+  private static RuntimeException noModelCanServe(
+      PromptSize prompt, List<ModelSpec> chain, List<String> refusals) {
+    ChatRequest request = prompt.request();
+    OptionalInt answer = request.sampling().maxTokens();
+    boolean promptFitsOne = chain.stream()
+        .anyMatch(m -> prompt.fits(m.tokenizer(), m.contextWindowTokens()));
+    if (answer.isPresent() && promptFitsOne
+        && refusals.stream().allMatch(r -> r.contains("context window"))) {
+      String field = request.dialect().maxTokens();
+      String named = request.dialect() == Dialect.OPENAI ? "max_tokens' / '" + field : field;
+      return GatewayError.InvalidRequest.forParam(field, "'%s' (%d) leaves the prompt no room: %s"
+          .formatted(named, answer.getAsInt(), String.join("; ", refusals))).toException();
+    }
+    return noModelCanServe(refusals);
   }
 
   private static RuntimeException noModelCanServe(List<String> refusals) {
@@ -208,7 +245,8 @@ public final class RoutePlanner {
     String known =
         models.stream().map(ModelSpec::alias).sorted().collect(Collectors.joining(", "));
     return new GatewayError.ModelNotFound(
-            "model '%s' is not configured; known: auto, %s".formatted(asked, known))
+            ("model %s is not configured; known: auto, %s (also as provider/alias, "
+                + "in any case)").formatted(ClientText.quote(asked), known))
         .toException();
   }
 

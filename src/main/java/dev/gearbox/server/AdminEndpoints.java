@@ -5,6 +5,7 @@ import dev.gearbox.audit.SessionRendering;
 import dev.gearbox.audit.SessionReport;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.cost.UsageWindow;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.model.GatewayException;
 import io.helidon.http.HeaderNames;
@@ -43,7 +44,7 @@ final class AdminEndpoints {
           req.remotePeer().address());
       String id = req.path().pathParameters().get("id");
       SessionReport report = SessionReport.of(id, audit.session(id)).orElseThrow(() ->
-          new GatewayError.NotFound("no calls are recorded for session '" + id + "'; calls join"
+          new GatewayError.NotFound("no calls are recorded for session " + ClientText.quote(id) + "; calls join"
               + " a session with the x-gearbox-session header").toException());
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
       res.send(ClientApi.bytes(SessionRendering.json(report)));

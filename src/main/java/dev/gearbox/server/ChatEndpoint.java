@@ -77,7 +77,8 @@ final class ChatEndpoint implements Handler {
       res.header(GearboxHeaders.CALL_ID, context.callId());
       res.header(GearboxHeaders.DATA_LABEL, context.dataLabel().name());
       ChatRequest chat = api.decode(BoundedBody.read(req, maxBodyBytes));
-      CacheDirective cache = CacheDirective.parse(req.headers().first(GearboxHeaders.CACHE));
+      CacheDirective cache =
+          CacheDirective.parse(GearboxHeaders.single(req.headers(), GearboxHeaders.CACHE));
       if (chat.stream()) {
         stream(context, chat, cache, res, start);
       } else {
@@ -111,7 +112,7 @@ final class ChatEndpoint implements Handler {
         GearboxHeaders.id(req.headers(), GearboxHeaders.PARENT),
         GearboxHeaders.id(req.headers(), GearboxHeaders.CALL_ID).orElse(requestId),
         policy.resolve(caller.dataLabel(), req.headers().all(GearboxHeaders.DATA_LABEL, List::of)),
-        req.headers().first(GearboxHeaders.TIER).map(String::strip).filter(s -> !s.isEmpty()));
+        GearboxHeaders.single(req.headers(), GearboxHeaders.TIER));
   }
 
   private void complete(CallContext context, ChatRequest chat, CacheDirective cache,

@@ -1,5 +1,6 @@
 package dev.gearbox.server;
 
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -43,7 +44,6 @@ final class CrossOrigin implements Filter {
           GearboxHeaders.COST_USD, GearboxHeaders.SAVED_USD, HeaderNames.RETRY_AFTER)
       .map(HeaderName::lowerCase)
       .collect(Collectors.joining(", "));
-  private static final int MAX_ORIGIN_CHARS = 200;
 
   private final List<String> origins;
   private final ServedPaths endpoints;
@@ -107,11 +107,8 @@ final class CrossOrigin implements Filter {
   }
 
   private static void refuse(RoutingResponse res, String path, String origin) {
-    String shown = origin.length() > MAX_ORIGIN_CHARS
-        ? origin.substring(0, MAX_ORIGIN_CHARS) + "..."
-        : origin;
-    GatewayError error = new GatewayError.Forbidden("requests from web origin '" + shown
-        + "' are not allowed; list it in server.cors_origins to let its pages call the gateway");
+    GatewayError error = new GatewayError.Forbidden("requests from web origin "
+        + ClientText.quote(origin) + " are not allowed; list it in server.cors_origins to let its pages call the gateway");
     ClientApi api = ClientApi.forPath(path);
     res.status(api.status(error));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");

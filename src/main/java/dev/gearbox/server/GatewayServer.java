@@ -6,9 +6,11 @@ import dev.gearbox.audit.AuditReader;
 import dev.gearbox.config.GatewayConfig;
 import dev.gearbox.cost.UsageReport;
 import dev.gearbox.gateway.Gateway;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import dev.gearbox.policy.DataPolicy;
 import dev.gearbox.provider.ModelSpec;
+import dev.gearbox.route.ModelNames;
 import dev.gearbox.route.RoutePlanner;
 import dev.gearbox.wire.Json;
 import io.helidon.http.HeaderName;
@@ -148,7 +150,8 @@ public final class GatewayServer implements AutoCloseable {
    * a 404 in the format of the caller's API (Anthropic SDKs send {@code anthropic-version}).
    */
   private static void model(ServerRequest req, ServerResponse res, List<ModelSpec> models) {
-    String id = req.path().pathParameters().get("id");
+    String asked = req.path().pathParameters().get("id");
+    String id = ModelNames.canonical(models, asked.strip());
     Optional<ModelSpec> found = models.stream().filter(m -> m.alias().equals(id)).findFirst();
     if (found.isPresent()) {
       json(res, 200, model(found.get()));
@@ -158,8 +161,8 @@ public final class GatewayServer implements AutoCloseable {
       json(res, 200, routed(id));
       return;
     }
-    GatewayError error = new GatewayError.ModelNotFound("model '" + id + "' is not configured; "
-        + "known: " + ROUTED + ", "
+    GatewayError error = new GatewayError.ModelNotFound("model " + ClientText.quote(asked)
+        + " is not configured; known: " + ROUTED + ", "
         + models.stream().map(ModelSpec::alias).collect(Collectors.joining(", ")));
     ClientApi api = req.headers().contains(ANTHROPIC_VERSION) ? ClientApi.ANTHROPIC
         : ClientApi.OPENAI;

@@ -1,5 +1,6 @@
 package dev.gearbox.server;
 
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.GatewayError;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -53,8 +54,8 @@ final class TransportErrors implements DirectHandler {
         .filter(e -> !e.isEmpty() && !e.equals("identity"))
         .filter(e -> !RequestEncodings.DECODED.contains(e));
     if (encoding.isPresent()) {
-      return GatewayError.InvalidRequest.of("Content-Encoding '" + encoding.get()
-          + "' is not supported; send the body uncompressed, or as gzip or deflate");
+      return GatewayError.InvalidRequest.of("Content-Encoding " + ClientText.quote(encoding.get())
+          + " is not supported; send the body uncompressed, or as gzip or deflate");
     }
     if (status.code() == 413) {
       return new GatewayError.PayloadTooLarge("the request is larger than this gateway accepts");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Dialect;
 import dev.gearbox.model.GatewayException;
@@ -57,7 +58,7 @@ final class AnthropicRequestDecoder {
   private static ChatRequest decode(byte[] body, boolean answered) {
     ObjectNode root = JsonBody.parseRequest(body);
     UnsupportedParams.ANTHROPIC.check(root);
-    String model = Fields.reqNonEmptyString(root, "model", "");
+    String model = ModelField.read(root);
     OptionalInt maxTokens = answered
         ? OptionalInt.of(maxTokens(root))
         : Fields.optInt(root, "max_tokens", "", 1);
@@ -93,7 +94,7 @@ final class AnthropicRequestDecoder {
       case "adaptive" -> Optional.of(new Reasoning.Adaptive());
       case "enabled" -> Optional.of(budget(thinking.get(), maxTokens));
       default -> throw invalid("thinking.type", "'thinking.type' must be enabled, adaptive or "
-          + "disabled; got '" + type + "'");
+          + "disabled; got " + ClientText.quote(type));
     };
   }
 
@@ -153,8 +154,8 @@ final class AnthropicRequestDecoder {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     if (!type.equals("text")) {
-      throw invalid(path(param, "type"), "'" + param + "' must be a text block; got type '"
-          + type + "'");
+      throw invalid(path(param, "type"), "'" + param + "' must be a text block; got type "
+          + ClientText.quote(type));
     }
     return text(block, param);
   }
@@ -173,23 +174,31 @@ final class AnthropicRequestDecoder {
       throw invalid("messages", "'messages' must hold at least one message");
     }
     List<Message> messages = new ArrayList<>();
+    ToolResultPairing pairing = new ToolResultPairing();
     for (int i = 0; i < array.size(); i++) {
       String at = index("messages", i);
       ObjectNode turn = Fields.object(array.get(i), at);
       String role = Fields.reqString(turn, "role", at);
       switch (role) {
-        case "user" -> messages.addAll(userTurn(turn, at));
-        case "assistant" -> messages.add(assistantTurn(turn, at));
+        case "user" -> {
+          messages.addAll(userTurn(turn, at, pairing));
+          pairing.userTurn();
+        }
+        case "assistant" -> {
+          Message assistant = assistantTurn(turn, at);
+          pairing.assistant(assistant);
+          messages.add(assistant);
+        }
         case "system" -> throw invalid(path(at, "role"), "'" + path(at, "role") + "' cannot be "
             + "'system' in the Messages API; put system text in the top-level 'system' field");
         default -> throw invalid(path(at, "role"), "'" + path(at, "role")
-            + "' must be user or assistant; got '" + role + "'");
+            + "' must be user or assistant; got " + ClientText.quote(role));
       }
     }
     return messages;
   }
 
-  private static List<Message> userTurn(ObjectNode turn, String at) {
+  private static List<Message> userTurn(ObjectNode turn, String at, ToolResultPairing pairing) {
     List<Message> toolResults = new ArrayList<>();
     List<ContentPart> rest = new ArrayList<>();
     JsonNode content = Fields.required(turn, "content", at);
@@ -198,8 +207,12 @@ final class AnthropicRequestDecoder {
       rest.add(new ContentPart.Text(content.textValue()));
     } else {
       ArrayNode blocks = Fields.array(content, param);
+      if (blocks.isEmpty()) {
+        throw invalid(param, "'" + param + "' is an empty array; a user turn needs at least one "
+            + "content block, or a string");
+      }
       for (int i = 0; i < blocks.size(); i++) {
-        userBlock(blocks.get(i), index(param, i), toolResults, rest);
+        userBlock(blocks.get(i), index(param, i), toolResults, rest, pairing);
       }
     }
     List<Message> messages = new ArrayList<>(toolResults);
@@ -209,14 +222,18 @@ final class AnthropicRequestDecoder {
     return messages;
   }
 
-  private static void userBlock(
-      JsonNode node, String param, List<Message> toolResults, List<ContentPart> rest) {
+  private static void userBlock(JsonNode node, String param, List<Message> toolResults,
+      List<ContentPart> rest, ToolResultPairing pairing) {
     ObjectNode block = Fields.object(node, param);
     String type = Fields.reqString(block, "type", param);
     switch (type) {
       case "text" -> rest.add(text(block, param));
       case "image" -> rest.add(image(block, param));
-      case "tool_result" -> toolResults.add(toolResult(block, param));
+      case "tool_result" -> {
+        Message result = toolResult(block, param);
+        pairing.result(result.toolCallId().orElseThrow(), path(param, "tool_use_id"));
+        toolResults.add(result);
+      }
       case "tool_use" -> throw invalid(path(param, "type"), "'" + param + "' is a tool_use "
           + "block, which only assistant turns may hold");
       default -> throw unsupportedBlock(type, param, "text, image or tool_result");
@@ -311,12 +328,12 @@ final class AnthropicRequestDecoder {
       case "url" -> ContentPart.Image.ofUrl(
           Images.remote(Fields.reqString(source, "url", at), path(at, "url")));
       default -> throw invalid(path(at, "type"), "'" + path(at, "type") + "' must be base64 or "
-          + "url; got '" + type + "'");
+          + "url; got " + ClientText.quote(type));
     };
   }
 
   private static GatewayException unsupportedBlock(String type, String param, String expected) {
-    return invalid(path(param, "type"), "content block type '" + type + "' in '" + param
+    return invalid(path(param, "type"), "content block type " + ClientText.quote(type) + " in '" + param
         + "' is not supported here; expected " + expected);
   }
 
@@ -334,7 +351,7 @@ final class AnthropicRequestDecoder {
       ObjectNode tool = Fields.object(array.get().get(i), at);
       Optional<String> type = Fields.optString(tool, "type", at);
       if (type.isPresent() && !type.get().equals("custom")) {
-        throw invalid(path(at, "type"), "tool type '" + type.get() + "' (a server tool) is not "
+        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type.get()) + " (a server tool) is not "
             + "supported; only client tools with 'input_schema' are");
       }
       String name = ToolNames.check(Fields.reqString(tool, "name", at), path(at, "name"));
@@ -361,7 +378,7 @@ final class AnthropicRequestDecoder {
       case "none" -> new ToolChoice.None();
       case "tool" -> new ToolChoice.Named(Fields.reqString(choice, "name", "tool_choice"));
       default -> throw invalid("tool_choice.type", "'tool_choice.type' must be auto, any, tool "
-          + "or none; got '" + type + "'");
+          + "or none; got " + ClientText.quote(type));
     };
     ToolNames.checkChoice(result, tools, "tool_choice");
     return Optional.of(result);

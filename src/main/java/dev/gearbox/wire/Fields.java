@@ -118,6 +118,17 @@ final class Fields {
     });
   }
 
+  /** An integer within {@code [min, max]}; fractions and out-of-range values are refused. */
+  static OptionalInt optInt(ObjectNode object, String field, String parent, int min, int max) {
+    OptionalInt value = optInt(object, field, parent, min);
+    if (value.isPresent() && value.getAsInt() > max) {
+      String param = path(parent, field);
+      throw invalid(param, "'" + param + "' must be an integer from " + min + " to " + max
+          + ", got " + value.getAsInt());
+    }
+    return value;
+  }
+
   /** An integer of at least {@code min}; fractions and out-of-range values are refused. */
   static OptionalInt optInt(ObjectNode object, String field, String parent, int min) {
     Optional<JsonNode> node = opt(object, field);

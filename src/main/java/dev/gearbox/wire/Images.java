@@ -1,5 +1,6 @@
 package dev.gearbox.wire;
 
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.ContentPart;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -101,6 +102,6 @@ final class Images {
   }
 
   private static String clip(String value) {
-    return value.length() > 60 ? value.substring(0, 60) + "..." : value;
+    return ClientText.shown(value);
   }
 }

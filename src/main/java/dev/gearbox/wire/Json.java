@@ -27,6 +27,9 @@ public final class Json {
   /** Deepest nesting accepted; JSON schemas nest, but never this far. */
   public static final int MAX_NESTING_DEPTH = 200;
 
+  /** Longest number accepted, in digits (Jackson's default, stated so errors can name it). */
+  public static final int MAX_NUMBER_CHARS = 1000;
+
   public static final ObjectMapper MAPPER = create();
 
   static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
@@ -38,6 +41,7 @@ public final class Json {
         StreamReadConstraints.builder()
             .maxStringLength(MAX_STRING_CHARS)
             .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_CHARS)
             .build();
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits).build();
     return JsonMapper.builder(factory)

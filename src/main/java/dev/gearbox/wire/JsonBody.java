@@ -46,6 +46,7 @@ final class JsonBody {
     if (!root.isObject()) {
       throw invalid("the request body must be a JSON object, got " + Fields.kind(root));
     }
+    UnpairedSurrogates.check(root);
     return (ObjectNode) root;
   }
 
@@ -75,7 +76,8 @@ final class JsonBody {
       case JsonEOFException eof -> "the JSON body is truncated: it ends" + position(eof)
           + " before the value is complete";
       case StreamConstraintsException limit -> "the JSON body exceeds a size limit (strings up to "
-          + Json.MAX_STRING_CHARS + " chars, nesting up to " + Json.MAX_NESTING_DEPTH + " levels)";
+          + Json.MAX_STRING_CHARS + " chars, numbers up to " + Json.MAX_NUMBER_CHARS
+          + " digits, nesting up to " + Json.MAX_NESTING_DEPTH + " levels)";
       case MismatchedInputException trailing -> "the JSON body has extra content after the "
           + "request object" + position(trailing);
       case JsonParseException parse -> "the JSON body is malformed" + position(parse)

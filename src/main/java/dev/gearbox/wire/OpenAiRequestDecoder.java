@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.Reasoning;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Client Chat Completions JSON to a canonical request, refusing with a 400 that names the
@@ -37,13 +39,19 @@ import java.util.Set;
  */
 final class OpenAiRequestDecoder {
   private static final String ROLES = "system, developer, user, assistant, tool";
+  /**
+   * Most choices one request may ask for: OpenAI's own limit. An upstream that returns one choice
+   * per call is called once per choice, so n also bounds the calls one request can start.
+   */
+  private static final int MAX_CHOICES = 128;
+  private static final Pattern NAME = Pattern.compile("[^\\s<|\\\\/>]{1,64}");
 
   private OpenAiRequestDecoder() {}
 
   static ChatRequest decode(byte[] body) {
     ObjectNode root = JsonBody.parseRequest(body);
     UnsupportedParams.OPENAI.check(root);
-    String model = Fields.reqNonEmptyString(root, "model", "");
+    String model = ModelField.read(root);
     List<Message> messages = messages(Fields.reqArray(root, "messages", ""));
     List<Tool> tools = tools(root);
     Optional<ToolChoice> toolChoice = toolChoice(root, tools);
@@ -64,8 +72,17 @@ final class OpenAiRequestDecoder {
       throw invalid("messages", "'messages' must hold at least one message");
     }
     List<Message> messages = new ArrayList<>(array.size());
+    ToolResultPairing pairing = new ToolResultPairing();
     for (int i = 0; i < array.size(); i++) {
-      messages.add(message(array.get(i), index("messages", i)));
+      String at = index("messages", i);
+      Message message = message(array.get(i), at);
+      switch (message.role()) {
+        case ASSISTANT -> pairing.assistant(message);
+        case TOOL -> pairing.result(message.toolCallId().orElseThrow(), path(at, "tool_call_id"));
+        case USER -> pairing.userTurn();
+        case SYSTEM -> { }
+      }
+      messages.add(message);
     }
     return messages;
   }
@@ -73,7 +90,7 @@ final class OpenAiRequestDecoder {
   private static Message message(JsonNode node, String param) {
     ObjectNode m = Fields.object(node, param);
     String role = Fields.reqString(m, "role", param);
-    Optional<String> name = Fields.optString(m, "name", param);
+    Optional<String> name = Fields.optString(m, "name", param).map(n -> name(n, param));
     return switch (role) {
       case "system", "developer" -> new Message(
           Role.SYSTEM, textContent(m, param), List.of(), Optional.empty(), name);
@@ -85,8 +102,22 @@ final class OpenAiRequestDecoder {
           + "function-calling API) is not supported; send tool results with role 'tool' and "
           + "'tool_call_id'");
       default -> throw invalid(path(param, "role"), "'" + path(param, "role")
-          + "' must be one of " + ROLES + "; got '" + role + "'");
+          + "' must be one of " + ROLES + "; got " + ClientText.quote(role));
     };
+  }
+
+  /**
+   * A participant name, as OpenAI's API takes it: 1 to 64 characters without whitespace or any of
+   * {@code < | \ / >}. Refused here rather than by whichever upstream the route reaches, so the
+   * same request does not pass on one route and fail on another.
+   */
+  private static String name(String name, String param) {
+    String at = path(param, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw invalid(at, "'" + at + "' must be 1 to 64 characters without spaces or any of "
+          + "< | \\ / >; got " + ClientText.quote(name));
+    }
+    return name;
   }
 
   private static Message assistant(ObjectNode m, String param, Optional<String> name) {
@@ -100,7 +131,9 @@ final class OpenAiRequestDecoder {
       throw invalid(path(param, "content"),
           "'" + param + "' is an assistant message without 'content' or 'tool_calls'");
     }
-    List<ContentPart> content = hasContent ? textContent(m, param) : List.of();
+    boolean emptyBesideCalls = !calls.isEmpty() && hasContent
+        && m.get("content").isArray() && m.get("content").isEmpty();
+    List<ContentPart> content = hasContent && !emptyBesideCalls ? textContent(m, param) : List.of();
     return new Message(Role.ASSISTANT, content, calls, Optional.empty(), name);
   }
 
@@ -132,8 +165,8 @@ final class OpenAiRequestDecoder {
   private static void requireFunctionType(ObjectNode object, String param) {
     Optional<String> type = Fields.optString(object, "type", param);
     if (type.isPresent() && !type.get().equals("function")) {
-      throw invalid(path(param, "type"), "'" + path(param, "type") + "' must be 'function'; got '"
-          + type.get() + "'");
+      throw invalid(path(param, "type"), "'" + path(param, "type") + "' must be 'function'; got "
+          + ClientText.quote(type.get()));
     }
   }
 
@@ -155,6 +188,10 @@ final class OpenAiRequestDecoder {
     }
     if (!content.isArray()) {
       throw Fields.wrongType(at, "a string or an array of content parts", content);
+    }
+    if (content.isEmpty()) {
+      throw invalid(at, "'" + at + "' is an empty array; send at least one content part, or a "
+          + "string");
     }
     List<ContentPart> parts = new ArrayList<>(content.size());
     for (int i = 0; i < content.size(); i++) {
@@ -180,8 +217,8 @@ final class OpenAiRequestDecoder {
       }
       case "input_audio", "file" -> throw invalid(path(param, "type"), "content part type '"
           + type + "' is not supported; expected " + accepted);
-      default -> throw invalid(path(param, "type"), "unknown content part type '" + type
-          + "' in '" + param + "'; expected " + accepted);
+      default -> throw invalid(path(param, "type"), "unknown content part type "
+          + ClientText.quote(type) + " in '" + param + "'; expected " + accepted);
     };
   }
 
@@ -196,7 +233,7 @@ final class OpenAiRequestDecoder {
     Optional<String> detail = Fields.optString(object, "detail", at);
     if (detail.isPresent() && !Set.of("auto", "low", "high").contains(detail.get())) {
       throw invalid(path(at, "detail"), "'" + path(at, "detail")
-          + "' must be one of auto, low, high; got '" + detail.get() + "'");
+          + "' must be one of auto, low, high; got " + ClientText.quote(detail.get()));
     }
     return Images.fromOpenAiUrl(url, detail, path(at, "url"));
   }
@@ -215,7 +252,7 @@ final class OpenAiRequestDecoder {
       ObjectNode tool = Fields.object(array.get().get(i), at);
       String type = Fields.reqString(tool, "type", at);
       if (!type.equals("function")) {
-        throw invalid(path(at, "type"), "tool type '" + type + "' is not supported; only "
+        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type) + " is not supported; only "
             + "'function' tools are");
       }
       ObjectNode function = Fields.reqObject(tool, "function", at);
@@ -250,15 +287,15 @@ final class OpenAiRequestDecoder {
       case "none" -> new ToolChoice.None();
       case "required" -> new ToolChoice.Required();
       default -> throw invalid("tool_choice", "'tool_choice' must be auto, none, required or "
-          + "{\"type\":\"function\",\"function\":{\"name\":...}}; got '" + mode + "'");
+          + "{\"type\":\"function\",\"function\":{\"name\":...}}; got " + ClientText.quote(mode));
     };
   }
 
   private static ToolChoice function(ObjectNode choice) {
     String type = Fields.reqString(choice, "type", "tool_choice");
     if (!type.equals("function")) {
-      throw invalid("tool_choice.type", "'tool_choice.type' must be 'function'; got '" + type
-          + "'");
+      throw invalid("tool_choice.type", "'tool_choice.type' must be 'function'; got "
+          + ClientText.quote(type));
     }
     ObjectNode function = Fields.reqObject(choice, "function", "tool_choice");
     return new ToolChoice.Named(Fields.reqString(function, "name", "tool_choice.function"));
@@ -277,7 +314,7 @@ final class OpenAiRequestDecoder {
       case "json_object" -> new ResponseFormat.JsonObject();
       case "json_schema" -> jsonSchema(format.get());
       default -> throw invalid("response_format.type", "'response_format.type' must be text, "
-          + "json_object or json_schema; got '" + type + "'");
+          + "json_object or json_schema; got " + ClientText.quote(type));
     });
   }
 
@@ -294,7 +331,7 @@ final class OpenAiRequestDecoder {
 
   private static Sampling sampling(ObjectNode root) {
     OptionalInt maxTokens = maxTokens(root);
-    int n = Fields.optInt(root, "n", "", 1).orElse(1);
+    int n = Fields.optInt(root, "n", "", 1, MAX_CHOICES).orElse(1);
     return new Sampling(maxTokens,
         Fields.optNumber(root, "temperature", "", 0, 2),
         Fields.optNumber(root, "top_p", "", 0, 1),
@@ -309,7 +346,7 @@ final class OpenAiRequestDecoder {
     Optional<String> level = Fields.optString(root, "reasoning_effort", "");
     if (level.isPresent() && !Reasoning.LEVELS.contains(level.get())) {
       throw invalid("reasoning_effort", "'reasoning_effort' must be one of "
-          + String.join(", ", Reasoning.LEVELS) + "; got '" + level.get() + "'");
+          + String.join(", ", Reasoning.LEVELS) + "; got " + ClientText.quote(level.get()));
     }
     return level.map(Reasoning.Effort::new);
   }

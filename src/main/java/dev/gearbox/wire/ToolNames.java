@@ -2,6 +2,7 @@ package dev.gearbox.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gearbox.model.ClientText;
 import dev.gearbox.model.Tool;
 import dev.gearbox.model.ToolChoice;
 import java.util.List;
@@ -75,6 +76,6 @@ final class ToolNames {
   }
 
   private static String clip(String value) {
-    return value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    return ClientText.shown(value);
   }
 }
