@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
+import org.slf4j.event.Level;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -82,7 +83,8 @@ public final class Database implements AutoCloseable {
     Flyway flyway =
         Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocation()).load();
     MigrateResult result = flyway.migrate();
-    LOG.info(
+    // worth a line only when the schema changed; a command reading the ledger stays quiet
+    LOG.atLevel(result.migrationsExecuted > 0 ? Level.INFO : Level.DEBUG).log(
         "{}: schema at version {} ({} migrations applied now)",
         dataSource.getPoolName(),
         flyway.info().current().getVersion(),
