@@ -252,7 +252,7 @@ public final class Accounting {
    * is added to the request's; its tokens stay out of the row, which describes the answer the
    * client got.
    */
-  record Discarded(ModelSpec model, Usage usage) {}
+  record Discarded(ModelSpec model, Usage usage, Duration upstream) {}
 
   /** A call that paid for no discarded answer. */
   static final List<Discarded> NONE_DISCARDED = List.of();
@@ -341,7 +341,7 @@ public final class Accounting {
       budgets.settle(reservation, cost);
       permit.settle(usage.totalTokens());
       observer.served(decision, usage, upstream);
-      discarded.forEach(d -> observer.discarded(d.model().alias(), d.usage()));
+      discarded.forEach(d -> observer.discarded(d.model().alias(), d.usage(), d.upstream()));
       int recorded = status;
       try {
         audit.record(new AuditedCall(context, plan.requestedModel(), request,

@@ -12,7 +12,7 @@ public interface CallObserver {
    * A call that was paid for but whose answer was thrown away (a small-tier answer escalated by
    * the cascade, or a second sample), told beside {@link #served} of the call that answered.
    */
-  void discarded(String model, Usage usage);
+  void discarded(String model, Usage usage, Duration upstream);
 
   void failed(Decision decision, GatewayError error);
 }

@@ -249,10 +249,12 @@ public final class Gateway {
     if (Agreement.agree(first.value().first().message().text(),
         again.value().first().message().text())) {
       return served(call, admission, first, attempts, List.of(),
-          List.of(new Accounting.Discarded(again.model(), again.value().usage())));
+          List.of(new Accounting.Discarded(again.model(), again.value().usage(),
+              upstreamTime(again))));
     }
     return escalate(call, admission, again,
-        List.of(new Accounting.Discarded(first.model(), first.value().usage())),
+        List.of(new Accounting.Discarded(first.model(), first.value().usage(),
+            upstreamTime(first))),
         "disagreement", deadline, attempts);
   }
 
@@ -270,7 +272,7 @@ public final class Gateway {
     attempts.addAll(outcome.attempts());
     List<Accounting.Discarded> discarded = new ArrayList<>(alsoPaid);
     if (first instanceof ChainOutcome.Served<ChatResponse> s) {
-      discarded.add(new Accounting.Discarded(s.model(), s.value().usage()));
+      discarded.add(new Accounting.Discarded(s.model(), s.value().usage(), upstreamTime(s)));
     }
     return switch (outcome) {
       case ChainOutcome.Served<ChatResponse> served ->

@@ -100,9 +100,10 @@ public final class GatewayMetrics implements CallObserver, CacheObserver {
     spent(decision.servedModel(), usage);
   }
 
-  /** The tokens of a discarded call count where they were spent, like any other call's. */
+  /** A discarded call's tokens and time count where they were spent, like any other call's. */
   @Override
-  public void discarded(String model, Usage usage) {
+  public void discarded(String model, Usage usage, Duration upstream) {
+    upstream(model, upstream);
     spent(model, usage);
   }
 

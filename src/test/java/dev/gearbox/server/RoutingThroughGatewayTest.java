@@ -166,8 +166,10 @@ class RoutingThroughGatewayTest {
   void escalatedCall_countsTheDiscardedSmallCallsTokensInTheMetrics() throws Exception {
     String smallInput = "gearbox_tokens_total{kind=\"input\",model=\"small\"}";
     String smallOutput = "gearbox_tokens_total{kind=\"output\",model=\"small\"}";
+    String smallCalls = "gearbox_upstream_duration_seconds_count{model=\"small\"}";
     double inputBefore = metric(cascading, smallInput);
     double outputBefore = metric(cascading, smallOutput);
+    double callsBefore = metric(cascading, smallCalls);
 
     HttpResponse<String> response = post(cascading,
         ask("auto", "Give the capital of Italy as JSON.", true, false));
@@ -175,6 +177,7 @@ class RoutingThroughGatewayTest {
     assertThat(route(response)).contains("escalated=invalid_json");
     assertThat(metric(cascading, smallInput)).isGreaterThan(inputBefore);
     assertThat(metric(cascading, smallOutput)).isGreaterThan(outputBefore);
+    assertThat(metric(cascading, smallCalls)).isEqualTo(callsBefore + 1);
   }
 
   @Test
