@@ -147,8 +147,9 @@ public final class RouterTrainer {
     model.answerModel().ifPresent(m -> out.append(
         "answer scorer: trained on the examples with the small model's answers ("
             + model.answerCalibration().orElseThrow().size() + " calibration points)\n"));
-    out.append(String.format(Locale.ROOT, "labelled examples: %d (a trustworthy router needs a"
-        + " few hundred in-domain examples at least)%n", data.size()));
+    out.append(String.format(Locale.ROOT, "labelled examples: %d%s%n", data.size(),
+        data.size() < Evaluation.TRUSTWORTHY_EXAMPLES ? "" : " (enough: a trustworthy router"
+            + " needs a few hundred in-domain examples at least)"));
     Evaluation.noGap(unitCostOutcomes(data, CrossValidation.all(data.size())))
         .ifPresent(warning -> out.append("warning: ").append(warning).append('\n'));
     if (data.size() < Evaluation.TRUSTWORTHY_EXAMPLES) {
