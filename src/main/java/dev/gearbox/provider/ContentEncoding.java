@@ -1,6 +1,7 @@
 package dev.gearbox.provider;
 
 import dev.gearbox.model.GatewayException;
+import dev.gearbox.wire.LazyDecoding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ final class ContentEncoding {
     for (String coding : codings(headers).reversed()) {
       decoded =
           switch (coding) {
-            case "gzip", "x-gzip" -> new LazyGzip(decoded);
+            case "gzip", "x-gzip" -> new LazyDecoding(decoded, GZIPInputStream::new);
             case "deflate" -> new InflaterInputStream(decoded);
             case "identity" -> decoded;
             default -> {
@@ -81,38 +82,6 @@ final class ContentEncoding {
       body.close();
     } catch (IOException e) {
       // the body is abandoned either way
-    }
-  }
-
-  /** A gzip stream that reads its header on the first read. */
-  private static final class LazyGzip extends InputStream {
-    private final InputStream compressed;
-    private InputStream inflated;
-
-    LazyGzip(InputStream compressed) {
-      this.compressed = compressed;
-    }
-
-    @Override
-    public int read() throws IOException {
-      return open().read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      return open().read(buffer, offset, length);
-    }
-
-    @Override
-    public void close() throws IOException {
-      (inflated == null ? compressed : inflated).close();
-    }
-
-    private InputStream open() throws IOException {
-      if (inflated == null) {
-        inflated = new GZIPInputStream(compressed);
-      }
-      return inflated;
     }
   }
 }

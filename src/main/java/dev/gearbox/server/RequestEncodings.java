@@ -1,11 +1,10 @@
 package dev.gearbox.server;
 
+import dev.gearbox.wire.LazyDecoding;
 import io.helidon.http.encoding.ContentDecoder;
 import io.helidon.http.encoding.ContentEncoder;
 import io.helidon.http.encoding.ContentEncoding;
 import io.helidon.http.encoding.ContentEncodingContext;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -30,11 +29,7 @@ final class RequestEncodings {
         .build();
   }
 
-  private interface Opener {
-    InputStream open(InputStream in) throws IOException;
-  }
-
-  private record Decoding(String name, Set<String> ids, Opener opener)
+  private record Decoding(String name, Set<String> ids, LazyDecoding.Opener opener)
       implements ContentEncoding {
     @Override
     public String type() {
@@ -53,49 +48,12 @@ final class RequestEncodings {
 
     @Override
     public ContentDecoder decoder() {
-      return in -> new LazyStream(in, opener);
+      return in -> new LazyDecoding(in, opener);
     }
 
     @Override
     public ContentEncoder encoder() {
       return ContentEncoder.NO_OP;
-    }
-  }
-
-  /**
-   * Opens the decoding stream on first read: a GZIP stream reads the header when constructed,
-   * and a malformed header must fail as a read of the body, where the endpoint reports it.
-   */
-  private static final class LazyStream extends InputStream {
-    private final InputStream raw;
-    private final Opener opener;
-    private InputStream open;
-
-    LazyStream(InputStream raw, Opener opener) {
-      this.raw = raw;
-      this.opener = opener;
-    }
-
-    private InputStream stream() throws IOException {
-      if (open == null) {
-        open = opener.open(raw);
-      }
-      return open;
-    }
-
-    @Override
-    public int read() throws IOException {
-      return stream().read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      return stream().read(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      (open == null ? raw : open).close();
     }
   }
 }
