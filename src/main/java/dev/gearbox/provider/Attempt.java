@@ -97,6 +97,25 @@ public record Attempt(
      */
     COOLING_DOWN;
 
+    /** What an attempt that ended so says about its upstream's health. */
+    public enum Health {
+      /** The upstream answered: a refusal of the request is an answer too. */
+      ANSWERED,
+      /** The upstream failed to answer. */
+      FAILED,
+      /** Nothing reached the upstream, or the fault was the gateway's. */
+      SILENT
+    }
+
+    /** What this outcome says about the upstream; the health board and cooldowns read it. */
+    public Health health() {
+      return switch (this) {
+        case SUCCEEDED, REJECTED, CONTEXT_LENGTH_EXCEEDED -> Health.ANSWERED;
+        case RATE_LIMITED, UPSTREAM_ERROR, TIMED_OUT, UNREACHABLE, UNUSABLE -> Health.FAILED;
+        case INCOMPATIBLE, WITHHELD, GATEWAY_ERROR, COOLING_DOWN -> Health.SILENT;
+      };
+    }
+
     static Outcome of(GatewayError error) {
       return switch (error) {
         case GatewayError.UpstreamFailed failed ->

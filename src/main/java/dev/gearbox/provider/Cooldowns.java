@@ -42,15 +42,15 @@ public final class Cooldowns {
   }
 
   void record(Attempt attempt) {
-    switch (attempt.outcome()) {
-      case SUCCEEDED, REJECTED, CONTEXT_LENGTH_EXCEEDED -> byModel.remove(attempt.modelAlias());
-      case RATE_LIMITED, UPSTREAM_ERROR, TIMED_OUT, UNREACHABLE, UNUSABLE ->
+    switch (attempt.outcome().health()) {
+      case ANSWERED -> byModel.remove(attempt.modelAlias());
+      case FAILED ->
           byModel.merge(
               attempt.modelAlias(),
               new Streak(1, clock.instant()),
               (old, fresh) -> new Streak(old.failures() + 1, fresh.lastFailure()));
-      case INCOMPATIBLE, WITHHELD, GATEWAY_ERROR, COOLING_DOWN -> {
-        // Nothing reached the upstream, or the fault was ours.
+      case SILENT -> {
+        // nothing to learn about the upstream
       }
     }
   }

@@ -19,10 +19,9 @@ public final class HealthBoard {
 
   /** Counts {@code attempt} against its provider when its outcome says anything about it. */
   public void record(Attempt attempt) {
-    switch (attempt.outcome()) {
-      case SUCCEEDED, REJECTED, CONTEXT_LENGTH_EXCEEDED ->
-          update(attempt.providerName(), h -> h.afterSuccess(clock.instant()));
-      case RATE_LIMITED, UPSTREAM_ERROR, TIMED_OUT, UNREACHABLE, UNUSABLE ->
+    switch (attempt.outcome().health()) {
+      case ANSWERED -> update(attempt.providerName(), h -> h.afterSuccess(clock.instant()));
+      case FAILED ->
           update(
               attempt.providerName(),
               h ->
@@ -30,8 +29,8 @@ public final class HealthBoard {
                       clock.instant(),
                       attempt.outcome(),
                       attempt.error().map(GatewayError::message).orElse("")));
-      case INCOMPATIBLE, WITHHELD, GATEWAY_ERROR, COOLING_DOWN -> {
-        // Nothing reached the upstream, or the fault was ours.
+      case SILENT -> {
+        // nothing to learn about the upstream
       }
     }
   }
