@@ -142,20 +142,21 @@ public record GatewayConfig(
   public GatewayConfig withPort(int port) {
     return new GatewayConfig(
         new Server(port, server.host(), server.maxBodyBytes(), server.corsOrigins()),
-        dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit, cache, compression);
+        dataDir, database, simulator, providers, models, fallbacks, routing, keys, budgets,
+        rateLimits, priceOverrides, baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withSimulator(Simulator newSimulator) {
     return new GatewayConfig(
         server, dataDir, database, newSimulator, providers, models, fallbacks, routing, keys,
-        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache, compression);
+        budgets, rateLimits, priceOverrides, baselineModel, source, policy, audit, cache,
+        compression);
   }
 
   public GatewayConfig withDataDir(Path dir, DatabaseConfig db) {
     return new GatewayConfig(
-        server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets, rateLimits, priceOverrides,
-        baselineModel, source, policy, audit, cache, compression);
+        server, dir, db, simulator, providers, models, fallbacks, routing, keys, budgets,
+        rateLimits, priceOverrides, baselineModel, source, policy, audit, cache, compression);
   }
 
   public GatewayConfig withAudit(AuditSettings newAudit) {

@@ -24,7 +24,8 @@ public sealed interface ContentPart {
    * An image, either a remote URL or inline data. Inline data is kept as base64 with its media
    * type so both wire formats (OpenAI data URIs, Anthropic base64 sources) round-trip exactly.
    */
-  record Image(String url, String mediaType, String base64Data, String detail) implements ContentPart {
+  record Image(String url, String mediaType, String base64Data, String detail)
+      implements ContentPart {
     public Image {
       if ((url == null) == (base64Data == null)) {
         throw new IllegalArgumentException("an image has either a url or inline data");

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One step of a streamed answer in canonical form. A well-formed stream is: Started, then any
  * number of ThinkingDelta / ThinkingSignature / RedactedThinking / TextDelta / ToolCallStarted /
- * ToolCallArguments, then Finished per choice, then at most one UsageReported, then Completed. Both wire formats are produced from and parsed into
- * this sequence.
+ * ToolCallArguments, then Finished per choice, then at most one UsageReported, then Completed. Both
+ * wire formats are produced from and parsed into this sequence.
  */
 public sealed interface StreamEvent {
 

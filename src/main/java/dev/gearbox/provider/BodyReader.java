@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An upstream response body read with a time limit on every read: the attempt timeout, or less
- * when the request's deadline comes sooner (until the body is {@link #answering()}). A silent upstream thus fails the read with
- * {@code UpstreamTimeout} instead of holding a request thread forever.
+ * when the request's deadline comes sooner (until the body is {@link #answering()}). A silent
+ * upstream thus fails the read with {@code UpstreamTimeout} instead of holding a request thread
+ * forever.
  */
 final class BodyReader implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BodyReader.class);

@@ -218,8 +218,9 @@ final class ErrorClassifier {
   /**
    * An answer that refuses the gateway itself, not the request: its key (401, 403), its
    * account's credit or quota ({@link AccountErrors}), the model (404, which is also what a
-   * wrong base URL gets), or a redirect (an http base URL for an https server, a moved path). The client sees it as the gateway's fault, so SDKs do not report the
-   * client's own key as invalid; the chain falls back without retrying.
+   * wrong base URL gets), or a redirect (an http base URL for an https server, a moved path). The
+   * client sees it as the gateway's fault, so SDKs do not report the client's own key as invalid;
+   * the chain falls back without retrying.
    */
   private Optional<GatewayError> unusable(
       int status, HttpHeaders headers, String body, String model, Optional<String> quoted) {

@@ -134,7 +134,8 @@ public final class FallbackChain {
       Candidate candidate = candidates.get(i);
       if (!clearance.permits(candidate.provider().spec())) {
         GatewayError.Forbidden refusal = clearance.withheld(candidate);
-        attempts.add(Attempt.failed(candidate.model(), Duration.ZERO, refusal, OptionalInt.empty()));
+        attempts.add(
+            Attempt.failed(candidate.model(), Duration.ZERO, refusal, OptionalInt.empty()));
         if (withheld.isEmpty()) {
           withheld = Optional.of(refusal);
         }

@@ -44,8 +44,8 @@ final class AdminEndpoints {
           req.remotePeer().address());
       String id = req.path().pathParameters().get("id");
       SessionReport report = SessionReport.of(id, audit.session(id)).orElseThrow(() ->
-          new GatewayError.NotFound("no calls are recorded for session " + ClientText.quote(id) + "; calls join"
-              + " a session with the x-gearbox-session header").toException());
+          new GatewayError.NotFound("no calls are recorded for session " + ClientText.quote(id)
+              + "; calls join a session with the x-gearbox-session header").toException());
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
       res.send(ClientApi.bytes(SessionRendering.json(report)));
     } catch (GatewayException e) {

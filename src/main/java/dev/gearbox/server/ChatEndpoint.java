@@ -125,7 +125,8 @@ final class ChatEndpoint implements Handler {
     res.send(api.encodeResponse(call.response()));
     Duration took = Duration.between(start, clock.instant());
     metrics.request(api.label(), call.decision().servedModel(), call.decision().tier(), 200, took);
-    LOG.debug("served {} in {} ms: {}", api.label(), took.toMillis(), call.decision().routeHeader());
+    LOG.debug("served {} in {} ms: {}", api.label(), took.toMillis(),
+        call.decision().routeHeader());
   }
 
   private void stream(CallContext context, ChatRequest chat, CacheDirective cache,

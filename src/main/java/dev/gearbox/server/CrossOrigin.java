@@ -108,7 +108,8 @@ final class CrossOrigin implements Filter {
 
   private static void refuse(RoutingResponse res, String path, String origin) {
     GatewayError error = new GatewayError.Forbidden("requests from web origin "
-        + ClientText.quote(origin) + " are not allowed; list it in server.cors_origins to let its pages call the gateway");
+        + ClientText.quote(origin) + " are not allowed; list it in server.cors_origins to let"
+        + " its pages call the gateway");
     ClientApi api = ClientApi.forPath(path);
     res.status(api.status(error));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");

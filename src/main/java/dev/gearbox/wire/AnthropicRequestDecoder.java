@@ -333,8 +333,8 @@ final class AnthropicRequestDecoder {
   }
 
   private static GatewayException unsupportedBlock(String type, String param, String expected) {
-    return invalid(path(param, "type"), "content block type " + ClientText.quote(type) + " in '" + param
-        + "' is not supported here; expected " + expected);
+    return invalid(path(param, "type"), "content block type " + ClientText.quote(type)
+        + " in '" + param + "' is not supported here; expected " + expected);
   }
 
   // ---- tools -------------------------------------------------------------------------------
@@ -351,8 +351,8 @@ final class AnthropicRequestDecoder {
       ObjectNode tool = Fields.object(array.get().get(i), at);
       Optional<String> type = Fields.optString(tool, "type", at);
       if (type.isPresent() && !type.get().equals("custom")) {
-        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type.get()) + " (a server tool) is not "
-            + "supported; only client tools with 'input_schema' are");
+        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type.get())
+            + " (a server tool) is not supported; only client tools with 'input_schema' are");
       }
       String name = ToolNames.check(Fields.reqString(tool, "name", at), path(at, "name"));
       if (!names.add(name)) {

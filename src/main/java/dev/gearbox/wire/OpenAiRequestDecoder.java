@@ -252,8 +252,8 @@ final class OpenAiRequestDecoder {
       ObjectNode tool = Fields.object(array.get().get(i), at);
       String type = Fields.reqString(tool, "type", at);
       if (!type.equals("function")) {
-        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type) + " is not supported; only "
-            + "'function' tools are");
+        throw invalid(path(at, "type"), "tool type " + ClientText.quote(type)
+            + " is not supported; only 'function' tools are");
       }
       ObjectNode function = Fields.reqObject(tool, "function", at);
       String fn = path(at, "function");

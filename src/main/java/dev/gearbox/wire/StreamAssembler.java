@@ -16,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Rebuilds a complete {@link ChatResponse} from a canonical stream: text deltas concatenate per
- * choice, thinking deltas up to each signature make one thinking part, tool calls are ordered by their index and their argument fragments concatenate to the
- * exact text the model produced. Used to answer non-streaming clients from streaming upstreams
- * and to store streamed answers in the cache. Not thread-safe.
+ * choice, thinking deltas up to each signature make one thinking part, tool calls are ordered by
+ * their index and their argument fragments concatenate to the exact text the model produced. Used
+ * to answer non-streaming clients from streaming upstreams and to store streamed answers in the
+ * cache. Not thread-safe.
  */
 public final class StreamAssembler {
   private Optional<StreamEvent.Started> started = Optional.empty();

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReasoningThroughGatewayTest {
   @TempDir static Path dataDir;
 
+  private static final String PRICE = "{input_per_million: \"1\", output_per_million: \"2\"}";
+
   private static ScriptedUpstream upstream;
   private static GatewayHarness gateway;
 
@@ -39,7 +41,7 @@ class ReasoningThroughGatewayTest {
   static void start() {
     upstream = new ScriptedUpstream();
     gateway = GatewayHarness.fromYaml(GatewayHarness.bothKinds(upstream.baseUrl(),
-        "{input_per_million: \"1\", output_per_million: \"2\"}", "{input_per_million: \"1\", output_per_million: \"2\"}", ""), dataDir, Map.of());
+        PRICE, PRICE, ""), dataDir, Map.of());
   }
 
   @AfterAll

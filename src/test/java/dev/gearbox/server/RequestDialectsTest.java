@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestDialectsTest {
   @TempDir static Path dataDir;
 
+  private static final String PRICE = "{input_per_million: \"1\", output_per_million: \"1\"}";
+
   private static LoopbackModel capture;
   private static GatewayHarness gateway;
 
@@ -27,7 +29,7 @@ class RequestDialectsTest {
   static void start() {
     capture = LoopbackModel.answering("Done.");
     gateway = GatewayHarness.fromYaml(GatewayHarness.bothKinds(capture.baseUrl(),
-        "{input_per_million: \"1\", output_per_million: \"1\"}", "{input_per_million: \"1\", output_per_million: \"1\"}", ""), dataDir, Map.of());
+        PRICE, PRICE, ""), dataDir, Map.of());
   }
 
   @AfterAll

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UpstreamDialectsTest {
   @TempDir static Path dataDir;
 
+  private static final String PRICE = "{input_per_million: \"1\", output_per_million: \"1\"}";
+
   private static ScriptedUpstream upstream;
   private static GatewayHarness gateway;
 
@@ -29,7 +31,7 @@ class UpstreamDialectsTest {
   static void start() {
     upstream = new ScriptedUpstream();
     gateway = GatewayHarness.fromYaml(GatewayHarness.bothKinds(upstream.baseUrl(),
-        "{input_per_million: \"1\", output_per_million: \"1\"}", "{input_per_million: \"1\", output_per_million: \"1\"}", ""), dataDir, Map.of());
+        PRICE, PRICE, ""), dataDir, Map.of());
   }
 
   @AfterAll
