@@ -59,6 +59,29 @@ final class GatewayHarness implements AutoCloseable {
         """.formatted(baseUrl, compatPrice, messagesPrice) + extra;
   }
 
+  /**
+   * The YAML of a gateway whose every {@code auto} request tries the small tier first (a cascade
+   * band over all scores) and escalates to the frontier when the small answer fails a check.
+   */
+  static String cascading(Object smallUrl, Object frontierUrl) {
+    return """
+        providers:
+          - {name: broken, kind: openai-compatible, base_url: %s, max_retries: 0}
+          - {name: big, kind: openai-compatible, base_url: %s, max_retries: 0}
+        models:
+          - {alias: frontier, provider: big, tier: frontier}
+          - {alias: small, provider: broken, tier: small}
+        routing:
+          router: bundled
+          cascade_band: [0.0, 1.0]
+          small_model: small
+          frontier_model: frontier
+        prices:
+          frontier: {input_per_million: "10", output_per_million: "30"}
+          small: {input_per_million: "0.5", output_per_million: "0.5"}
+        """.formatted(smallUrl, frontierUrl);
+  }
+
   /** POSTs a JSON body to {@code path}. */
   HttpResponse<String> post(String path, String body) throws Exception {
     return HTTP.send(

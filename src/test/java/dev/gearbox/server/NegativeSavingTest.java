@@ -47,22 +47,8 @@ class NegativeSavingTest {
   static void escalateOneCall() throws Exception {
     brokenSmall = LoopbackModel.answering("Sure! ```json\n{\"city\": \"Paris\"}\n```");
     frontier = LoopbackModel.answering("{\"city\": \"Paris\"}");
-    gateway = GatewayHarness.fromYaml("""
-        providers:
-          - {name: broken, kind: openai-compatible, base_url: %s, max_retries: 0}
-          - {name: big, kind: openai-compatible, base_url: %s, max_retries: 0}
-        models:
-          - {alias: frontier, provider: big, tier: frontier}
-          - {alias: small, provider: broken, tier: small}
-        routing:
-          router: bundled
-          cascade_band: [0.0, 1.0]
-          small_model: small
-          frontier_model: frontier
-        prices:
-          frontier: {input_per_million: "10", output_per_million: "30"}
-          small: {input_per_million: "0.5", output_per_million: "0.5"}
-        """.formatted(brokenSmall.baseUrl(), frontier.baseUrl()), dir, Map.of());
+    gateway = GatewayHarness.fromYaml(
+        GatewayHarness.cascading(brokenSmall.baseUrl(), frontier.baseUrl()), dir, Map.of());
     answer = HTTP.send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
         .header("content-type", "application/json")
         .header("x-gearbox-session", "escalated")

@@ -47,23 +47,8 @@ class RoutingThroughGatewayTest {
     embedded = GatewayHarness.embeddedDefault(defaultDir);
     brokenSmall = LoopbackModel.answering("Sure! ```json\n{\"city\": \"Paris\"}\n```");
     frontier = LoopbackModel.answering("{\"city\": \"Paris\"}");
-    cascading = GatewayHarness.fromYaml("""
-        providers:
-          - {name: broken, kind: openai-compatible, base_url: %s, max_retries: 0}
-          - {name: big, kind: openai-compatible, base_url: %s, max_retries: 0}
-        models:
-          - {alias: frontier, provider: big, tier: frontier}
-          - {alias: small, provider: broken, tier: small}
-        routing:
-          router: bundled
-          cascade_band: [0.0, 1.0]
-          small_model: small
-          frontier_model: frontier
-        prices:
-          frontier: {input_per_million: "10", output_per_million: "30"}
-          small: {input_per_million: "0.5", output_per_million: "0.5"}
-        """.formatted(brokenSmall.baseUrl(), frontier.baseUrl()),
-        cascadeDir, Map.of());
+    cascading = GatewayHarness.fromYaml(
+        GatewayHarness.cascading(brokenSmall.baseUrl(), frontier.baseUrl()), cascadeDir, Map.of());
   }
 
   @AfterAll
