@@ -1,22 +1,18 @@
 package dev.gearbox.cost;
 
 import dev.gearbox.store.Database;
-import dev.gearbox.store.TestDatabases;
 
 /** Replicas as separate connection pools on one PostgreSQL schema. */
 class PostgresSharedBudgetsTest extends SharedBudgetsContractTest {
-  private TestDatabases.PostgresSchema schema;
+  private final PostgresReplicas replicas = new PostgresReplicas();
 
   @Override
   Database openReplicaDatabase() {
-    if (schema == null) {
-      schema = TestDatabases.freshPostgresSchema();
-    }
-    return Database.open(schema.config());
+    return replicas.open();
   }
 
   @Override
   void cleanUp() {
-    schema.close();
+    replicas.drop();
   }
 }
