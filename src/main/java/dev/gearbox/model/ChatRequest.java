@@ -36,22 +36,9 @@ public record ChatRequest(
     }
   }
 
-  /** A request in the OpenAI dialect. */
-  public ChatRequest(
-      String model,
-      List<Message> messages,
-      List<Tool> tools,
-      Optional<ToolChoice> toolChoice,
-      Optional<ResponseFormat> responseFormat,
-      Sampling sampling,
-      boolean stream,
-      boolean includeUsage,
-      boolean parallelToolCalls) {
-    this(model, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
-        parallelToolCalls, Dialect.OPENAI);
-  }
-
-  /** A request that leaves the number of tool calls per turn to the model. */
+  /**
+   * A request in the OpenAI dialect that leaves the number of tool calls per turn to the model.
+   */
   public ChatRequest(
       String model,
       List<Message> messages,
@@ -62,7 +49,7 @@ public record ChatRequest(
       boolean stream,
       boolean includeUsage) {
     this(model, messages, tools, toolChoice, responseFormat, sampling, stream, includeUsage,
-        true);
+        true, Dialect.OPENAI);
   }
 
   public static ChatRequest of(String model, List<Message> messages) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Dialect;
 import dev.gearbox.model.ClientText;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
@@ -62,7 +63,7 @@ final class OpenAiRequestDecoder {
         .orElse(false);
     boolean parallelToolCalls = Fields.optBoolean(root, "parallel_tool_calls", "").orElse(true);
     return new ChatRequest(model, messages, tools, toolChoice, format, sampling(root), stream,
-        includeUsage, parallelToolCalls);
+        includeUsage, parallelToolCalls, Dialect.OPENAI);
   }
 
   // ---- messages ----------------------------------------------------------------------------

@@ -168,7 +168,7 @@ class RequestRoundTripTest {
         .toList();
     return new ChatRequest(request.model(), messages, tools, request.toolChoice(),
         request.responseFormat(), request.sampling(), request.stream(), request.includeUsage(),
-        request.parallelToolCalls());
+        request.parallelToolCalls(), request.dialect());
   }
 
   @Test
