@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gearbox.model.ChatRequest;
+import dev.gearbox.model.Dialect;
 import dev.gearbox.model.ContentPart;
 import dev.gearbox.model.Message;
 import dev.gearbox.model.ResponseFormat;
@@ -156,7 +157,10 @@ class RequestRoundTripTest {
     assertThat(OpenAiCodec.decodeRequest(bytes(openAi))).isEqualTo(withoutBreakpoints(canonical));
   }
 
-  /** An OpenAI-format upstream gets no cache breakpoints: its caching is automatic. */
+  /**
+   * An OpenAI-format upstream gets no cache breakpoints (its caching is automatic), and what it
+   * decodes is in the OpenAI dialect.
+   */
   private static ChatRequest withoutBreakpoints(ChatRequest request) {
     List<Message> messages = request.messages().stream()
         .map(m -> new Message(m.role(), m.content().stream()
@@ -168,7 +172,7 @@ class RequestRoundTripTest {
         .toList();
     return new ChatRequest(request.model(), messages, tools, request.toolChoice(),
         request.responseFormat(), request.sampling(), request.stream(), request.includeUsage(),
-        request.parallelToolCalls(), request.dialect());
+        request.parallelToolCalls(), Dialect.OPENAI);
   }
 
   @Test
